@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonicalJson.js';
+import type { StoredEvent } from './EventEnvelope.js';
+
+/** The fields a hash covers, with data and metadata already in canonical JSON. */
+export interface HashInput {
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly streamPosition: number;
+  readonly globalPosition: number;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+  readonly prevHash: string;
+}
+
+/**
+ * SHA-256 (hex) of the RFC 8785 canonical JSON of an envelope without its hash. Keys are written in
+ * JCS order by hand so that the canonical data and metadata computed once at validation are reused;
+ * `computeEventHash` gives the same result from parsed values (a property test holds them equal). Pure.
+ */
+export const hashEvent = (e: HashInput): string =>
+  createHash('sha256')
+    .update(
+      `{"data":${e.dataJson},"eventId":${JSON.stringify(e.eventId)},"globalPosition":${e.globalPosition},` +
+        `"metadata":${e.metadataJson},"prevHash":${JSON.stringify(e.prevHash)},` +
+        `"schemaVersion":${e.schemaVersion},"streamId":${JSON.stringify(e.streamId)},` +
+        `"streamPosition":${e.streamPosition},"type":${JSON.stringify(e.type)}}`,
+    )
+    .digest('hex');
+
+/**
+ * The hash an event should carry, recomputed from its parsed fields (used by `verify`). Pure.
+ * @example computeEventHash(event) === event.hash // true for an untouched event
+ */
+export const computeEventHash = (e: Omit<StoredEvent, 'hash'>): string =>
+  hashEvent({
+    eventId: e.eventId,
+    streamId: e.streamId,
+    streamPosition: e.streamPosition,
+    globalPosition: e.globalPosition,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    dataJson: canonicalJson(e.data),
+    metadataJson: canonicalJson(e.metadata),
+    prevHash: e.prevHash,
+  });

@@ -1,0 +1,70 @@
+export type { JsonObject, JsonValue } from './json.js';
+export {
+  GENESIS_HASH,
+  EventMetadataCodec,
+  JsonValueCodec,
+  StoredEventCodec,
+  type Actor,
+  type EventMetadata,
+  type NewEvent,
+  type StoredEvent,
+} from './EventEnvelope.js';
+export {
+  isExpectedVersion,
+  satisfiesExpectedVersion,
+  type ExpectedVersion,
+} from './ExpectedVersion.js';
+export {
+  concurrencyConflict,
+  describeAppendError,
+  idempotencyConflict,
+  invalidEvent,
+  isConcurrencyConflict,
+  isIdempotencyConflict,
+  isInvalidEvent,
+  isStoreUnavailable,
+  storeUnavailable,
+  type AppendError,
+  type ConcurrencyConflict,
+  type IdempotencyConflict,
+  type InvalidEvent,
+  type StoreUnavailable,
+} from './errors.js';
+export type {
+  AppendOptions,
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  LogHead,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from './EventStore.js';
+export { canonicalJson } from './canonicalJson.js';
+export { computeEventHash, hashEvent, type HashInput } from './hashEvent.js';
+export { isWellFormedString, validateJson, type JsonLimits } from './validateJson.js';
+export { MAX_EVENT_TYPE_LENGTH, MAX_STREAM_ID_LENGTH, nameProblem } from './validateName.js';
+export {
+  DEFAULT_MAX_EVENT_BYTES,
+  isIsoDateTime,
+  prepareEvents,
+  type PreparedEvent,
+  type ValidationOptions,
+} from './prepareEvents.js';
+export {
+  planAppend,
+  type AppendPlan,
+  type AppendSnapshot,
+  type PreparedRequest,
+  type StoredRow,
+} from './planAppend.js';
+export {
+  isChainBroken,
+  verify,
+  verifyEvents,
+  type ChainBroken,
+  type ChainVerified,
+  type VerifyResult,
+} from './verifyChain.js';
+export { newEventId } from './newEventId.js';

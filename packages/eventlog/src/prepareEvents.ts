@@ -1,0 +1,138 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { canonicalJson } from './canonicalJson.js';
+import { invalidEvent, type InvalidEvent } from './errors.js';
+import { EventMetadataCodec, type EventMetadata, type NewEvent } from './EventEnvelope.js';
+import type { JsonValue } from './json.js';
+import { validateJson } from './validateJson.js';
+import { MAX_EVENT_TYPE_LENGTH, MAX_STREAM_ID_LENGTH, nameProblem } from './validateName.js';
+
+/** An event that passed validation, with its canonical JSON computed once for storage and hashing. */
+export interface PreparedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: JsonValue;
+  readonly metadata: EventMetadata;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/** Options every store accepts for validation. */
+export interface ValidationOptions {
+  /** Largest canonical data + metadata of one event, in UTF-8 bytes (default 1 MiB). */
+  readonly maxEventBytes?: number;
+}
+
+/** The default per-event size limit: 1 MiB. */
+export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const METADATA_KEYS = new Set(['at', 'actor', 'commandId', 'causationId', 'correlationId']);
+const EVENT_KEYS = new Set(['eventId', 'type', 'schemaVersion', 'data', 'metadata']);
+
+/** Whether a string is an ISO-8601 date-time with an explicit offset. Pure. */
+export const isIsoDateTime = (s: string): boolean =>
+  ISO_TIME.test(s) && Number.isFinite(Date.parse(s));
+
+const unknownKey = (o: object, allowed: Set<string>): string | undefined =>
+  Object.keys(o).find((k) => !allowed.has(k));
+
+const prepareMetadata = (
+  u: unknown,
+  path: string,
+  maxChars: number,
+): E.Either<InvalidEvent, EventMetadata> => {
+  const json = validateJson(u, path, { maxDepth: 4, maxChars });
+  if (E.isLeft(json)) return json;
+  if (typeof u !== 'object' || u === null || Array.isArray(u))
+    return E.left(invalidEvent(path, 'metadata must be an object'));
+  const extra = unknownKey(u, METADATA_KEYS);
+  if (extra !== undefined)
+    return E.left(invalidEvent(`${path}.${extra}`, 'unknown metadata field'));
+  const decoded = EventMetadataCodec.decode(u);
+  if (E.isLeft(decoded)) {
+    const ctx = decoded.left[0]?.context
+      .map((c) => c.key)
+      .filter((k) => k !== '' && !/^\d+$/.test(k));
+    return E.left(invalidEvent(`${path}.${ctx?.join('.') ?? ''}`, 'wrong type in metadata'));
+  }
+  if (!isIsoDateTime(decoded.right.at))
+    return E.left(invalidEvent(`${path}.at`, 'must be an ISO-8601 date-time with an offset'));
+  return E.right(decoded.right);
+};
+
+const prepareOne = (
+  u: unknown,
+  path: string,
+  newId: () => string,
+  maxBytes: number,
+): E.Either<InvalidEvent, PreparedEvent> => {
+  if (typeof u !== 'object' || u === null || Array.isArray(u))
+    return E.left(invalidEvent(path, 'an event must be an object'));
+  const extra = unknownKey(u, EVENT_KEYS);
+  if (extra !== undefined) return E.left(invalidEvent(`${path}.${extra}`, 'unknown event field'));
+  const ev = u as Record<string, unknown>;
+  const typeProblem = nameProblem(ev['type'], MAX_EVENT_TYPE_LENGTH);
+  if (typeProblem !== null) return E.left(invalidEvent(`${path}.type`, typeProblem));
+  const eventId = ev['eventId'] ?? newId();
+  if (typeof eventId !== 'string' || !UUID.test(eventId))
+    return E.left(invalidEvent(`${path}.eventId`, 'must be a lowercase UUID'));
+  const version = ev['schemaVersion'] ?? 1;
+  if (
+    typeof version !== 'number' ||
+    !Number.isSafeInteger(version) ||
+    version < 1 ||
+    version > 1_000_000
+  )
+    return E.left(invalidEvent(`${path}.schemaVersion`, 'must be an integer from 1 to 1,000,000'));
+  const data = validateJson(ev['data'], `${path}.data`, { maxDepth: 64, maxChars: maxBytes });
+  if (E.isLeft(data)) return data;
+  const metadata = prepareMetadata(ev['metadata'], `${path}.metadata`, maxBytes);
+  if (E.isLeft(metadata)) return metadata;
+  const dataJson = canonicalJson(data.right);
+  const metadataJson = canonicalJson(metadata.right);
+  const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+  if (bytes > maxBytes)
+    return E.left(
+      invalidEvent(path, `event is ${bytes} bytes, more than the limit of ${maxBytes}`),
+    );
+  return E.right({
+    eventId,
+    type: ev['type'] as string,
+    schemaVersion: version,
+    data: JSON.parse(dataJson) as JsonValue,
+    metadata: metadata.right,
+    dataJson,
+    metadataJson,
+  });
+};
+
+/**
+ * Validates a stream id and a batch of new events at the write boundary, before any I/O. The data of a
+ * prepared event is a fresh copy, so later changes to the caller's objects cannot reach the log. Pure
+ * except for `newId`, which supplies ids for events that have none.
+ */
+export const prepareEvents = (
+  streamId: unknown,
+  events: unknown,
+  newId: () => string,
+  options: ValidationOptions = {},
+  path = 'events',
+): E.Either<InvalidEvent, readonly PreparedEvent[]> => {
+  const streamProblem = nameProblem(streamId, MAX_STREAM_ID_LENGTH);
+  if (streamProblem !== null) return E.left(invalidEvent('streamId', streamProblem));
+  if (!Array.isArray(events)) return E.left(invalidEvent(path, 'events must be an array'));
+  const maxBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+  const out: PreparedEvent[] = [];
+  const ids = new Set<string>();
+  for (let i = 0; i < events.length; i++) {
+    const p = prepareOne(events[i], `${path}[${i}]`, newId, maxBytes);
+    if (E.isLeft(p)) return p;
+    if (ids.has(p.right.eventId))
+      return E.left(invalidEvent(`${path}[${i}].eventId`, 'event id repeated within the batch'));
+    ids.add(p.right.eventId);
+    out.push(p.right);
+  }
+  return E.right(out);
+};

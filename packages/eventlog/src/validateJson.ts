@@ -1,0 +1,95 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { invalidEvent, type InvalidEvent } from './errors.js';
+import type { JsonValue } from './json.js';
+
+/** Limits applied to every value written to the log. */
+export interface JsonLimits {
+  /** Deepest nesting of arrays and objects (default 64). */
+  readonly maxDepth: number;
+  /** Largest value in UTF-16 code units, checked while walking so a huge value is refused early. */
+  readonly maxChars: number;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string is well-formed UTF-16 (no lone surrogate), so it survives UTF-8 storage. Pure. */
+export const isWellFormedString = (s: string): boolean => !LONE_SURROGATE.test(s);
+
+const describe = (u: unknown): string => {
+  if (u === undefined) return 'undefined';
+  if (typeof u === 'number') return String(u);
+  if (typeof u === 'bigint') return 'a BigInt';
+  if (typeof u === 'function') return 'a function';
+  if (typeof u === 'symbol') return 'a symbol';
+  if (u instanceof Date) return 'a Date (use an ISO-8601 string)';
+  return `an instance of ${Object.getPrototypeOf(u)?.constructor?.name ?? 'an unknown class'}`;
+};
+
+const isPlainObject = (u: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(u);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Checks that a value is plain JSON: finite numbers, well-formed strings, arrays and plain objects,
+ * no cycles, no `__proto__`/`constructor`/`prototype` keys, within the depth and size limits.
+ * Iterative, so a 10,000-deep value is refused without exhausting the stack. Pure.
+ */
+export const validateJson = (
+  value: unknown,
+  path: string,
+  limits: JsonLimits,
+): E.Either<InvalidEvent, JsonValue> => {
+  const stack: Array<{ v: unknown; p: string; d: number }> = [{ v: value, p: path, d: 0 }];
+  const seen = new Set<object>();
+  let chars = 0;
+  while (stack.length > 0) {
+    const { v, p, d } = stack.pop()!;
+    if (v === null || typeof v === 'boolean') {
+      chars += 5;
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v))
+        return E.left(invalidEvent(p, `${describe(v)} is not a JSON number`));
+      chars += 8;
+    } else if (typeof v === 'string') {
+      chars += v.length + 2;
+      if (chars > limits.maxChars)
+        return E.left(
+          invalidEvent(p, `value exceeds the size limit of ${limits.maxChars} characters`),
+        );
+      if (!isWellFormedString(v)) return E.left(invalidEvent(p, 'string has a lone surrogate'));
+    } else if (typeof v === 'object') {
+      if (d >= limits.maxDepth)
+        return E.left(invalidEvent(p, `nesting deeper than ${limits.maxDepth} levels`));
+      if (seen.has(v))
+        return E.left(invalidEvent(p, 'value contains a cycle or a shared reference'));
+      seen.add(v);
+      if (Array.isArray(v)) {
+        chars += 2 + v.length;
+        for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], p: `${p}[${i}]`, d: d + 1 });
+      } else {
+        if (!isPlainObject(v))
+          return E.left(invalidEvent(p, `${describe(v)} is not a plain object`));
+        const keys = Object.keys(v);
+        for (const k of keys) {
+          if (FORBIDDEN_KEYS.has(k))
+            return E.left(invalidEvent(`${p}.${k}`, `key "${k}" is not allowed`));
+          if (!isWellFormedString(k)) return E.left(invalidEvent(p, 'a key has a lone surrogate'));
+          chars += k.length + 4;
+          stack.push({ v: (v as Record<string, unknown>)[k], p: `${p}.${k}`, d: d + 1 });
+        }
+        if (Object.getOwnPropertySymbols(v).length > 0)
+          return E.left(invalidEvent(p, 'object has symbol keys'));
+      }
+      if (chars > limits.maxChars)
+        return E.left(
+          invalidEvent(p, `value exceeds the size limit of ${limits.maxChars} characters`),
+        );
+    } else {
+      return E.left(invalidEvent(p, `${describe(v)} is not JSON`));
+    }
+  }
+  // The walk above proved the shape; io-ts cannot express "checked JSON" without a second walk.
+  return E.right(value as JsonValue);
+};
