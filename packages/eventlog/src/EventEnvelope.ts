@@ -60,6 +60,7 @@ export const EventMetadataCodec = t.intersection([
       commandId: t.string,
       causationId: t.string,
       correlationId: t.string,
+      commandDigest: t.string,
     }),
   ),
 ]);

@@ -2,10 +2,20 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import type { AppendError } from './errors.js';
 import type { NewEvent, StoredEvent } from './EventEnvelope.js';
 import type { ExpectedVersion } from './ExpectedVersion.js';
+import type { InlineProjection, ProjectionDocuments } from './ProjectionDocuments.js';
+import type { SnapshotStore } from './SnapshotStore.js';
 
 /** Options of `append`. */
 export interface AppendOptions {
   readonly expectedVersion: ExpectedVersion;
+  /** Read models updated in the same transaction as the events. */
+  readonly inline?: readonly InlineProjection[];
+}
+
+/** Options of `appendMany`. */
+export interface AppendManyOptions {
+  /** Read models updated in the same transaction as the events. */
+  readonly inline?: readonly InlineProjection[];
 }
 
 /** One stream's part of an atomic `appendMany`. */
@@ -79,7 +89,7 @@ export interface Subscription {
  * The port every event store implements. All methods do I/O. Expected failures of writes are values
  * (`Left<AppendError>`); reads throw only when the store itself fails (disk, connection).
  */
-export interface EventStore {
+export interface EventStore extends SnapshotStore, ProjectionDocuments {
   /** Appends events to one stream if it is at `expectedVersion`; all or nothing. */
   append(
     streamId: string,

@@ -31,6 +31,7 @@ export {
   type StoreUnavailable,
 } from './errors.js';
 export type {
+  AppendManyOptions,
   AppendOptions,
   AppendRequest,
   AppendResult,
@@ -68,3 +69,13 @@ export {
   type VerifyResult,
 } from './verifyChain.js';
 export { newEventId } from './newEventId.js';
+export {
+  checkpointConflict,
+  isCheckpointConflict,
+  type CheckpointConflict,
+  type DocumentUpsert,
+  type InlineProjection,
+  type ProjectionCommit,
+  type ProjectionDocuments,
+} from './ProjectionDocuments.js';
+export type { Snapshot, SnapshotStore } from './SnapshotStore.js';

@@ -28,7 +28,14 @@ export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const METADATA_KEYS = new Set(['at', 'actor', 'commandId', 'causationId', 'correlationId']);
+const METADATA_KEYS = new Set([
+  'at',
+  'actor',
+  'commandId',
+  'causationId',
+  'correlationId',
+  'commandDigest',
+]);
 const EVENT_KEYS = new Set(['eventId', 'type', 'schemaVersion', 'data', 'metadata']);
 
 /** Whether a string is an ISO-8601 date-time with an explicit offset. Pure. */
