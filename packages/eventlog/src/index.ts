@@ -79,3 +79,9 @@ export {
   type ProjectionDocuments,
 } from './ProjectionDocuments.js';
 export type { Snapshot, SnapshotStore } from './SnapshotStore.js';
+export {
+  createSubscription,
+  DEFAULT_POLL_INTERVAL_MS,
+  DEFAULT_SUBSCRIPTION_BATCH_SIZE,
+  type CreateSubscriptionOptions,
+} from './createSubscription.js';

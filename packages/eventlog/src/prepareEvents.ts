@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { canonicalJson } from './canonicalJson.js';
 import { invalidEvent, type InvalidEvent } from './errors.js';
-import { EventMetadataCodec, type EventMetadata, type NewEvent } from './EventEnvelope.js';
+import { EventMetadataCodec, type EventMetadata } from './EventEnvelope.js';
 import type { JsonValue } from './json.js';
 import { validateJson } from './validateJson.js';
 import { MAX_EVENT_TYPE_LENGTH, MAX_STREAM_ID_LENGTH, nameProblem } from './validateName.js';

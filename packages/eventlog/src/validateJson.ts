@@ -23,7 +23,12 @@ const describe = (u: unknown): string => {
   if (typeof u === 'function') return 'a function';
   if (typeof u === 'symbol') return 'a symbol';
   if (u instanceof Date) return 'a Date (use an ISO-8601 string)';
-  return `an instance of ${Object.getPrototypeOf(u)?.constructor?.name ?? 'an unknown class'}`;
+  const proto: unknown = typeof u === 'object' && u !== null ? Object.getPrototypeOf(u) : null;
+  const ctor: unknown =
+    typeof proto === 'object' && proto !== null && 'constructor' in proto
+      ? proto.constructor
+      : undefined;
+  return `an instance of ${typeof ctor === 'function' && ctor.name !== '' ? ctor.name : 'an unknown class'}`;
 };
 
 const isPlainObject = (u: object): boolean => {

@@ -1,5 +1,6 @@
 import { isWellFormedString } from './validateJson.js';
 
+// eslint-disable-next-line no-control-regex -- refusing NUL and C0 controls is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
