@@ -38,7 +38,11 @@ export interface AppendResult {
   readonly duplicate: boolean;
 }
 
-/** Options of `readStream`. Positions are 1-based stream positions, both bounds inclusive. */
+/**
+ * Options of `readStream`. Positions are 1-based stream positions, both bounds inclusive, and `from` is
+ * always the lower bound (default 1) and `to` the upper (default: the last event), whatever the direction:
+ * `{ from: 2, to: 5, direction: 'backward' }` yields positions 5, 4, 3, 2.
+ */
 export interface ReadStreamOptions {
   readonly from?: number;
   readonly to?: number;
@@ -104,6 +108,8 @@ export interface EventStore extends SnapshotStore, ProjectionDocuments {
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
   /** The whole log in global order, in batches, from a checkpoint. */
   readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /** One event by id, or `undefined` when no event has that id. */
+  readEvent(eventId: string): Promise<StoredEvent | undefined>;
   /** A stream's version: the position of its last event, 0 when it has none. */
   streamVersion(streamId: string): Promise<number>;
   /** The log's last global position and hash. */
