@@ -103,6 +103,7 @@ export interface EventStore extends SnapshotStore, ProjectionDocuments {
   /** Appends to several streams atomically, each checked against its expected version. */
   appendMany(
     requests: readonly AppendRequest[],
+    options?: AppendManyOptions,
   ): Promise<Either<AppendError, readonly AppendResult[]>>;
   /** One stream's events in batches, forward or backward. */
   readStream(streamId: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;

@@ -85,3 +85,18 @@ export {
   DEFAULT_SUBSCRIPTION_BATCH_SIZE,
   type CreateSubscriptionOptions,
 } from './createSubscription.js';
+export { createMemoryEventStore, type MemoryEventStoreOptions } from './createMemoryEventStore.js';
+export { prepareAppend, prepareRequests } from './prepareRequests.js';
+export {
+  applyInlineProjections,
+  inlineDocumentKeys,
+  type DocumentWrite,
+} from './applyInlineProjections.js';
+export {
+  assertProjectionCommit,
+  assertSnapshot,
+  assertStorableName,
+  MAX_DOCUMENT_KEY_LENGTH,
+} from './assertProjectionCommit.js';
+export { compareKeys } from './compareKeys.js';
+export { deepFreeze } from './deepFreeze.js';

@@ -109,15 +109,16 @@ const prepareOne = (
     type: ev['type'] as string,
     schemaVersion: version,
     data: JSON.parse(dataJson) as JsonValue,
-    metadata: metadata.right,
+    // io-ts returns the caller's object when nothing is stripped: copy it so the log never aliases it.
+    metadata: structuredClone(metadata.right),
     dataJson,
     metadataJson,
   });
 };
 
 /**
- * Validates a stream id and a batch of new events at the write boundary, before any I/O. The data of a
- * prepared event is a fresh copy, so later changes to the caller's objects cannot reach the log. Pure
+ * Validates a stream id and a batch of new events at the write boundary, before any I/O. The data and
+ * metadata of a prepared event are fresh copies, so later changes to the caller's objects cannot reach the log. Pure
  * except for `newId`, which supplies ids for events that have none.
  */
 export const prepareEvents = (
