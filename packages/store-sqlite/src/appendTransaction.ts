@@ -1,0 +1,91 @@
+import type { Database } from 'better-sqlite3';
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  planAppend,
+  type AppendError,
+  type AppendResult,
+  type InlineProjection,
+  type PreparedRequest,
+  type StoredRow,
+} from '@strive/eventlog';
+import { applyInlineProjections } from './applyInlineProjections.js';
+import { decodeEventRow } from './decodeEventRow.js';
+import { decodeHead, decodePosition } from './decodeValues.js';
+import type { Statements } from './prepareStatements.js';
+
+/** Thrown inside the transaction to roll it back when an event id turns out to be stored already. */
+class StoredIdFound extends Error {}
+
+type Outcome = E.Either<AppendError, readonly AppendResult[]>;
+
+/**
+ * Builds the write path: one `BEGIN IMMEDIATE` transaction that reads what `planAppend` needs, asks
+ * it for a decision and writes the planned rows and inline projection documents. Stored ids are
+ * looked up only when needed (a conflict, or an insert that finds its id taken, which rolls back and
+ * replans with the lookup), so the common case costs no per-event index probe. The returned function
+ * is synchronous and throws SQLite errors (busy included) for the caller to retry or report. Does I/O.
+ */
+export const appendTransaction = (
+  db: Database,
+  st: Statements,
+): ((requests: readonly PreparedRequest[], inline: readonly InlineProjection[]) => Outcome) => {
+  const storedEvents = (requests: readonly PreparedRequest[]): Map<string, StoredRow> => {
+    const existing = new Map<string, StoredRow>();
+    for (const r of requests)
+      for (const e of r.events) {
+        const row: unknown = st.eventById.get(e.eventId);
+        if (row !== undefined) existing.set(e.eventId, decodeEventRow(row));
+      }
+    return existing;
+  };
+
+  const body = (
+    requests: readonly PreparedRequest[],
+    inline: readonly InlineProjection[],
+    lookUpIds: boolean,
+  ): Outcome => {
+    const versions = new Map<string, number>();
+    for (const r of requests) {
+      const v: unknown = st.streamVersion.get(r.streamId);
+      versions.set(r.streamId, v === undefined ? 0 : decodePosition(v, 'stream version'));
+    }
+    const head = decodeHead(st.head.get());
+    let plan = planAppend(requests, {
+      versions,
+      existing: storedEvents(lookUpIds ? requests : []),
+      head,
+    });
+    if (!lookUpIds && E.isLeft(plan) && plan.left._tag === 'ConcurrencyConflict')
+      plan = planAppend(requests, { versions, existing: storedEvents(requests), head });
+    if (E.isLeft(plan)) return plan;
+    if (plan.right._tag === 'Duplicate') return E.right(plan.right.results);
+    const insert = st.insertEvent;
+    for (const row of plan.right.rows) {
+      const info = insert.run(
+        row.globalPosition,
+        row.eventId,
+        row.streamId,
+        row.streamPosition,
+        row.type,
+        row.schemaVersion,
+        row.dataJson,
+        row.metadataJson,
+        row.prevHash,
+        row.hash,
+      );
+      if (info.changes === 0) throw new StoredIdFound();
+    }
+    if (inline.length > 0) applyInlineProjections(st, inline, plan.right.results);
+    return E.right(plan.right.results);
+  };
+
+  const tx = db.transaction(body);
+  return (requests, inline) => {
+    try {
+      return tx.immediate(requests, inline, false);
+    } catch (e) {
+      if (!(e instanceof StoredIdFound)) throw e;
+      return tx.immediate(requests, inline, true);
+    }
+  };
+};

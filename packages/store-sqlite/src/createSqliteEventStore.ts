@@ -1,0 +1,173 @@
+import type { Database } from 'better-sqlite3';
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  createSubscription,
+  prepareEvents,
+  type AppendError,
+  type AppendManyOptions,
+  type AppendRequest,
+  type AppendResult,
+  type EventStore,
+  type InlineProjection,
+  type PreparedRequest,
+  type Subscription,
+} from '@strive/eventlog';
+import { appendTransaction } from './appendTransaction.js';
+import { decodeEventRow } from './decodeEventRow.js';
+import { decodeHead, decodePosition } from './decodeValues.js';
+import { openDatabase } from './openDatabase.js';
+import { checkExpectedVersion, prepareRequests } from './prepareRequests.js';
+import { prepareStatements } from './prepareStatements.js';
+import { projectionDocuments } from './projectionDocuments.js';
+import { promised, StoreUnavailableError } from './promised.js';
+import { readAllEvents, readStreamEvents } from './readEvents.js';
+import { retryBusy } from './retryBusy.js';
+import { readSettings, type SqliteStoreSettings } from './readSettings.js';
+import { snapshotStore } from './snapshotStore.js';
+import { SqliteOpenError, type SqliteOpenFailure } from './SqliteOpenFailure.js';
+import {
+  resolveOptions,
+  type ResolvedOptions,
+  type SqliteStoreOptions,
+} from './SqliteStoreOptions.js';
+import { storeFailure } from './storeFailure.js';
+
+/** The SQLite event store: the whole `EventStore` port plus a look at its settings. */
+export interface SqliteEventStore extends EventStore {
+  appendMany(
+    requests: readonly AppendRequest[],
+    options?: AppendManyOptions,
+  ): Promise<E.Either<AppendError, readonly AppendResult[]>>;
+  /** Reads the pragmas in force on this connection. Does I/O. */
+  settings(): SqliteStoreSettings;
+}
+
+type Outcome = E.Either<AppendError, readonly AppendResult[]>;
+
+const build = (db: Database, o: ResolvedOptions, schemaVersion: number): SqliteEventStore => {
+  const st = prepareStatements(db);
+  const writeAppend = appendTransaction(db, st);
+  const listeners = new Set<() => void>();
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+  const assertOpen = (): void => {
+    if (closed) throw new Error(`event store ${o.path} is closed; open a new one`);
+  };
+  const run = async <A>(work: () => A): Promise<A> => {
+    assertOpen();
+    const r = await retryBusy(work, o.maxRetries);
+    if (E.isLeft(r)) throw new StoreUnavailableError(r.left);
+    return r.right;
+  };
+  const write = async (
+    requests: readonly PreparedRequest[],
+    inline: readonly InlineProjection[],
+  ): Promise<Outcome> => {
+    assertOpen();
+    let outcome;
+    try {
+      outcome = await retryBusy(() => writeAppend(requests, inline), o.maxRetries);
+    } catch (e) {
+      const failure = storeFailure(e);
+      if (failure === undefined) throw e;
+      return E.left(failure);
+    }
+    if (E.isLeft(outcome)) return outcome;
+    if (E.isRight(outcome.right) && outcome.right.right.some((r) => !r.duplicate))
+      for (const wake of listeners) wake();
+    return outcome.right;
+  };
+
+  return {
+    append: async (streamId, events, options) => {
+      const version = checkExpectedVersion(options?.expectedVersion, 'expectedVersion');
+      if (E.isLeft(version)) return version;
+      const prepared = prepareEvents(streamId, events, o.newId, o);
+      if (E.isLeft(prepared)) return prepared;
+      const written = await write(
+        [{ streamId, expectedVersion: version.right, events: prepared.right }],
+        options.inline ?? [],
+      );
+      if (E.isLeft(written)) return written;
+      const [result] = written.right;
+      if (result === undefined) throw new Error('planAppend returned no result for the stream');
+      return E.right(result);
+    },
+    appendMany: async (requests, options) => {
+      const prepared = prepareRequests(requests, o.newId, o);
+      if (E.isLeft(prepared)) return prepared;
+      return write(prepared.right, options?.inline ?? []);
+    },
+    readStream: (streamId, options) => readStreamEvents(st, streamId, options),
+    readAll: (options) => readAllEvents(st, options),
+    readEvent: (eventId) =>
+      promised(() => {
+        const row: unknown = st.eventById.get(eventId);
+        if (row === undefined) return undefined;
+        const { dataJson: _d, metadataJson: _m, ...event } = decodeEventRow(row);
+        return event;
+      }),
+    streamVersion: (streamId) =>
+      promised(() => {
+        const v: unknown = st.streamVersion.get(streamId);
+        return v === undefined ? 0 : decodePosition(v, 'stream version');
+      }),
+    head: () => promised(() => decodeHead(st.head.get())),
+    subscribe: (options) => {
+      assertOpen();
+      const sub = createSubscription({
+        ...options,
+        readAll: (opts) => readAllEvents(st, opts),
+        onNotify: (wake) => {
+          listeners.add(wake);
+          return () => listeners.delete(wake);
+        },
+      });
+      subscriptions.add(sub);
+      void sub.done.then(
+        () => subscriptions.delete(sub),
+        () => subscriptions.delete(sub),
+      );
+      return sub;
+    },
+    ...snapshotStore(st, run),
+    ...projectionDocuments(db, st, run),
+    settings: () => readSettings(db, o.path, schemaVersion),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      db.close();
+    },
+  };
+};
+
+/**
+ * Opens (or creates) a SQLite event store, returning why it could not as a value: a file written by
+ * a newer release (`SchemaTooNew`) or one that cannot be opened (`CannotOpen`). Does I/O; throws a
+ * `TypeError` for malformed options.
+ */
+export const openSqliteEventStore = (
+  options: SqliteStoreOptions,
+): E.Either<SqliteOpenFailure, SqliteEventStore> => {
+  const o = resolveOptions(options);
+  const opened = openDatabase(o);
+  if (E.isLeft(opened)) return opened;
+  return E.right(build(opened.right.db, o, opened.right.schemaVersion));
+};
+
+/**
+ * Opens (or creates) a SQLite event store: WAL, versioned migrations, every write in `BEGIN
+ * IMMEDIATE` with busy retries, safe to share between processes. Does I/O; throws a
+ * `SqliteOpenError` (with the tagged `failure`) when the file cannot be used.
+ * @example
+ * const store = createSqliteEventStore({ path: 'strive.db', synchronous: 'FULL' });
+ * await store.append('campaign-1', [event], { expectedVersion: 'no-stream' });
+ * for await (const e of store.readStream('campaign-1')) console.log(e.type);
+ * await store.close();
+ */
+export const createSqliteEventStore = (options: SqliteStoreOptions): SqliteEventStore => {
+  const opened = openSqliteEventStore(options);
+  if (E.isLeft(opened)) throw new SqliteOpenError(opened.left);
+  return opened.right;
+};

@@ -1,0 +1,53 @@
+/** One forward-only schema change, applied once, in its own transaction. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * Every schema change this release knows, in order; version N is at index N - 1. Never edit a
+ * released migration: append a new one. Global positions are assigned by `planAppend`, so the
+ * `events` key is a plain `INTEGER PRIMARY KEY` (the rowid), without AUTOINCREMENT.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events, snapshots, projection documents and checkpoints',
+    sql: `
+      CREATE TABLE events (
+        global_position INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        stream_id TEXT NOT NULL,
+        stream_position INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        UNIQUE (stream_id, stream_position)
+      );
+      CREATE TABLE snapshots (
+        stream_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        stream_position INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        PRIMARY KEY (stream_id, key)
+      ) WITHOUT ROWID;
+      CREATE TABLE projection_documents (
+        projection TEXT NOT NULL,
+        key TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (projection, key)
+      ) WITHOUT ROWID;
+      CREATE TABLE projection_checkpoints (
+        projection TEXT PRIMARY KEY,
+        position INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+/** The highest schema version this release knows. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
