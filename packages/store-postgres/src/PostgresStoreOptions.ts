@@ -1,0 +1,25 @@
+import type { ValidationOptions } from '@strive/eventlog';
+import type { Pool, PoolClient } from 'pg';
+
+/** Options of `createPostgresEventStore`: give exactly one of `connectionString` and `pool`. */
+export interface PostgresStoreOptions extends ValidationOptions {
+  /** e.g. `postgres://user@127.0.0.1:5432/db`; the store then owns its pool and ends it on `close`. */
+  readonly connectionString?: string;
+  /** A pool the caller owns (and ends); the store never ends it. */
+  readonly pool?: Pool;
+  /** Size of the pool the store creates from `connectionString` (default 10). */
+  readonly poolSize?: number;
+  /** The PostgreSQL schema holding the store's tables (default `strive`); created on first use. */
+  readonly schema?: string;
+  /** Supplies event ids for events that have none (default: UUIDv7). */
+  readonly newId?: () => string;
+  /** Extra attempts of an append after a broken connection or a serialization failure (default 2). */
+  readonly maxRetries?: number;
+  /** Delay before the LISTEN connection reconnects after it dropped, in ms (default 200). */
+  readonly listenReconnectMs?: number;
+  /**
+   * Runs inside every writing append transaction just before COMMIT, with the transaction's client
+   * (for fault injection in tests, or auditing). Throwing rolls the append back and rejects it.
+   */
+  readonly beforeCommit?: (client: PoolClient) => Promise<void>;
+}

@@ -1,0 +1,159 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  createSubscription,
+  MAX_STREAM_ID_LENGTH,
+  nameProblem,
+  newEventId,
+  prepareAppend,
+  prepareRequests,
+  storeUnavailable,
+  type EventStore,
+  type ReadAllOptions,
+  type Subscription,
+} from '@strive/eventlog';
+import pg from 'pg';
+import { createAppendListener } from './appendListener.js';
+import { appendPrepared } from './appendPrepared.js';
+import { appendSql } from './appendSql.js';
+import { migrate } from './migrate.js';
+import type { PostgresStoreOptions } from './PostgresStoreOptions.js';
+import { projectionDocuments } from './projectionDocuments.js';
+import {
+  readAllEvents,
+  readEventById,
+  readHead,
+  readStreamEvents,
+  readStreamVersion,
+} from './readEvents.js';
+import { readSql } from './readSql.js';
+import { appendChannel, DEFAULT_SCHEMA, validateSchemaName } from './schemaName.js';
+import { snapshotStore } from './snapshotStore.js';
+
+/** An `EventStore` on PostgreSQL, with the pool and schema it uses (for leases and workers). */
+export interface PostgresEventStore extends EventStore {
+  readonly pool: pg.Pool;
+  readonly schema: string;
+  /** Applies pending migrations (done on first use anyway); resolves when the schema is current. */
+  readonly ready: () => Promise<void>;
+}
+
+const poolOf = (options: PostgresStoreOptions): { pool: pg.Pool; owned: boolean } => {
+  if ((options.pool === undefined) === (options.connectionString === undefined))
+    throw new Error('createPostgresEventStore: give exactly one of connectionString and pool');
+  if (options.pool !== undefined) return { pool: options.pool, owned: false };
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+  });
+  pool.on('error', () => undefined); // an idle client's broken connection: the pool drops it
+  return { pool, owned: true };
+};
+
+/**
+ * Opens an event store on PostgreSQL. Migrations run on first use (advisory-locked). Appends are one
+ * transaction each, serialised on the log-head row so global positions commit in order; subscriptions
+ * poll and are woken by LISTEN/NOTIFY. Does I/O (lazily: creating the store connects to nothing).
+ * @example
+ * const store = createPostgresEventStore({ connectionString: process.env.STRIVE_PG_URL });
+ * await store.append('order-1', [{ type: 'Placed', data: {}, metadata: { at } }], { expectedVersion: 'no-stream' });
+ * await store.close();
+ */
+export const createPostgresEventStore = (options: PostgresStoreOptions): PostgresEventStore => {
+  const schema = validateSchemaName(options.schema ?? DEFAULT_SCHEMA);
+  const { pool, owned } = poolOf(options);
+  const newId = options.newId ?? newEventId;
+  const validation =
+    options.maxEventBytes === undefined ? {} : { maxEventBytes: options.maxEventBytes };
+  const reads = readSql(schema);
+  const ctx = {
+    pool,
+    sql: appendSql(schema),
+    channel: appendChannel(schema),
+    maxRetries: options.maxRetries ?? 2,
+    beforeCommit: options.beforeCommit,
+  };
+  const listener = createAppendListener(pool, ctx.channel, options.listenReconnectMs);
+  const subscriptions = new Set<Subscription>();
+  let closed = false;
+  let migrated: Promise<void> | undefined;
+  const ready = (): Promise<void> => {
+    if (closed)
+      return Promise.reject(new Error('the postgres event store is closed; open a new one'));
+    migrated ??= migrate(pool, schema).then(
+      () => undefined,
+      (error: unknown) => {
+        migrated = undefined;
+        throw error;
+      },
+    );
+    return migrated;
+  };
+  const write = async (
+    prepared: ReturnType<typeof prepareRequests>,
+    inline: Parameters<typeof appendPrepared>[2],
+  ) => {
+    if (closed) return E.left(storeUnavailable('the postgres event store is closed'));
+    if (E.isLeft(prepared)) return prepared;
+    try {
+      await ready();
+    } catch (error) {
+      return E.left(storeUnavailable(error instanceof Error ? error.message : String(error)));
+    }
+    return appendPrepared(ctx, prepared.right, inline);
+  };
+  const readAll = (o?: ReadAllOptions) => {
+    const it = readAllEvents(pool, reads, o);
+    return (async function* () {
+      await ready();
+      yield* it;
+    })();
+  };
+  const validStream = (streamId: string): boolean =>
+    nameProblem(streamId, MAX_STREAM_ID_LENGTH) === null;
+
+  return {
+    pool,
+    schema,
+    ready,
+    ...snapshotStore(pool, schema, ready),
+    ...projectionDocuments(pool, schema, ready),
+    append: async (streamId, events, appendOptions) => {
+      const r = await write(
+        prepareAppend(streamId, events, appendOptions, newId, validation),
+        appendOptions?.inline ?? [],
+      );
+      if (E.isLeft(r)) return r;
+      const [result] = r.right;
+      if (result === undefined) throw new Error('planAppend gave no result for an append');
+      return E.right(result);
+    },
+    appendMany: (requests, manyOptions) =>
+      write(prepareRequests(requests, newId, validation), manyOptions?.inline ?? []),
+    readStream: (streamId, o) =>
+      (async function* () {
+        if (!validStream(streamId)) return;
+        await ready();
+        yield* readStreamEvents(pool, reads, streamId, o);
+      })(),
+    readAll,
+    readEvent: async (eventId) => (await ready(), readEventById(pool, reads, eventId)),
+    streamVersion: async (streamId) =>
+      validStream(streamId) ? (await ready(), readStreamVersion(pool, reads, streamId)) : 0,
+    head: async () => (await ready(), readHead(pool, reads)),
+    subscribe: (subscribeOptions) => {
+      if (closed) throw new Error('the postgres event store is closed; open a new one');
+      const sub = createSubscription({ readAll, ...subscribeOptions, onNotify: listener.onNotify });
+      subscriptions.add(sub);
+      const forget = () => subscriptions.delete(sub);
+      void sub.done.then(forget, forget);
+      return sub;
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      await listener.close();
+      if (owned) await pool.end();
+    },
+  };
+};

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { createPostgresEventStore, type PostgresEventStore } from './createPostgresEventStore.js';
+import type { PostgresStoreOptions } from './PostgresStoreOptions.js';
+import { dropSchema, freshSchemaName, PG_REQUIRED, pgTestUrl } from './pgTestEnv.js';
+
+/** What a PostgreSQL suite gets: the URL, and a factory of stores on fresh schemas dropped afterwards. */
+export interface PgSuiteContext {
+  readonly url: string;
+  /** A store on a new schema (`strive_test_<random>`), closed and dropped after the suite. */
+  readonly store: (
+    options?: Omit<PostgresStoreOptions, 'connectionString' | 'pool'>,
+  ) => PostgresEventStore;
+}
+
+/**
+ * Declares a suite that needs PostgreSQL: skipped (with one warning per run) without `STRIVE_PG_URL`,
+ * failed when `STRIVE_REQUIRE_PG=1` and the URL is missing or the server unreachable. Every store it
+ * hands out lives in its own schema, dropped in `afterAll`. For tests only.
+ */
+export const describePg = (name: string, body: (ctx: PgSuiteContext) => void): void => {
+  const url = pgTestUrl();
+  if (url === undefined && PG_REQUIRED) {
+    describe(name, () => {
+      it('has a PostgreSQL server (STRIVE_REQUIRE_PG=1 needs STRIVE_PG_URL)', () => {
+        throw new Error('STRIVE_REQUIRE_PG=1 but STRIVE_PG_URL is not set');
+      });
+    });
+    return;
+  }
+  describe.skipIf(url === undefined)(name, () => {
+    const opened: PostgresEventStore[] = [];
+    const effectiveUrl = url ?? '';
+    beforeAll(async () => {
+      const probe = createPostgresEventStore({
+        connectionString: effectiveUrl,
+        schema: freshSchemaName(),
+      });
+      try {
+        await probe.pool.query('SELECT 1');
+      } finally {
+        await probe.close();
+      }
+    });
+    afterAll(async () => {
+      for (const s of opened) {
+        await s.close();
+        await dropSchema(effectiveUrl, s.schema);
+      }
+    });
+    body({
+      url: effectiveUrl,
+      store: (options = {}) => {
+        const s = createPostgresEventStore({
+          schema: freshSchemaName(),
+          ...options,
+          connectionString: effectiveUrl,
+        });
+        opened.push(s);
+        return s;
+      },
+    });
+  });
+};

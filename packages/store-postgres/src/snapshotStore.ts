@@ -1,0 +1,45 @@
+import * as t from 'io-ts';
+import { assertSnapshot, canonicalJson, type Snapshot, type SnapshotStore } from '@strive/eventlog';
+import type { Pool } from 'pg';
+import { decodeRows } from './decodeRows.js';
+import { JsonValueText, PgInt } from './rowCodecs.js';
+
+const SnapshotRow = t.strict({ stream_position: PgInt, state: JsonValueText });
+
+const checkSnapshot = (s: Snapshot): string => {
+  assertSnapshot(s);
+  return canonicalJson(s.state);
+};
+
+/**
+ * The snapshot half of the port: one row per (stream, key), replaced on save, state stored as canonical
+ * JSON text and decoded with io-ts on load. Does I/O.
+ */
+export const snapshotStore = (
+  pool: Pool,
+  s: string,
+  ready: () => Promise<void>,
+): SnapshotStore => ({
+  loadSnapshot: async (streamId, key) => {
+    await ready();
+    const res = await pool.query(
+      `SELECT stream_position, state FROM ${s}.snapshots
+       WHERE stream_key = ${s}.stream_key($1) AND key_hash = ${s}.stream_key($2)`,
+      [streamId, key],
+    );
+    const [row] = decodeRows(SnapshotRow, res.rows, 'snapshots');
+    return row === undefined
+      ? undefined
+      : { streamId, key, streamPosition: row.stream_position, state: row.state };
+  },
+  saveSnapshot: async (snapshot) => {
+    const json = checkSnapshot(snapshot);
+    await ready();
+    await pool.query(
+      `INSERT INTO ${s}.snapshots (stream_id, key, stream_position, state) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (stream_key, key_hash) DO UPDATE
+       SET stream_position = EXCLUDED.stream_position, state = EXCLUDED.state`,
+      [snapshot.streamId, snapshot.key, snapshot.streamPosition, json],
+    );
+  },
+});
