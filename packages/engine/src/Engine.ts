@@ -1,0 +1,68 @@
+import type { EventStore } from '@strive/eventlog';
+import type { CommandOutcome } from './CommandOutcome.js';
+import type { AnyCommand } from './defineCommand.js';
+import type { AnyProjection, Projection } from './defineProjection.js';
+import type { AnyEventSpecs, Workflow, WorkflowState } from './Workflow.js';
+
+/** Bounded retries on a version conflict: attempts in all, and the base of the jittered backoff. */
+export interface RetryOptions {
+  readonly maxAttempts: number;
+  readonly baseDelayMs: number;
+}
+
+/** What `createEngine` takes. `random` and `sleep` are the only effects besides the store. */
+export interface EngineOptions {
+  readonly store: EventStore;
+  readonly commands: readonly AnyCommand[];
+  readonly projections?: readonly AnyProjection[];
+  /** Save a snapshot of a stream every N events (default 100; 0 disables snapshots). */
+  readonly snapshotEvery?: number;
+  /** Default `{ maxAttempts: 5, baseDelayMs: 5 }`. */
+  readonly retry?: Partial<RetryOptions>;
+  /** Uniform in [0, 1), for retry jitter (default: node:crypto). */
+  readonly random?: () => number;
+  /** Waits between retries (default: setTimeout). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Events per batch (and per immer draft) when catching projections up (default 500). */
+  readonly projectionBatchSize?: number;
+}
+
+/** A read model's documents, after catching up to `checkpoint`. All methods do I/O. */
+export interface ReadModel<D> {
+  readonly projection: string;
+  /** The last global position folded (inline projections: the log head when read). */
+  readonly checkpoint: number;
+  get(key: string): Promise<D | undefined>;
+  /** Every document, ordered by key. */
+  all(): Promise<ReadonlyArray<{ readonly key: string; readonly value: D }>>;
+}
+
+/** One timer `tick` fired. */
+export interface FiredTimer {
+  readonly timerId: string;
+  readonly streamId: string;
+  readonly commandId: string;
+  readonly outcome: CommandOutcome;
+}
+
+/** What `tick` did: the timers it fired, in `fireAt` order. */
+export interface TickResult {
+  readonly fired: readonly FiredTimer[];
+}
+
+/** The engine: handles commands, loads states, fires timers, runs projections. Every method does I/O. */
+export interface Engine {
+  /** Decodes, checks idempotency, decides and appends a command; never throws for expected failures. */
+  handle(input: unknown): Promise<CommandOutcome>;
+  /** A stream's current state (snapshot + tail). */
+  load<C, Ev extends AnyEventSpecs>(
+    workflow: Workflow<C, Ev>,
+    streamId: string,
+  ): Promise<WorkflowState<C>>;
+  /** Fires every timer due at `now` (ISO-8601 with offset, or a Date) and records `TimerFired`. */
+  tick(now: string | Date): Promise<TickResult>;
+  /** Catches a projection up (async) and returns its read model. */
+  project<D>(projection: Projection<D>): Promise<ReadModel<D>>;
+  /** Deletes a projection's documents and checkpoint and folds it again from position 0. */
+  rebuild<D>(projection: Projection<D>): Promise<ReadModel<D>>;
+}

@@ -1,0 +1,109 @@
+import {
+  validateJson,
+  type DocumentUpsert,
+  type EventStore,
+  type StoredEvent,
+} from '@strive/eventlog';
+import * as E from 'fp-ts/lib/Either.js';
+import { Immer } from 'immer';
+import type { Projection } from './defineProjection.js';
+
+const immer = new Immer({ autoFreeze: false });
+const JSON_LIMITS = { maxDepth: 64, maxChars: 64 * 1024 * 1024 };
+
+/** The document key an event updates, when the projection has a recipe for its type. Pure. */
+export const keyFor = <D>(projection: Projection<D>, event: StoredEvent): string | undefined =>
+  Object.prototype.hasOwnProperty.call(projection.apply, event.type)
+    ? projection.keyOf(event)
+    : undefined;
+
+const readBatch = async (
+  store: EventStore,
+  after: number,
+  size: number,
+): Promise<StoredEvent[]> => {
+  const batch: StoredEvent[] = [];
+  for await (const e of store.readAll({ after, batchSize: size })) {
+    if (e.globalPosition <= after) continue;
+    batch.push(e);
+    if (batch.length >= size) break;
+  }
+  return batch;
+};
+
+/** Reads a stored document, refusing one that fails the projection's guard. Does I/O. */
+export const readDocumentOf = async <D>(
+  store: EventStore,
+  projection: Projection<D>,
+  key: string,
+): Promise<D | undefined> => {
+  const doc = await store.readDocument(projection.storageName, key);
+  if (doc === undefined) return undefined;
+  if (!projection.isDocument(doc))
+    throw new Error(
+      `${projection.storageName}: document "${key}" fails isDocument; rebuild the projection`,
+    );
+  return doc;
+};
+
+/** Folds one batch into its documents with ONE immer draft, returning the changed documents. Does I/O (reads). */
+const foldBatch = async <D>(
+  store: EventStore,
+  projection: Projection<D>,
+  batch: readonly StoredEvent[],
+): Promise<DocumentUpsert[]> => {
+  const keys = new Set<string>();
+  for (const e of batch) {
+    const key = keyFor(projection, e);
+    if (key !== undefined) keys.add(key);
+  }
+  if (keys.size === 0) return [];
+  // Keys are prefixed so that a document key such as "__proto__" stays an ordinary property.
+  const base: Record<string, D> = {};
+  for (const key of keys)
+    base[`k:${key}`] = (await readDocumentOf(store, projection, key)) ?? projection.initial(key);
+  const draft = immer.createDraft(base);
+  for (const e of batch) {
+    const key = keyFor(projection, e);
+    const recipe = projection.apply[e.type];
+    const doc = key === undefined ? undefined : draft[`k:${key}`];
+    if (recipe !== undefined && doc !== undefined) recipe(doc, e.data, e);
+  }
+  const done = immer.finishDraft(draft);
+  return [...keys].map((key) => {
+    const json = validateJson(done[`k:${key}`], `${projection.storageName}.${key}`, JSON_LIMITS);
+    if (E.isLeft(json))
+      throw new Error(
+        `${projection.storageName}: document "${key}" is not JSON: ${json.left.reason}`,
+      );
+    return { key, value: json.right };
+  });
+};
+
+/**
+ * Catches an async projection up to the log head: batches of `batchSize` events, one immer draft per
+ * batch, documents and checkpoint committed together (compare-and-set); a batch another writer already
+ * committed is dropped and reading resumes from the new checkpoint, so redelivery is harmless.
+ * Returns the checkpoint reached. Does I/O.
+ */
+export const catchUpProjection = async <D>(
+  store: EventStore,
+  projection: Projection<D>,
+  batchSize: number,
+): Promise<number> => {
+  for (;;) {
+    const checkpoint = await store.readCheckpoint(projection.storageName);
+    const batch = await readBatch(store, checkpoint, batchSize);
+    const last = batch[batch.length - 1];
+    if (last === undefined) return checkpoint;
+    const upserts = await foldBatch(store, projection, batch);
+    // A CheckpointConflict means another writer committed this batch: read on from its checkpoint.
+    await store.commitProjection({
+      projection: projection.storageName,
+      expectedCheckpoint: checkpoint,
+      checkpoint: last.globalPosition,
+      upserts,
+      deletes: [],
+    });
+  }
+};

@@ -1,0 +1,94 @@
+import { randomInt } from 'node:crypto';
+import { catchUpProjection, readDocumentOf } from './catchUpProjection.js';
+import type { AnyCommand } from './defineCommand.js';
+import type { Projection } from './defineProjection.js';
+import type { Engine, EngineOptions, ReadModel } from './Engine.js';
+import { handleCommand, type HandleDeps } from './handleCommand.js';
+import { loadState } from './loadState.js';
+import { tick } from './tick.js';
+import { toInlineProjection } from './toInlineProjection.js';
+
+/** Default jitter source of the shell: uniform in [0, 1) from node:crypto. */
+const cryptoRandom = (): number => randomInt(0, 2 ** 30) / 2 ** 30;
+/** Default sleep of the shell. */
+const timerSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const nonNegativeInt = (name: string, n: number): number => {
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new Error(`createEngine: ${name} must be an integer >= 0 (got ${n})`);
+  return n;
+};
+
+const indexCommands = (commands: readonly AnyCommand[]): ReadonlyMap<string, AnyCommand> => {
+  const byType = new Map<string, AnyCommand>();
+  for (const c of commands) {
+    if (byType.has(c.type)) throw new Error(`createEngine: two commands have type "${c.type}"`);
+    byType.set(c.type, c);
+  }
+  return byType;
+};
+
+/**
+ * The imperative shell: wires a store, commands and projections, and supplies the effects the core
+ * takes as parameters (jitter randomness, sleep). Does I/O.
+ * @example
+ * const engine = createEngine({ store, commands: [ship], projections: [dashboard], snapshotEvery: 100 });
+ * const outcome = await engine.handle({ type: 'Ship', id: 'c-1', at: '2026-03-01T10:00:00Z', orderId: '7' });
+ * if (isRejected(outcome)) console.log(outcome.failures);
+ */
+export const createEngine = (options: EngineOptions): Engine => {
+  const { store } = options;
+  const projections = options.projections ?? [];
+  const inline = projections.filter((p) => p.inline).map((p) => toInlineProjection(p));
+  const batchSize = options.projectionBatchSize ?? 500;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new Error(`createEngine: projectionBatchSize must be an integer >= 1 (got ${batchSize})`);
+  const maxAttempts = options.retry?.maxAttempts ?? 5;
+  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1)
+    throw new Error(`createEngine: retry.maxAttempts must be an integer >= 1 (got ${maxAttempts})`);
+  const deps: HandleDeps = {
+    store,
+    commands: indexCommands(options.commands),
+    inline,
+    snapshotEvery: nonNegativeInt('snapshotEvery', options.snapshotEvery ?? 100),
+    retry: {
+      maxAttempts,
+      baseDelayMs: nonNegativeInt('retry.baseDelayMs', options.retry?.baseDelayMs ?? 5),
+    },
+    random: options.random ?? cryptoRandom,
+    sleep: options.sleep ?? timerSleep,
+  };
+  const handle = (input: unknown) => handleCommand(deps, input);
+  const readModel = <D>(projection: Projection<D>, checkpoint: number): ReadModel<D> => ({
+    projection: projection.storageName,
+    checkpoint,
+    get: (key) => readDocumentOf(store, projection, key),
+    all: async () => {
+      const out: Array<{ key: string; value: D }> = [];
+      for await (const { key, value } of store.readDocuments(projection.storageName)) {
+        if (!projection.isDocument(value))
+          throw new Error(
+            `${projection.storageName}: document "${key}" fails isDocument; rebuild it`,
+          );
+        out.push({ key, value });
+      }
+      return out;
+    },
+  });
+  return {
+    handle,
+    load: (workflow, streamId) => loadState(store, workflow, streamId, deps.snapshotEvery),
+    tick: (now) => tick({ store, inline, batchSize, handle }, now),
+    project: async (projection) =>
+      readModel(
+        projection,
+        projection.inline
+          ? (await store.head()).globalPosition
+          : await catchUpProjection(store, projection, batchSize),
+      ),
+    rebuild: async (projection) => {
+      await store.resetProjection(projection.storageName);
+      return readModel(projection, await catchUpProjection(store, projection, batchSize));
+    },
+  };
+};

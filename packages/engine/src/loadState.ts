@@ -1,0 +1,63 @@
+import { validateJson, type EventStore, type Snapshot } from '@strive/eventlog';
+import * as E from 'fp-ts/lib/Either.js';
+import { foldEventsAsync, initialState } from './foldEvents.js';
+import type { Workflow, WorkflowState } from './Workflow.js';
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/**
+ * The state a snapshot holds, or `undefined` when it cannot be trusted: another key (workflow name,
+ * version or machine hash changed), a position that disagrees with its state, or a bad shape. Pure.
+ */
+export const stateFromSnapshot = <C>(
+  workflow: Workflow<C>,
+  snapshot: Snapshot | undefined,
+): WorkflowState<C> | undefined => {
+  if (snapshot === undefined || snapshot.key !== workflow.snapshotKey) return undefined;
+  const s: unknown = snapshot.state;
+  if (!isRecord(s)) return undefined;
+  const { value, context, version, lastAt } = s;
+  if (typeof value !== 'string' || !workflow.table.leaves.includes(value)) return undefined;
+  if (version !== snapshot.streamPosition || typeof version !== 'number') return undefined;
+  if (typeof lastAt !== 'string' && lastAt !== null) return undefined;
+  if (!workflow.isContext(context)) return undefined;
+  return { value, context, version, lastAt };
+};
+
+/** A snapshot of a state, stamped with the workflow's key; throws if the context is not JSON. Pure. */
+export const snapshotOf = <C>(
+  workflow: Workflow<C>,
+  streamId: string,
+  state: WorkflowState<C>,
+): Snapshot => {
+  const json = validateJson(state, 'state', { maxDepth: 64, maxChars: 64 * 1024 * 1024 });
+  if (E.isLeft(json))
+    throw new Error(
+      `${workflow.name}: context is not JSON at ${json.left.path}: ${json.left.reason}`,
+    );
+  return { streamId, key: workflow.snapshotKey, streamPosition: state.version, state: json.right };
+};
+
+/**
+ * Loads a stream's state: the latest trusted snapshot (if snapshots are on), then the events after
+ * it; saves a new snapshot when the tail reached `snapshotEvery` events. Does I/O.
+ */
+export const loadState = async <C>(
+  store: EventStore,
+  workflow: Workflow<C>,
+  streamId: string,
+  snapshotEvery: number,
+): Promise<WorkflowState<C>> => {
+  const snapshot =
+    snapshotEvery > 0 ? await store.loadSnapshot(streamId, workflow.snapshotKey) : undefined;
+  const from = stateFromSnapshot(workflow, snapshot) ?? initialState(workflow);
+  const state = await foldEventsAsync(
+    workflow,
+    store.readStream(streamId, { from: from.version + 1 }),
+    from,
+  );
+  if (snapshotEvery > 0 && state.version - from.version >= snapshotEvery)
+    await store.saveSnapshot(snapshotOf(workflow, streamId, state));
+  return state;
+};
