@@ -93,12 +93,20 @@ export const planAppend = (
   snapshot: AppendSnapshot,
 ): E.Either<AppendError, AppendPlan> => {
   const seen = new Set<string>();
+  const ids = new Set<string>();
   for (const [i, r] of requests.entries()) {
     if (seen.has(r.streamId))
       return E.left(
         invalidEvent(`requests[${i}].streamId`, 'a stream may appear only once per appendMany'),
       );
     seen.add(r.streamId);
+    for (const [j, e] of r.events.entries()) {
+      if (ids.has(e.eventId))
+        return E.left(
+          invalidEvent(`requests[${i}].events[${j}].eventId`, 'event id repeated within the batch'),
+        );
+      ids.add(e.eventId);
+    }
   }
   const total = requests.reduce((n, r) => n + r.events.length, 0);
   if (total > 0 && snapshot.existing.size > 0) return duplicatePlan(requests, snapshot.existing);

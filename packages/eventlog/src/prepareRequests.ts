@@ -48,6 +48,7 @@ export const prepareRequests = (
 ): E.Either<InvalidEvent, readonly PreparedRequest[]> => {
   if (!Array.isArray(requests)) return E.left(invalidEvent('requests', 'must be an array'));
   const out: PreparedRequest[] = [];
+  const ids = new Set<string>();
   for (let i = 0; i < requests.length; i++) {
     const path = `requests[${i}]`;
     const r: unknown = requests[i];
@@ -64,6 +65,13 @@ export const prepareRequests = (
       return E.left(invalidEvent(`${path}.expectedVersion`, expectedVersionProblem));
     const prepared = prepareEvents(streamId, own(r, 'events'), newId, validation, `${path}.events`);
     if (E.isLeft(prepared)) return prepared;
+    for (const [j, e] of prepared.right.entries()) {
+      if (ids.has(e.eventId))
+        return E.left(
+          invalidEvent(`${path}.events[${j}].eventId`, 'event id repeated within the batch'),
+        );
+      ids.add(e.eventId);
+    }
     out.push({ streamId, expectedVersion, events: prepared.right });
   }
   return E.right(out);
