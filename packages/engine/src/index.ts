@@ -79,3 +79,12 @@ export type {
 export { createEngine } from './createEngine.js';
 export { commandDigest, eventIdOf, timerCommandId, timerFiredEventId } from './commandIds.js';
 export { loadState, snapshotOf, stateFromSnapshot } from './loadState.js';
+export {
+  RecordedHistory,
+  recordHistory,
+  verifyReplay,
+  type ReplayDiverged,
+  type ReplayFailed,
+  type ReplayMatched,
+  type ReplayResult,
+} from './verifyReplay.js';

@@ -1,0 +1,196 @@
+import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isAccepted, isConflict, isRejected } from './CommandOutcome.js';
+import { createEngine } from './createEngine.js';
+import { orderCommands } from './fixtures/orderCommands.js';
+import { customer, order } from './fixtures/orderWorkflow.js';
+
+const at = '2026-03-01T10:00:00Z';
+const add = (id: string, orderId = '1', price = 10) => ({
+  type: 'AddItem',
+  id,
+  at,
+  orderId,
+  sku: 'apple',
+  price,
+});
+const place = (id: string, orderId = '1', customerId = 'c') => ({
+  type: 'PlaceOrder',
+  id,
+  at,
+  orderId,
+  customerId,
+});
+const force = (id: string, event: string, orderId = '1') => ({
+  type: 'ForceEvent',
+  id,
+  at,
+  orderId,
+  event,
+});
+
+const engineOver = (store: EventStore, maxAttempts = 5) => {
+  const delays: number[] = [];
+  const engine = createEngine({
+    store,
+    commands: orderCommands,
+    retry: { maxAttempts, baseDelayMs: 10 },
+    random: () => 0.5,
+    sleep: async (ms) => {
+      delays.push(ms);
+    },
+  });
+  return { engine, delays };
+};
+
+describe('idempotency by command id', () => {
+  it('returns an Accepted duplicate for a repeated id and appends nothing', async () => {
+    const store = createMemoryEventStore();
+    const { engine } = engineOver(store);
+    await engine.handle(add('c1'));
+    expect(await engine.handle(add('c1'))).toEqual({
+      _tag: 'Accepted',
+      commandId: 'c1',
+      type: 'AddItem',
+      events: [],
+      duplicate: true,
+    });
+    expect((await store.head()).globalPosition).toBe(1);
+  });
+
+  it('answers IdempotencyConflict for a repeated id with another payload', async () => {
+    const store = createMemoryEventStore();
+    const { engine } = engineOver(store);
+    await engine.handle(add('c1'));
+    const outcome = await engine.handle(add('c1', '1', 11));
+    expect(isConflict(outcome) && outcome.reason).toBe('IdempotencyConflict');
+    expect((await store.head()).globalPosition).toBe(1);
+  });
+
+  it('resolves two engines racing with the same command through the store', async () => {
+    const store = createMemoryEventStore();
+    const a = engineOver(store).engine;
+    const b = engineOver(store).engine;
+    const [x, y] = await Promise.all([a.handle(add('same')), b.handle(add('same'))]);
+    expect([x, y].filter((o) => isAccepted(o) && !o.duplicate)).toHaveLength(1);
+    expect([x, y].filter((o) => isAccepted(o) && o.duplicate)).toHaveLength(1);
+    expect((await store.head()).globalPosition).toBe(1);
+  });
+});
+
+describe('optimistic concurrency', () => {
+  it('reloads and decides again when another writer moved the stream', async () => {
+    const store = createMemoryEventStore();
+    const delays: number[] = [];
+    const other = engineOver(store).engine;
+    let interfered = false;
+    const racing: EventStore = {
+      ...store,
+      appendMany: async (requests, options) => {
+        if (!interfered) {
+          interfered = true;
+          await other.handle(add('other', '1', 95));
+        }
+        return store.appendMany(requests, options);
+      },
+    };
+    const engine = createEngine({
+      store: racing,
+      commands: orderCommands,
+      retry: { baseDelayMs: 5 },
+      random: () => 0.5,
+      sleep: async (ms) => void delays.push(ms),
+    });
+    const outcome = await engine.handle(add('mine', '1', 10));
+    // The retry decided again on the new state: 95 + 10 is above the limit.
+    expect(isRejected(outcome) && outcome.failures.map((f) => f.ruleId)).toEqual(['order.limit']);
+    expect(delays).toEqual([2.5]);
+  });
+
+  it('gives up with a typed Conflict after the retry budget, with growing jittered delays', async () => {
+    const store = createMemoryEventStore();
+    const delays: number[] = [];
+    let n = 0;
+    const busy: EventStore = {
+      ...store,
+      appendMany: async (requests, options) => {
+        await store.append(
+          'order-1',
+          [{ type: 'ItemAdded', data: { sku: `x${n++}`, price: 0 }, metadata: { at } }],
+          { expectedVersion: 'any' },
+        );
+        return store.appendMany(requests, options);
+      },
+    };
+    const engine = createEngine({
+      store: busy,
+      commands: orderCommands,
+      retry: { maxAttempts: 3, baseDelayMs: 4 },
+      random: () => 0.5,
+      sleep: async (ms) => void delays.push(ms),
+    });
+    const outcome = await engine.handle(add('c1'));
+    expect(outcome).toMatchObject({ _tag: 'Conflict', reason: 'ConcurrencyConflict', attempts: 3 });
+    expect(delays).toEqual([2, 4]);
+  });
+});
+
+describe('commands over several streams', () => {
+  it('appends to every stream atomically, each with its expected version', async () => {
+    const store = createMemoryEventStore();
+    const { engine } = engineOver(store);
+    await engine.handle(add('a1', '1'));
+    const outcome = await engine.handle(place('p1', '1', 'c'));
+    expect(isAccepted(outcome) && outcome.events.map((e) => [e.streamId, e.type])).toEqual([
+      ['order-1', 'OrderPlaced'],
+      ['order-1', 'TimerScheduled'],
+      ['customer-c', 'CustomerOrderPlaced'],
+    ]);
+    expect((await engine.load(customer, 'customer-c')).context).toEqual({ openOrders: 1 });
+    expect((await engine.load(order, 'order-1')).value).toBe('open.placed');
+  });
+
+  it('appends nothing to any stream when one of them refuses', async () => {
+    const store = createMemoryEventStore();
+    const { engine } = engineOver(store);
+    // order-0 has no items: the machine refuses OrderPlaced, so the customer is not touched either.
+    const outcome = await engine.handle(place('p0', '0', 'c'));
+    expect(isRejected(outcome) && outcome.failures.map((f) => f.ruleId)).toEqual([
+      'machine.transition',
+    ]);
+    expect((await store.head()).globalPosition).toBe(0);
+    expect(await store.streamVersion('customer-c')).toBe(0);
+  });
+});
+
+describe('the machine as a safety net', () => {
+  const types = ['ItemAdded', 'OrderPlaced', 'PaymentReceived', 'OrderCancelled', 'Shipped'];
+  it('refuses any event the machine does not allow in the current state, appending nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...types), { maxLength: 8 }),
+        fc.constantFrom(...types),
+        async (history, next) => {
+          const store = createMemoryEventStore();
+          const { engine } = engineOver(store);
+          for (const [i, t] of history.entries()) await engine.handle(force(`h${i}`, t));
+          const before = await engine.load(order, 'order-1');
+          const head = (await store.head()).globalPosition;
+          const outcome = await engine.handle(force('next', next));
+          const legal =
+            order.table.on.get(before.value)?.has(next) === true &&
+            !order.table.done.has(before.value);
+          if (isRejected(outcome)) {
+            expect(outcome.failures.map((f) => f.ruleId)).toEqual(['machine.transition']);
+            expect((await store.head()).globalPosition).toBe(head);
+          } else {
+            expect(legal).toBe(true);
+            expect((await store.head()).globalPosition).toBe(head + 1);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
