@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import {
+  applyInlineProjections,
+  canonicalJson,
   planAppend,
   type AppendError,
   type AppendResult,
@@ -8,7 +10,7 @@ import {
   type PreparedRequest,
   type StoredRow,
 } from '@strive/eventlog';
-import { applyInlineProjections } from './applyInlineProjections.js';
+import { readDocument } from './readDocument.js';
 import { decodeEventRow } from './decodeEventRow.js';
 import { decodeHead, decodePosition } from './decodeValues.js';
 import type { Statements } from './prepareStatements.js';
@@ -22,7 +24,8 @@ type Outcome = E.Either<AppendError, readonly AppendResult[]>;
  * Builds the write path: one `BEGIN IMMEDIATE` transaction that reads what `planAppend` needs, asks
  * it for a decision and writes the planned rows and inline projection documents. Stored ids are
  * looked up only when needed (a conflict, or an insert that finds its id taken, which rolls back and
- * replans with the lookup), so the common case costs no per-event index probe. The returned function
+ * replans with the lookup), so the common case costs no per-event index probe. Inline projections
+ * fold the new events with `applyInlineProjections`; one that throws rolls everything back. The returned function
  * is synchronous and throws SQLite errors (busy included) for the caller to retry or report. Does I/O.
  */
 export const appendTransaction = (
@@ -75,7 +78,11 @@ export const appendTransaction = (
       );
       if (info.changes === 0) throw new StoredIdFound();
     }
-    if (inline.length > 0) applyInlineProjections(st, inline, plan.right.results);
+    if (inline.length > 0) {
+      const events = plan.right.results.flatMap((r) => r.events);
+      const writes = applyInlineProjections(inline, events, (p, k) => readDocument(st, p, k));
+      for (const w of writes) st.upsertDocument.run(w.projection, w.key, canonicalJson(w.value));
+    }
     return E.right(plan.right.results);
   };
 

@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describeEventStoreContract } from '@strive/eventlog/testing';
 import { isChainBroken, verify, type InlineProjection } from '@strive/eventlog';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 import { collect, commitment, tempDir, uuid } from './testSupport/fixtures.js';
@@ -80,7 +82,10 @@ describe('createSqliteEventStore', () => {
       path: 'requests[1].events[0].data.n',
     });
     const v = await store.append('a', [commitment(1)], { expectedVersion: -1 });
-    expect(E.isLeft(v) && v.left).toMatchObject({ _tag: 'InvalidEvent', path: 'expectedVersion' });
+    expect(E.isLeft(v) && v.left).toMatchObject({
+      _tag: 'InvalidEvent',
+      path: 'options.expectedVersion',
+    });
     expect((await store.head()).globalPosition).toBe(0);
   });
 
@@ -216,9 +221,11 @@ describe('createSqliteEventStore', () => {
     const first = createSqliteEventStore({ path: t.file });
     await first.append('s', [commitment(1)], { expectedVersion: 'any' });
     await first.close();
-    await expect(first.append('s', [commitment(2)], { expectedVersion: 'any' })).rejects.toThrow(
-      /closed/,
-    );
+    const closed = await first.append('s', [commitment(2)], { expectedVersion: 'any' });
+    expect(E.isLeft(closed) && closed.left).toMatchObject({
+      _tag: 'StoreUnavailable',
+      reason: /closed/,
+    });
     const second = open(t.file);
     expect(await store2Head(second)).toBe(1);
   });
@@ -231,3 +238,16 @@ describe('verify on a sqlite store', () => {
     expect(isChainBroken(await verify(open()))).toBe(false);
   });
 });
+
+describeEventStoreContract(':memory: sqlite store', () =>
+  Promise.resolve(createSqliteEventStore({ path: ':memory:' })),
+);
+
+const contractDir = tempDir();
+afterAll(() => contractDir.remove());
+let contractFiles = 0;
+describeEventStoreContract('file sqlite store', () =>
+  Promise.resolve(
+    createSqliteEventStore({ path: join(contractDir.dir, `contract-${++contractFiles}.db`) }),
+  ),
+);

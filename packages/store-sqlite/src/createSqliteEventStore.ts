@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   createSubscription,
-  prepareEvents,
+  prepareAppend,
+  prepareRequests,
+  storeUnavailable,
   type AppendError,
   type AppendManyOptions,
   type AppendRequest,
@@ -16,7 +18,6 @@ import { appendTransaction } from './appendTransaction.js';
 import { decodeEventRow } from './decodeEventRow.js';
 import { decodeHead, decodePosition } from './decodeValues.js';
 import { openDatabase } from './openDatabase.js';
-import { checkExpectedVersion, prepareRequests } from './prepareRequests.js';
 import { prepareStatements } from './prepareStatements.js';
 import { projectionDocuments } from './projectionDocuments.js';
 import { promised, StoreUnavailableError } from './promised.js';
@@ -63,7 +64,7 @@ const build = (db: Database, o: ResolvedOptions, schemaVersion: number): SqliteE
     requests: readonly PreparedRequest[],
     inline: readonly InlineProjection[],
   ): Promise<Outcome> => {
-    assertOpen();
+    if (closed) return E.left(storeUnavailable(`event store ${o.path} is closed`));
     let outcome;
     try {
       outcome = await retryBusy(() => writeAppend(requests, inline), o.maxRetries);
@@ -80,14 +81,9 @@ const build = (db: Database, o: ResolvedOptions, schemaVersion: number): SqliteE
 
   return {
     append: async (streamId, events, options) => {
-      const version = checkExpectedVersion(options?.expectedVersion, 'expectedVersion');
-      if (E.isLeft(version)) return version;
-      const prepared = prepareEvents(streamId, events, o.newId, o);
+      const prepared = prepareAppend(streamId, events, options, o.newId, o);
       if (E.isLeft(prepared)) return prepared;
-      const written = await write(
-        [{ streamId, expectedVersion: version.right, events: prepared.right }],
-        options.inline ?? [],
-      );
+      const written = await write(prepared.right, options.inline ?? []);
       if (E.isLeft(written)) return written;
       const [result] = written.right;
       if (result === undefined) throw new Error('planAppend returned no result for the stream');

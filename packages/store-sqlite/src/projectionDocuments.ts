@@ -3,35 +3,19 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   canonicalJson,
   checkpointConflict,
-  validateJson,
+  assertProjectionCommit,
   type CheckpointConflict,
   type DocumentUpsert,
   type ProjectionCommit,
   type ProjectionDocuments,
 } from '@strive/eventlog';
-import { readDocument } from './applyInlineProjections.js';
+import { readDocument } from './readDocument.js';
 import { decodeJsonColumn, decodePosition, rowOf } from './decodeValues.js';
 import { yieldToEventLoop } from './yieldToEventLoop.js';
 import type { Statements } from './prepareStatements.js';
 import { promised } from './promised.js';
 
-const LIMITS = { maxDepth: 64, maxChars: 64 * 1024 * 1024 };
 const BATCH = 500;
-
-const checkCommit = (c: ProjectionCommit): void => {
-  const ok = (n: unknown): boolean => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  if (typeof c.projection !== 'string' || c.projection === '')
-    throw new TypeError('commitProjection: projection must be a non-empty string');
-  if (!ok(c.expectedCheckpoint) || !ok(c.checkpoint) || c.checkpoint < c.expectedCheckpoint)
-    throw new RangeError(
-      'commitProjection: checkpoints must be non-negative integers with checkpoint >= expectedCheckpoint',
-    );
-  for (const u of c.upserts) {
-    const v = validateJson(u.value, `${c.projection}[${u.key}]`, LIMITS);
-    if (E.isLeft(v))
-      throw new TypeError(`commitProjection: ${v.left.path} is not plain JSON: ${v.left.reason}`);
-  }
-};
 
 /**
  * The projection-document half of the port on one connection: documents and checkpoints in their
@@ -82,7 +66,7 @@ export const projectionDocuments = (
     readDocuments,
     readCheckpoint: (projection) => promised(() => checkpointOf(projection)),
     commitProjection: (c) =>
-      promised(() => checkCommit(c)).then(() => run(() => commit.immediate(c))),
+      promised(() => assertProjectionCommit(c)).then(() => run(() => commit.immediate(c))),
     resetProjection: (projection) => run(() => reset.immediate(projection)),
   };
 };

@@ -1,19 +1,19 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { canonicalJson, validateJson, type Snapshot, type SnapshotStore } from '@strive/eventlog';
+import {
+  assertSnapshot,
+  canonicalJson,
+  validateJson,
+  type Snapshot,
+  type SnapshotStore,
+} from '@strive/eventlog';
 import { decodeJsonColumn, decodePosition, rowOf } from './decodeValues.js';
 import type { Statements } from './prepareStatements.js';
 import { promised } from './promised.js';
 
-const LIMITS = { maxDepth: 64, maxChars: 64 * 1024 * 1024 };
-
 const checkSnapshot = (s: Snapshot): string => {
-  if (typeof s.streamId !== 'string' || typeof s.key !== 'string')
-    throw new TypeError('saveSnapshot: streamId and key must be strings');
-  if (!Number.isSafeInteger(s.streamPosition) || s.streamPosition < 0)
-    throw new RangeError('saveSnapshot: streamPosition must be a non-negative integer');
-  const state = validateJson(s.state, 'state', LIMITS);
-  if (E.isLeft(state))
-    throw new TypeError(`saveSnapshot: ${state.left.path} is not plain JSON: ${state.left.reason}`);
+  assertSnapshot(s);
+  const state = validateJson(s.state, 'state', { maxDepth: 64, maxChars: Number.MAX_SAFE_INTEGER });
+  if (E.isLeft(state)) throw new Error(`snapshot state ${state.left.reason}`);
   return canonicalJson(state.right);
 };
 

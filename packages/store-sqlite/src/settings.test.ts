@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import * as E from 'fp-ts/lib/Either.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSqliteEventStore } from './index.js';
+import { commitment, tempDir } from './testSupport/fixtures.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+const file = (): string => {
+  const t = tempDir();
+  cleanups.push(t.remove);
+  return t.file;
+};
+
+describe('connection settings', () => {
+  it('runs a file in WAL with synchronous NORMAL by default', () => {
+    const store = createSqliteEventStore({ path: file() });
+    cleanups.push(() => store.close());
+    expect(store.settings()).toMatchObject({
+      journalMode: 'wal',
+      synchronous: 'NORMAL',
+      busyTimeoutMs: 5000,
+    });
+  });
+
+  it('applies synchronous FULL and the busy timeout when asked', () => {
+    const store = createSqliteEventStore({ path: file(), synchronous: 'FULL', busyTimeoutMs: 250 });
+    cleanups.push(() => store.close());
+    expect(store.settings()).toMatchObject({
+      journalMode: 'wal',
+      synchronous: 'FULL',
+      busyTimeoutMs: 250,
+    });
+  });
+
+  it('refuses malformed options with a message naming the option', () => {
+    expect(() => createSqliteEventStore({ path: '' })).toThrow(/path/);
+    // @ts-expect-error an unknown level is refused at run time too
+    expect(() => createSqliteEventStore({ path: ':memory:', synchronous: 'OFF' })).toThrow(
+      /synchronous/,
+    );
+    expect(() => createSqliteEventStore({ path: ':memory:', maxRetries: -1 })).toThrow(
+      /maxRetries/,
+    );
+  });
+
+  it('answers StoreUnavailable, writing nothing, when another connection holds the lock past the budget', async () => {
+    const path = file();
+    const store = createSqliteEventStore({ path, busyTimeoutMs: 0, maxRetries: 2 });
+    cleanups.push(() => store.close());
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    const r = await store.append('s', [commitment(1)], { expectedVersion: 'any' });
+    expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'StoreUnavailable' });
+    expect(E.isLeft(r) && r.left._tag === 'StoreUnavailable' && r.left.reason).toMatch(
+      /3 attempts/,
+    );
+    other.exec('ROLLBACK');
+    other.close();
+    expect(await store.streamVersion('s')).toBe(0);
+    const ok = await store.append('s', [commitment(1)], { expectedVersion: 'any' });
+    expect(E.isRight(ok)).toBe(true);
+  });
+
+  it('waits out a lock that is released within the retry budget', async () => {
+    const path = file();
+    const store = createSqliteEventStore({ path, busyTimeoutMs: 0, maxRetries: 20 });
+    cleanups.push(() => store.close());
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    setTimeout(() => {
+      other.exec('ROLLBACK');
+      other.close();
+    }, 20);
+    const r = await store.append('s', [commitment(1)], { expectedVersion: 'any' });
+    expect(E.isRight(r)).toBe(true);
+  });
+});
