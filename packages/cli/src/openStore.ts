@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import * as E from 'fp-ts/lib/Either.js';
+import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
+import { createPostgresEventStore } from '@strive/store-postgres';
+import { describeOpenFailure, openSqliteEventStore } from '@strive/store-sqlite';
+import { CliError } from './CliError.js';
+import { describeDbTarget, type DbTarget } from './dbTarget.js';
+
+/** Whether a command only reads: then a missing SQLite file is an error, not a new empty store. */
+export type StoreAccess = 'read' | 'write';
+
+/**
+ * Opens the event store a `--db` target names, ready to use (PostgreSQL connected and migrated), or fails
+ * with a one-line `CliError`. Does I/O.
+ */
+export const openStore = async (target: DbTarget, access: StoreAccess): Promise<EventStore> => {
+  switch (target.kind) {
+    case 'memory':
+      return createMemoryEventStore();
+    case 'sqlite': {
+      if (access === 'read' && !existsSync(target.path))
+        throw new CliError(
+          `no store at ${target.path} (run \`strive run FILE --db ${target.path}\` first)`,
+        );
+      const opened = openSqliteEventStore({ path: target.path });
+      if (E.isLeft(opened)) throw new CliError(describeOpenFailure(opened.left));
+      return opened.right;
+    }
+    case 'postgres': {
+      const store = createPostgresEventStore({ connectionString: target.url });
+      try {
+        await store.head();
+      } catch (e) {
+        await store.close().catch(() => undefined);
+        const why = e instanceof Error ? e.message : String(e);
+        throw new CliError(`cannot use PostgreSQL at ${describeDbTarget(target)}: ${why}`);
+      }
+      return store;
+    }
+  }
+};

@@ -1,0 +1,37 @@
+import { createReadStream } from 'node:fs';
+import { access, constants } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { CliError } from './CliError.js';
+
+/**
+ * Opens a file (or standard input for `-`) as a stream of lines, read lazily so memory stays flat however
+ * long the file is. An unreadable file is a `CliError` (exit 2) raised before any line is read. Does I/O.
+ */
+export const openLines = async (file: string, stdin: Readable): Promise<AsyncIterable<string>> => {
+  if (file === '-') return createInterface({ input: stdin, crlfDelay: Infinity });
+  try {
+    await access(file, constants.R_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code}`);
+  }
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) =>
+    stream.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new CliError(`cannot read ${file}: ${e.code ?? e.message}`)),
+    ),
+  );
+  failed.catch(() => undefined);
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  return {
+    async *[Symbol.asyncIterator]() {
+      const it = lines[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await Promise.race([it.next(), failed]);
+        if (next.done === true) return;
+        yield next.value;
+      }
+    },
+  };
+};

@@ -1,0 +1,94 @@
+import type { Command, Option } from 'commander';
+import type { EventStore } from '@strive/eventlog';
+import { exportLog } from './commands/exportLog.js';
+import { generate } from './commands/generate.js';
+import { importLog } from './commands/importLog.js';
+import { timeline } from './commands/timeline.js';
+import { verifyLog } from './commands/verifyLog.js';
+import { parseDbTarget } from './dbTarget.js';
+import type { Io } from './Io.js';
+import { openStore, type StoreAccess } from './openStore.js';
+import { openLines } from './readLines.js';
+import { parseCount } from './parseCount.js';
+
+/** Opens the store of `--db`, runs `work`, and always closes the store. Does I/O. */
+export const withStore = async (
+  db: string,
+  access: StoreAccess,
+  work: (store: EventStore) => Promise<number>,
+): Promise<number> => {
+  const store = await openStore(parseDbTarget(db), access);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+};
+
+interface DbOpts {
+  readonly db: string;
+  readonly json?: boolean;
+}
+
+/**
+ * Declares the store-level commands of cli.md (export, import, verify, timeline, generate) on a
+ * commander program; each action reports its exit status through `done`. Does I/O when actions run.
+ */
+export const registerLogCommands = (
+  program: Command,
+  io: Io,
+  dbOption: () => Option,
+  done: (code: number) => void,
+): void => {
+  program
+    .command('export')
+    .description('the whole log as JSONL on standard output, in global order, hashes included')
+    .addOption(dbOption())
+    .action(async (o: DbOpts) => done(await withStore(o.db, 'read', (s) => exportLog(s, io))));
+  program
+    .command('import')
+    .description('append an exported log to an empty store, checking every hash')
+    .argument('<file>', 'exported JSONL, or - for standard input')
+    .addOption(dbOption())
+    .action(async (file: string, o: DbOpts) =>
+      done(
+        await withStore(o.db, 'write', (s) =>
+          importLog(s, io, file, () => openLines(file, io.stdin)),
+        ),
+      ),
+    );
+  program
+    .command('verify')
+    .description('re-walk the tamper-evidence chain of the whole log')
+    .addOption(dbOption())
+    .option('--json', 'machine-readable output')
+    .action(async (o: DbOpts) =>
+      done(await withStore(o.db, 'read', (s) => verifyLog(s, io, o.json === true))),
+    );
+  program
+    .command('timeline')
+    .description("one stream's events: position, type, time, actor")
+    .argument('<stream>', 'stream id, e.g. campaign-zz2010')
+    .addOption(dbOption())
+    .option('--json', 'machine-readable output')
+    .action(async (stream: string, o: DbOpts) =>
+      done(await withStore(o.db, 'read', (s) => timeline(s, io, stream, o.json === true))),
+    );
+  program
+    .command('generate')
+    .description('a deterministic synthetic campaign, as commands JSONL on standard output')
+    .option('--orgs <n>', 'organizations', '10')
+    .option('--members-per-org <m>', 'members of each organization', '3')
+    .option('--evaluators <k>', 'public evaluators of each subject', '12')
+    .option('--seed <s>', 'seed: the same seed gives the same file', '1')
+    .action(async (o: { orgs: string; membersPerOrg: string; evaluators: string; seed: string }) =>
+      done(
+        await generate(io, {
+          orgs: parseCount('--orgs', o.orgs, 1, 1_000_000),
+          membersPerOrg: parseCount('--members-per-org', o.membersPerOrg, 0, 1_000),
+          evaluators: parseCount('--evaluators', o.evaluators, 1, 10_000),
+          seed: parseCount('--seed', o.seed, 0, 2 ** 31 - 1),
+        }),
+      ),
+    );
+};
