@@ -1,5 +1,5 @@
 import type { ValidationOptions } from '@strive/eventlog';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, PoolConfig } from 'pg';
 
 /** Options of `createPostgresEventStore`: give exactly one of `connectionString` and `pool`. */
 export interface PostgresStoreOptions extends ValidationOptions {
@@ -9,6 +9,8 @@ export interface PostgresStoreOptions extends ValidationOptions {
   readonly pool?: Pool;
   /** Size of the pool the store creates from `connectionString` (default 10). */
   readonly poolSize?: number;
+  /** Further `pg.Pool` settings for the pool the store creates (e.g. `options`, `ssl`, timeouts). */
+  readonly poolConfig?: Omit<PoolConfig, 'connectionString' | 'max'>;
   /** The PostgreSQL schema holding the store's tables (default `strive`); created on first use. */
   readonly schema?: string;
   /** Supplies event ids for events that have none (default: UUIDv7). */

@@ -12,6 +12,7 @@ import {
 import type { Pool, PoolClient } from 'pg';
 import type { AppendSql } from './appendSql.js';
 import { appendTransaction } from './appendTransaction.js';
+import { checkout, type CheckedOut } from './checkout.js';
 import { decodeRows } from './decodeRows.js';
 import {
   describeError,
@@ -35,7 +36,10 @@ const VersionRow = t.strict({ stream_id: t.string, version: PgInt });
 
 /** After a unique violation on (stream, position): which stream moved, and to which version. */
 const conflictOf = async (ctx: AppendContext, requests: readonly PreparedRequest[]) => {
-  const res = await ctx.pool.query(ctx.sql.streamVersions, [requests.map((r) => r.streamId)]);
+  const res = await ctx.pool.query({
+    ...ctx.sql.streamVersions,
+    values: [requests.map((r) => r.streamId)],
+  });
   const actual = new Map(
     decodeRows(VersionRow, res.rows, 'events').map((r) => [r.stream_id, r.version]),
   );
@@ -70,9 +74,9 @@ export const appendPrepared = async (
 ): Promise<E.Either<AppendError, readonly AppendResult[]>> => {
   for (let attempt = 0; ; attempt += 1) {
     const last = attempt >= ctx.maxRetries;
-    let client: PoolClient;
+    let held: CheckedOut;
     try {
-      client = await ctx.pool.connect();
+      held = await checkout(ctx.pool);
     } catch (error) {
       if (!isConnectionError(error)) throw error;
       if (last) return E.left(storeUnavailable(describeError(error)));
@@ -81,7 +85,7 @@ export const appendPrepared = async (
     }
     let broken: Error | undefined;
     try {
-      return await appendTransaction(client, { ...ctx, requests, inline });
+      return await appendTransaction(held.client, { ...ctx, requests, inline });
     } catch (error) {
       if (isConnectionError(error))
         broken = error instanceof Error ? error : new Error(String(error));
@@ -99,7 +103,7 @@ export const appendPrepared = async (
           ),
         );
     } finally {
-      client.release(broken);
+      held.release(broken);
     }
     await pause(25 * (attempt + 1));
   }

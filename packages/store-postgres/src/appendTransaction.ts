@@ -70,11 +70,14 @@ export const appendTransaction = async (
   const { sql, requests } = input;
   await client.query('BEGIN');
   try {
-    const headRes = await client.query(sql.lockHead);
+    const headRes = await client.query({ ...sql.lockHead, values: [] });
     const [head] = decodeRows(HeadRow, headRes.rows, 'log_head');
     if (head === undefined) throw new Error('store-postgres: the log_head row is missing');
     const ids = requests.flatMap((r) => r.events.map((e) => e.eventId));
-    const stateRes = await client.query(sql.readState, [requests.map((r) => r.streamId), ids]);
+    const stateRes = await client.query({
+      ...sql.readState,
+      values: [requests.map((r) => r.streamId), ids],
+    });
     const [state] = decodeRows(StateRow, stateRes.rows, 'streams/events');
     if (state === undefined) throw new Error('store-postgres: the state query returned no row');
     const plan = planAppend(requests, {
@@ -87,7 +90,7 @@ export const appendTransaction = async (
       return E.map((p: { readonly results: readonly AppendResult[] }) => p.results)(plan);
     }
     const { rows, results } = plan.right;
-    await client.query(sql.write, writeParams(rows, results, input.channel));
+    await client.query({ ...sql.write, values: writeParams(rows, results, input.channel) });
     if (input.inline.length > 0)
       await writeInlineProjections(
         client,

@@ -42,6 +42,7 @@ const poolOf = (options: PostgresStoreOptions): { pool: pg.Pool; owned: boolean 
     throw new Error('createPostgresEventStore: give exactly one of connectionString and pool');
   if (options.pool !== undefined) return { pool: options.pool, owned: false };
   const pool = new pg.Pool({
+    ...options.poolConfig,
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
   });

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { checkout } from './checkout.js';
 import { isConnectionError } from './pgErrors.js';
 
 /** What a transaction body decides: commit or roll back, and the value to return. */
@@ -16,7 +17,7 @@ export const inTransaction = async <A>(
   pool: Pool,
   body: (client: PoolClient) => Promise<TransactionOutcome<A>>,
 ): Promise<A> => {
-  const client = await pool.connect();
+  const { client, release } = await checkout(pool);
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
@@ -29,6 +30,6 @@ export const inTransaction = async <A>(
     else await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release(broken);
+    release(broken);
   }
 };

@@ -2,3 +2,9 @@ export { createPostgresEventStore, type PostgresEventStore } from './createPostg
 export type { PostgresStoreOptions } from './PostgresStoreOptions.js';
 export { DEFAULT_SCHEMA, validateSchemaName } from './schemaName.js';
 export { MIGRATIONS, type Migration } from './migrations.js';
+export { acquireLease, type Lease, type LeaseHost, type LeaseOptions } from './acquireLease.js';
+export {
+  runProjectionWorker,
+  type ProjectionWorker,
+  type ProjectionWorkerOptions,
+} from './runProjectionWorker.js';

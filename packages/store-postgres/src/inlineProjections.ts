@@ -28,18 +28,21 @@ export const writeInlineProjections = async (
 ): Promise<void> => {
   const keys = inlineDocumentKeys(inline, events);
   if (keys.length === 0) return;
-  const res = await client.query(sql.loadDocuments, [
-    keys.map((k) => k.projection),
-    keys.map((k) => k.key),
-  ]);
+  const res = await client.query({
+    ...sql.loadDocuments,
+    values: [keys.map((k) => k.projection), keys.map((k) => k.key)],
+  });
   const loaded = new Map<string, JsonValue>();
   const id = (projection: string, key: string): string => JSON.stringify([projection, key]);
   for (const row of decodeRows(DocumentRow, res.rows, 'projection_documents'))
     loaded.set(id(row.projection, row.key), row.value);
   const writes = applyInlineProjections(inline, events, (p, k) => loaded.get(id(p, k)));
-  await client.query(sql.upsertDocuments, [
-    writes.map((w) => w.projection),
-    writes.map((w) => w.key),
-    writes.map((w) => canonicalJson(w.value)),
-  ]);
+  await client.query({
+    ...sql.upsertDocuments,
+    values: [
+      writes.map((w) => w.projection),
+      writes.map((w) => w.key),
+      writes.map((w) => canonicalJson(w.value)),
+    ],
+  });
 };

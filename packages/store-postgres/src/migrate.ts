@@ -1,6 +1,8 @@
 import type { Pool } from 'pg';
 import * as t from 'io-ts';
+import { checkout } from './checkout.js';
 import { MIGRATIONS } from './migrations.js';
+import { isConnectionError } from './pgErrors.js';
 import { decodeRows } from './decodeRows.js';
 
 const VersionRow = t.strict({ version: t.union([t.number, t.null]) });
@@ -12,7 +14,8 @@ const VersionRow = t.strict({ version: t.union([t.number, t.null]) });
  * @example await migrate(pool, 'strive') // 3
  */
 export const migrate = async (pool: Pool, schema: string): Promise<number> => {
-  const client = await pool.connect();
+  const { client, release } = await checkout(pool);
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`strive-migrate:${schema}`]);
@@ -41,9 +44,11 @@ export const migrate = async (pool: Pool, schema: string): Promise<number> => {
     await client.query('COMMIT');
     return latest;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    if (isConnectionError(error))
+      broken = error instanceof Error ? error : new Error(String(error));
+    else await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    release(broken);
   }
 };

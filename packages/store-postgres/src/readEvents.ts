@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import type { LogHead, ReadAllOptions, ReadStreamOptions, StoredEvent } from '@strive/eventlog';
 import type { Pool } from 'pg';
 import { decodeRows } from './decodeRows.js';
+import type { NamedStatement } from './namedStatement.js';
 import type { ReadSql } from './readSql.js';
 import { EventRowCodec, PgInt, toStoredRow } from './rowCodecs.js';
 
@@ -30,8 +31,12 @@ const toEvent = (row: t.TypeOf<typeof EventRowCodec>): StoredEvent => {
   return event;
 };
 
-const query = async (pool: Pool, text: string, values: unknown[]): Promise<StoredEvent[]> => {
-  const res = await pool.query(text, values);
+const query = async (
+  pool: Pool,
+  statement: NamedStatement,
+  values: unknown[],
+): Promise<StoredEvent[]> => {
+  const res = await pool.query({ ...statement, values });
   return decodeRows(EventRowCodec, res.rows, 'events').map(toEvent);
 };
 
@@ -106,13 +111,13 @@ export const readStreamVersion = async (
   streamId: string,
 ): Promise<number> => {
   if (typeof streamId !== 'string') throw new TypeError('streamId must be a string');
-  const res = await pool.query(sql.streamVersion, [streamId]);
+  const res = await pool.query({ ...sql.streamVersion, values: [streamId] });
   return decodeRows(VersionRow, res.rows, 'streams')[0]?.version ?? 0;
 };
 
 /** The log's head: last global position and hash. Does I/O. */
 export const readHead = async (pool: Pool, sql: ReadSql): Promise<LogHead> => {
-  const res = await pool.query(sql.head);
+  const res = await pool.query({ ...sql.head, values: [] });
   const [head] = decodeRows(HeadRow, res.rows, 'log_head');
   if (head === undefined) throw new Error('store-postgres: the log_head row is missing');
   return { globalPosition: head.global_position, hash: head.hash };

@@ -1,19 +1,20 @@
+import { named } from './namedStatement.js';
 import { EVENT_COLUMNS } from './rowCodecs.js';
 
 /** The read statements for schema `s` (validated). Pure. */
 export const readSql = (s: string) =>
   ({
-    all: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
-  WHERE global_position > $1 AND global_position <= $2 ORDER BY global_position LIMIT $3`,
-    streamForward: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+    all: named(`SELECT ${EVENT_COLUMNS} FROM ${s}.events
+  WHERE global_position > $1 AND global_position <= $2 ORDER BY global_position LIMIT $3`),
+    streamForward: named(`SELECT ${EVENT_COLUMNS} FROM ${s}.events
   WHERE stream_key = ${s}.stream_key($1) AND stream_position BETWEEN $2 AND $3
-  ORDER BY stream_position LIMIT $4`,
-    streamBackward: `SELECT ${EVENT_COLUMNS} FROM ${s}.events
+  ORDER BY stream_position LIMIT $4`),
+    streamBackward: named(`SELECT ${EVENT_COLUMNS} FROM ${s}.events
   WHERE stream_key = ${s}.stream_key($1) AND stream_position BETWEEN $2 AND $3
-  ORDER BY stream_position DESC LIMIT $4`,
-    event: `SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE event_id = $1::uuid`,
-    streamVersion: `SELECT version FROM ${s}.streams WHERE stream_key = ${s}.stream_key($1)`,
-    head: `SELECT global_position, hash FROM ${s}.log_head WHERE id`,
+  ORDER BY stream_position DESC LIMIT $4`),
+    event: named(`SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE event_id = $1::uuid`),
+    streamVersion: named(`SELECT version FROM ${s}.streams WHERE stream_key = ${s}.stream_key($1)`),
+    head: named(`SELECT global_position, hash FROM ${s}.log_head WHERE id`),
   }) as const;
 
 /** The read statements of a store. */
