@@ -1,10 +1,9 @@
 import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
-import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { isAccepted, isConflict, isInvalid, isRejected } from './CommandOutcome.js';
+import { isAccepted, isInvalid, isRejected } from './CommandOutcome.js';
 import { createEngine } from './createEngine.js';
 import { orderCommands } from './fixtures/orderCommands.js';
-import { customer, order } from './fixtures/orderWorkflow.js';
+import { order } from './fixtures/orderWorkflow.js';
 
 const at = '2026-03-01T10:00:00+01:00';
 const add = (id: string, orderId = '1', price = 10, sku = 'apple') => ({
@@ -14,13 +13,6 @@ const add = (id: string, orderId = '1', price = 10, sku = 'apple') => ({
   orderId,
   sku,
   price,
-});
-const place = (id: string, orderId = '1', customerId = 'c') => ({
-  type: 'PlaceOrder',
-  id,
-  at,
-  orderId,
-  customerId,
 });
 
 const setup = (store: EventStore = createMemoryEventStore(), extra = {}) => ({

@@ -36,13 +36,17 @@ const toDomainEvent = (event: GraphEvent): DomainEvent => {
   return { type, data: data.right };
 };
 
-const provisional = (state: WorkflowState<unknown>, e: DomainEvent): StoredEvent => ({
+const provisional = (
+  state: WorkflowState<unknown>,
+  e: DomainEvent,
+  schemaVersion: number,
+): StoredEvent => ({
   eventId: `graph-${state.version + 1}`,
   streamId: 'graph',
   streamPosition: state.version + 1,
   globalPosition: state.version + 1,
   type: e.type,
-  schemaVersion: 1,
+  schemaVersion,
   data: e.data,
   metadata: { at: '2000-01-01T00:00:00Z' },
   prevHash: '',
@@ -65,7 +69,7 @@ export const eventPaths = <C>(
     if (spec === undefined || !spec.codec.is(e.data)) return state;
     if (stepTable(workflow.table, state.value, state.context, e.type, e.data) === undefined)
       return state;
-    return foldEvents(workflow, [provisional(state, e)], state);
+    return foldEvents(workflow, [provisional(state, e, spec.schemaVersion)], state);
   }, initialState(workflow));
   const serialize =
     options.serialize ??

@@ -37,8 +37,9 @@ const engineOver = (store: EventStore, maxAttempts = 5) => {
     commands: orderCommands,
     retry: { maxAttempts, baseDelayMs: 10 },
     random: () => 0.5,
-    sleep: async (ms) => {
+    sleep: (ms) => {
       delays.push(ms);
+      return Promise.resolve();
     },
   });
   return { engine, delays };
@@ -100,7 +101,10 @@ describe('optimistic concurrency', () => {
       commands: orderCommands,
       retry: { baseDelayMs: 5 },
       random: () => 0.5,
-      sleep: async (ms) => void delays.push(ms),
+      sleep: (ms) => {
+        delays.push(ms);
+        return Promise.resolve();
+      },
     });
     const outcome = await engine.handle(add('mine', '1', 10));
     // The retry decided again on the new state: 95 + 10 is above the limit.
@@ -128,7 +132,10 @@ describe('optimistic concurrency', () => {
       commands: orderCommands,
       retry: { maxAttempts: 3, baseDelayMs: 4 },
       random: () => 0.5,
-      sleep: async (ms) => void delays.push(ms),
+      sleep: (ms) => {
+        delays.push(ms);
+        return Promise.resolve();
+      },
     });
     const outcome = await engine.handle(add('c1'));
     expect(outcome).toMatchObject({ _tag: 'Conflict', reason: 'ConcurrencyConflict', attempts: 3 });
