@@ -31,6 +31,9 @@ const describe = (u: unknown): string => {
   return `an instance of ${typeof ctor === 'function' && ctor.name !== '' ? ctor.name : 'an unknown class'}`;
 };
 
+const tooLarge = (p: string, limits: JsonLimits): InvalidEvent =>
+  invalidEvent(p, `value exceeds the size limit of ${limits.maxChars} characters`);
+
 const isPlainObject = (u: object): boolean => {
   const proto: unknown = Object.getPrototypeOf(u);
   return proto === Object.prototype || proto === null;
@@ -59,10 +62,7 @@ export const validateJson = (
       chars += 8;
     } else if (typeof v === 'string') {
       chars += v.length + 2;
-      if (chars > limits.maxChars)
-        return E.left(
-          invalidEvent(p, `value exceeds the size limit of ${limits.maxChars} characters`),
-        );
+      if (chars > limits.maxChars) return E.left(tooLarge(p, limits));
       if (!isWellFormedString(v)) return E.left(invalidEvent(p, 'string has a lone surrogate'));
     } else if (typeof v === 'object') {
       if (d >= limits.maxDepth)
@@ -82,18 +82,17 @@ export const validateJson = (
             return E.left(invalidEvent(`${p}.${k}`, `key "${k}" is not allowed`));
           if (!isWellFormedString(k)) return E.left(invalidEvent(p, 'a key has a lone surrogate'));
           chars += k.length + 4;
-          stack.push({ v: (v as Record<string, unknown>)[k], p: `${p}.${k}`, d: d + 1 });
+          // An accessor has no value: it is refused as `undefined`, its getter never runs.
+          const child: unknown = Object.getOwnPropertyDescriptor(v, k)?.value;
+          stack.push({ v: child, p: `${p}.${k}`, d: d + 1 });
         }
         if (Object.getOwnPropertySymbols(v).length > 0)
           return E.left(invalidEvent(p, 'object has symbol keys'));
       }
-      if (chars > limits.maxChars)
-        return E.left(
-          invalidEvent(p, `value exceeds the size limit of ${limits.maxChars} characters`),
-        );
     } else {
       return E.left(invalidEvent(p, `${describe(v)} is not JSON`));
     }
+    if (chars > limits.maxChars) return E.left(tooLarge(p, limits));
   }
   // The walk above proved the shape; io-ts cannot express "checked JSON" without a second walk.
   return E.right(value as JsonValue);

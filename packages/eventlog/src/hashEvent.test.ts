@@ -1,0 +1,90 @@
+import canonicalize from 'canonicalize';
+import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonicalJson.js';
+import { GENESIS_HASH, JsonValueCodec } from './EventEnvelope.js';
+import type { JsonValue } from './json.js';
+import { computeEventHash, hashEvent } from './hashEvent.js';
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** fast-check's JSON value as this package's `JsonValue` type (decoded, never cast). */
+const asJson = (v: unknown): JsonValue => {
+  const d = JsonValueCodec.decode(v);
+  if (E.isLeft(d)) throw new Error('fast-check gave a value that is not JSON');
+  return d.right;
+};
+
+const name = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 });
+const envelope = fc.record({
+  eventId: fc.uuid({ version: 7 }),
+  streamId: name,
+  streamPosition: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+  globalPosition: fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+  type: name,
+  schemaVersion: fc.integer({ min: 1, max: 1_000_000 }),
+  data: fc.jsonValue({ stringUnit: 'grapheme' }).map(asJson),
+  metadata: fc.record(
+    {
+      at: fc.constant('2025-01-01T00:00:00Z'),
+      actor: fc.record({ id: name, role: name }),
+      commandId: name,
+    },
+    { requiredKeys: ['at'] },
+  ),
+  prevHash: fc.oneof(fc.constant(GENESIS_HASH), fc.stringMatching(/^[0-9a-f]{64}$/)),
+});
+
+describe('hashEvent', () => {
+  it('equals SHA-256 of the RFC 8785 canonical JSON of the envelope, for arbitrary data (property)', () => {
+    fc.assert(
+      fc.property(envelope, (e) => {
+        const expected = sha256(canonicalize(e) ?? '');
+        const viaJson = hashEvent({
+          ...e,
+          dataJson: canonicalJson(e.data),
+          metadataJson: canonicalJson(e.metadata),
+        });
+        expect(viaJson).toBe(expected);
+        expect(computeEventHash(e)).toBe(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('changes when any single field changes', () => {
+    const base = {
+      eventId: '01900000-0000-7000-8000-000000000001',
+      streamId: '创先争优',
+      streamPosition: 1,
+      globalPosition: 1,
+      type: 'T',
+      schemaVersion: 1,
+      data: { a: 1 },
+      metadata: { at: '2025-01-01T00:00:00Z' },
+      prevHash: GENESIS_HASH,
+    };
+    const h = computeEventHash(base);
+    const variants = [
+      { eventId: '01900000-0000-7000-8000-000000000002' },
+      { streamId: '创先争优 ' },
+      { streamPosition: 2 },
+      { globalPosition: 2 },
+      { type: 't' },
+      { schemaVersion: 2 },
+      { data: { a: 2 } },
+      { metadata: { at: '2025-01-01T00:00:01Z' } },
+      { prevHash: 'f'.repeat(64) },
+    ];
+    const hashes = variants.map((v) => computeEventHash({ ...base, ...v }));
+    expect(new Set([h, ...hashes]).size).toBe(variants.length + 1);
+  });
+
+  it('ignores key order and number spelling, as canonical JSON does', () => {
+    const a = { b: 1, a: [1.0, 1e2] };
+    const b = { a: [1, 100], b: 1.0 };
+    expect(canonicalJson(a)).toBe(canonicalJson(b));
+  });
+});
