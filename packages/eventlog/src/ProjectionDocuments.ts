@@ -5,7 +5,9 @@ import type { JsonValue } from './json.js';
 /**
  * A read model kept inside the append transaction: for each appended event whose `keyOf` gives a key,
  * the store loads the document at (name, key), applies `apply` and writes the result, atomically with
- * the events. Both functions must be pure.
+ * the events. Both functions must be pure and `apply` must return plain JSON; if either throws, the
+ * append rejects with that error and writes nothing. Stores use `applyInlineProjections`. Inline
+ * projections do not move a checkpoint, and a duplicate (idempotent) append does not apply them again.
  */
 export interface InlineProjection {
   readonly name: string;
@@ -26,6 +28,7 @@ export interface ProjectionCommit {
   readonly expectedCheckpoint: number;
   /** The new checkpoint (a global position, never below `expectedCheckpoint`). */
   readonly checkpoint: number;
+  /** Documents to write; a key may appear once across `upserts` and `deletes`. */
   readonly upserts: readonly DocumentUpsert[];
   readonly deletes: readonly string[];
 }
@@ -57,11 +60,14 @@ export const isCheckpointConflict = (u: unknown): u is CheckpointConflict =>
 /** Where projections keep their documents and checkpoints (all methods do I/O). */
 export interface ProjectionDocuments {
   readDocument(projection: string, key: string): Promise<JsonValue | undefined>;
-  /** Every document of a projection, ordered by key, in batches. */
+  /** Every document of a projection in batches, ordered by key in Unicode code point order (`compareKeys`). */
   readDocuments(projection: string): AsyncIterable<DocumentUpsert>;
   /** The projection's checkpoint: the last global position it has folded (0 = none). */
   readCheckpoint(projection: string): Promise<number>;
-  /** Writes documents and moves the checkpoint atomically, compare-and-set on the checkpoint. */
+  /**
+   * Writes documents and moves the checkpoint atomically, compare-and-set on the checkpoint. Throws on a
+   * malformed commit (`assertProjectionCommit`).
+   */
   commitProjection(commit: ProjectionCommit): Promise<Either<CheckpointConflict, void>>;
   /** Deletes a projection's documents and checkpoint, so it can be rebuilt from position 0. */
   resetProjection(projection: string): Promise<void>;
