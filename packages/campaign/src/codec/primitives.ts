@@ -1,0 +1,101 @@
+import * as t from 'io-ts';
+import { refine } from './refine.js';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ID = /^[A-Za-z0-9](?:[A-Za-z0-9_.:-]{0,98}[A-Za-z0-9])?$/;
+
+/** A finite number (io-ts's `t.number` lets NaN and Infinity through). */
+export const FiniteNumber = refine(
+  t.number,
+  Number.isFinite,
+  'FiniteNumber',
+  'must be a finite number',
+);
+
+/** A non-negative safe integer. */
+export const NonNegativeInt = refine(
+  t.number,
+  (n) => Number.isSafeInteger(n) && n >= 0,
+  'NonNegativeInt',
+  'must be an integer >= 0',
+);
+
+/** A positive safe integer. */
+export const PositiveInt = refine(
+  t.number,
+  (n) => Number.isSafeInteger(n) && n >= 1,
+  'PositiveInt',
+  'must be an integer >= 1',
+);
+
+/** A share: a finite number from 0 to 1 inclusive. */
+export const Share = refine(
+  t.number,
+  (n) => Number.isFinite(n) && n >= 0 && n <= 1,
+  'Share',
+  'must be a number from 0 to 1',
+);
+
+/** A string with at least one non-blank character (at most 2,000 characters). */
+export const Text = refine(
+  t.string,
+  (s) => s.trim().length > 0 && s.length <= 2000,
+  'Text',
+  'must be a non-blank string of at most 2000 characters',
+);
+
+/**
+ * An identifier: 1 to 100 characters, letters, digits and `_ . : -`, starting and ending with a
+ * letter or digit (so ids are safe inside stream ids and never collide with object internals).
+ */
+export const Id = refine(
+  t.string,
+  (s) => ID.test(s),
+  'Id',
+  'must be 1-100 letters, digits or _ . : - (starting and ending with a letter or digit)',
+);
+
+/** Whether a string is an ISO-8601 date-time with an explicit offset (Z or ±hh:mm). Pure. */
+export const isIsoDateTime = (s: string): boolean =>
+  ISO_TIME.test(s) && Number.isFinite(Date.parse(s));
+
+/** An ISO-8601 date-time with an explicit offset, e.g. `2010-05-10T09:00:00+08:00`. */
+export const IsoDateTime = refine(
+  t.string,
+  isIsoDateTime,
+  'IsoDateTime',
+  'must be an ISO-8601 date-time with an offset, e.g. 2010-05-10T09:00:00+08:00',
+);
+
+/** A string from a fixed list, e.g. a grade or a phase. Pure. */
+export const oneOf = <const S extends string>(
+  name: string,
+  values: readonly S[],
+): t.Type<S, unknown, unknown> =>
+  new t.Type<S, unknown, unknown>(
+    name,
+    (u): u is S => typeof u === 'string' && values.some((v) => v === u),
+    (u, c) => {
+      const found = values.find((v) => v === u);
+      return found === undefined
+        ? t.failure(u, c, `must be one of ${values.join(', ')}`)
+        : t.success(found);
+    },
+    (a) => a,
+  );
+
+/** A string of at most 2,000 characters, possibly empty (rules judge emptiness where it matters). */
+export const ShortString = refine(
+  t.string,
+  (s) => s.length <= 2000,
+  'ShortString',
+  'must be a string of at most 2000 characters',
+);
+
+/** A non-empty array of `Text` strings (at most 100). */
+export const TextList = refine(
+  t.readonlyArray(Text),
+  (a) => a.length >= 1 && a.length <= 100,
+  'TextList',
+  'must list 1 to 100 non-blank strings',
+);

@@ -1,0 +1,64 @@
+import { defineCommand, type WorkflowState } from '@strive/engine';
+import type * as t from 'io-ts';
+import type { CampaignContext } from '../domain/CampaignContext.js';
+import { campaignEvent } from '../domain/domainEvents.js';
+import { PhaseCodec } from '../domain/Phase.js';
+import { campaignStreamId } from '../domain/streamIds.js';
+import { advancesToNext } from '../rules/phaseWindow.js';
+import { campaignJudgements, statusOf } from './campaignJudgements.js';
+import { commandCodec } from './commandCodec.js';
+import { decide, type CampaignDecision } from './judge.js';
+import { campaignRef } from './streamRefs.js';
+
+/** io-ts codec of `AdvancePhase`: `to`, a phase name. */
+export const AdvancePhaseCommand = commandCodec('AdvancePhase', { to: PhaseCodec }, {});
+
+/** An `AdvancePhase` command. */
+export type AdvancePhase = t.TypeOf<typeof AdvancePhaseCommand>;
+
+/**
+ * Decides `AdvancePhase` (committee, any phase but concluded, to the next phase only). Advancing from
+ * `commending` to `concluded` concludes the campaign (`CampaignConcluded`, reason completed). Pure.
+ */
+export const decideAdvancePhase = (
+  cmd: AdvancePhase,
+  { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
+): CampaignDecision<'campaign'> => {
+  const status = statusOf(campaign);
+  return decide(
+    [
+      ...campaignJudgements({
+        command: cmd.type,
+        cmd,
+        campaign,
+        roles: ['committee'],
+        phases: ['mobilizing', 'committing', 'evaluating', 'commending'],
+        streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+        deadline: true,
+      }),
+      advancesToNext.judge({ status, to: cmd.to }),
+    ],
+    () => {
+      if (status === 'unlaunched' || status === 'concluded') return {};
+      return {
+        campaign: [
+          cmd.to === 'concluded'
+            ? campaignEvent('CampaignConcluded', {
+                from: status,
+                concludedAt: cmd.at,
+                reason: 'completed',
+              })
+            : campaignEvent('PhaseAdvanced', { from: status, to: cmd.to }),
+        ],
+      };
+    },
+  );
+};
+
+/** The engine's `AdvancePhase` command (stream: the campaign). */
+export const advancePhase = defineCommand({
+  type: 'AdvancePhase',
+  codec: AdvancePhaseCommand,
+  streams: (cmd: AdvancePhase) => ({ campaign: campaignRef(cmd.campaignId) }),
+  decide: (cmd, states) => decideAdvancePhase(cmd, states),
+});

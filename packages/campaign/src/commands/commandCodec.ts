@@ -1,0 +1,36 @@
+import * as t from 'io-ts';
+import { closed } from '../codec/closed.js';
+import { Id, IsoDateTime } from '../codec/primitives.js';
+import { refine } from '../codec/refine.js';
+import { ActorCodec } from '../domain/Role.js';
+
+/** A campaign id: an `Id` without `-organization-` or `-member-`, so stream ids never collide. */
+export const CampaignIdCodec = refine(
+  Id,
+  (s) => !s.includes('-organization-') && !s.includes('-member-'),
+  'CampaignId',
+  'must be an id without "-organization-" or "-member-"',
+);
+
+/**
+ * io-ts codec of a whole command of `type`: the common fields (`type`, `id`, `at`, `actor`,
+ * `campaignId`) plus `required` and `optional` fields; unknown keys are Invalid. Pure.
+ * @example const Nominate = commandCodec('Nominate', { subject: SubjectRefCodec }, {});
+ */
+export const commandCodec = <T extends string, R extends t.Props, O extends t.Props>(
+  type: T,
+  required: R,
+  optional: O,
+) =>
+  closed(
+    type,
+    {
+      type: t.literal(type),
+      id: Id,
+      at: IsoDateTime,
+      actor: ActorCodec,
+      campaignId: CampaignIdCodec,
+      ...required,
+    },
+    optional,
+  );

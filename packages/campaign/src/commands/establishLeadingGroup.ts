@@ -1,0 +1,57 @@
+import { defineCommand, type WorkflowState } from '@strive/engine';
+import * as t from 'io-ts';
+import { refine } from '../codec/refine.js';
+import type { CampaignContext } from '../domain/CampaignContext.js';
+import { campaignEvent } from '../domain/domainEvents.js';
+import { GroupMemberCodec, type GroupMember } from '../domain/Person.js';
+import { campaignStreamId } from '../domain/streamIds.js';
+import { campaignJudgements } from './campaignJudgements.js';
+import { commandCodec } from './commandCodec.js';
+import { decide, type CampaignDecision } from './judge.js';
+import { campaignRef } from './streamRefs.js';
+
+const uniqueIds = (ms: readonly GroupMember[]): boolean =>
+  new Set(ms.map((m) => m.id)).size === ms.length;
+
+/** io-ts codec of `EstablishLeadingGroup`: members [{id, name, title}], at least one, ids distinct. */
+export const EstablishLeadingGroupCommand = commandCodec(
+  'EstablishLeadingGroup',
+  {
+    members: refine(
+      t.readonlyArray(GroupMemberCodec),
+      (ms) => ms.length >= 1 && ms.length <= 200 && uniqueIds(ms),
+      'LeadingGroupMembers',
+      'must list 1 to 200 members with distinct ids',
+    ),
+  },
+  {},
+);
+
+/** An `EstablishLeadingGroup` command. */
+export type EstablishLeadingGroup = t.TypeOf<typeof EstablishLeadingGroupCommand>;
+
+/** Decides `EstablishLeadingGroup` (committee, mobilizing); a later notice replaces the group. Pure. */
+export const decideEstablishLeadingGroup = (
+  cmd: EstablishLeadingGroup,
+  { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
+): CampaignDecision<'campaign'> =>
+  decide(
+    campaignJudgements({
+      command: cmd.type,
+      cmd,
+      campaign,
+      roles: ['committee'],
+      phases: ['mobilizing'],
+      streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+      deadline: true,
+    }),
+    () => ({ campaign: [campaignEvent('LeadingGroupEstablished', { members: cmd.members })] }),
+  );
+
+/** The engine's `EstablishLeadingGroup` command (stream: the campaign). */
+export const establishLeadingGroup = defineCommand({
+  type: 'EstablishLeadingGroup',
+  codec: EstablishLeadingGroupCommand,
+  streams: (cmd: EstablishLeadingGroup) => ({ campaign: campaignRef(cmd.campaignId) }),
+  decide: (cmd, states) => decideEstablishLeadingGroup(cmd, states),
+});

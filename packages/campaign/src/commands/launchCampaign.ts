@@ -1,0 +1,62 @@
+import { defineCommand, type WorkflowState } from '@strive/engine';
+import type * as t from 'io-ts';
+import { IsoDateTime, Text, TextList } from '../codec/primitives.js';
+import type { CampaignContext } from '../domain/CampaignContext.js';
+import { campaignEvent } from '../domain/domainEvents.js';
+import { DEFAULT_POLICY } from '../domain/Policy.js';
+import { campaignStreamId } from '../domain/streamIds.js';
+import { authRole } from '../rules/authRole.js';
+import { endsAfterLaunch } from '../rules/campaignDeadline.js';
+import { clockMonotonic } from '../rules/clockMonotonic.js';
+import { notLaunched } from '../rules/phaseWindow.js';
+import { statusOf } from './campaignJudgements.js';
+import { commandCodec } from './commandCodec.js';
+import { decide, type CampaignDecision } from './judge.js';
+import { campaignRef } from './streamRefs.js';
+
+/** io-ts codec of `LaunchCampaign`: title, endsAt, objectives[], principles[] (committee, before any phase). */
+export const LaunchCampaignCommand = commandCodec(
+  'LaunchCampaign',
+  { title: Text, endsAt: IsoDateTime, objectives: TextList, principles: TextList },
+  {},
+);
+
+/** A `LaunchCampaign` command. */
+export type LaunchCampaign = t.TypeOf<typeof LaunchCampaignCommand>;
+
+/** Decides `LaunchCampaign`: a committee launches a campaign once, ending after its launch. Pure. */
+export const decideLaunchCampaign = (
+  cmd: LaunchCampaign,
+  { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
+): CampaignDecision<'campaign'> =>
+  decide(
+    [
+      authRole.judge({ command: cmd.type, role: cmd.actor.role, allowed: ['committee'] }),
+      notLaunched.judge({ campaignId: cmd.campaignId, status: statusOf(campaign) }),
+      endsAfterLaunch.judge({ at: cmd.at, endsAt: cmd.endsAt }),
+      clockMonotonic.judge({
+        at: cmd.at,
+        streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+      }),
+    ],
+    () => ({
+      campaign: [
+        campaignEvent('CampaignLaunched', {
+          campaignId: cmd.campaignId,
+          title: cmd.title,
+          endsAt: cmd.endsAt,
+          objectives: cmd.objectives,
+          principles: cmd.principles,
+          policy: DEFAULT_POLICY,
+        }),
+      ],
+    }),
+  );
+
+/** The engine's `LaunchCampaign` command (stream: the campaign). */
+export const launchCampaign = defineCommand({
+  type: 'LaunchCampaign',
+  codec: LaunchCampaignCommand,
+  streams: (cmd: LaunchCampaign) => ({ campaign: campaignRef(cmd.campaignId) }),
+  decide: (cmd, states) => decideLaunchCampaign(cmd, states),
+});

@@ -1,0 +1,94 @@
+import { defineCommand } from '@strive/engine';
+import type * as t from 'io-ts';
+import { subjectEvent } from '../domain/domainEvents.js';
+import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
+import { tally } from '../domain/tally.js';
+import type { Judgement } from '../rules/domainRule.js';
+import { evaluationQuorum } from '../rules/evaluationQuorum.js';
+import { evaluationThreshold } from '../rules/evaluationThreshold.js';
+import { memberDiscipline } from '../rules/memberDiscipline.js';
+import { reviewRegular } from '../rules/reviewRegular.js';
+import { subjectState } from '../rules/subjectState.js';
+import { campaignJudgements } from './campaignJudgements.js';
+import { commandCodec } from './commandCodec.js';
+import { decide, verdictsOf, type CampaignDecision } from './judge.js';
+import { campaignRef, subjectRef } from './streamRefs.js';
+import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+
+/** io-ts codec of `Nominate`: subject. */
+export const NominateCommand = commandCodec('Nominate', { subject: SubjectRefCodec }, {});
+
+/** A `Nominate` command. */
+export type Nominate = t.TypeOf<typeof NominateCommand>;
+
+/** The merit judgements of a nomination (quorum, threshold, regular reviews or discipline). Pure. */
+const meritOf = (cmd: Nominate, { campaign, subject }: SubjectStates): Judgement[] => {
+  const policy = campaign.context.policy;
+  const counts = tally(cmd.subject.kind, subject.context.evaluations);
+  return [
+    evaluationQuorum.judge({ evaluators: counts.evaluators, minEvaluators: policy.minEvaluators }),
+    evaluationThreshold.judge({
+      tally: counts,
+      overallSatisfaction: policy.overallSatisfaction,
+      criterionSatisfaction: policy.criterionSatisfaction,
+    }),
+    cmd.subject.kind === 'organization'
+      ? reviewRegular.judge({
+          committedAt: subject.context.commitment?.at ?? null,
+          reviews: subject.context.reviews.map((r) => r.at),
+          nominatedAt: cmd.at,
+          reviewIntervalDays: policy.reviewIntervalDays,
+        })
+      : memberDiscipline.judge({
+          memberId: cmd.subject.id,
+          violations: subject.context.violations.length,
+        }),
+  ];
+};
+
+/**
+ * Decides `Nominate` (committee, commending, an evaluated subject): enough independent evaluators,
+ * satisfaction over the thresholds, and regular leadership reviews (organization) or a clean record
+ * (member). The verdicts that held are kept in `SubjectNominated` for the honour roll. Pure.
+ */
+export const decideNominate = (
+  cmd: Nominate,
+  states: SubjectStates,
+): CampaignDecision<'subject'> => {
+  const { campaign, subject } = states;
+  const merit = meritOf(cmd, states);
+  return decide(
+    [
+      ...campaignJudgements({
+        command: cmd.type,
+        cmd,
+        campaign,
+        roles: ['committee'],
+        phases: ['commending'],
+        streams: subjectStreams(cmd, campaign, subject),
+        deadline: true,
+      }),
+      subjectState.judge({
+        command: cmd.type,
+        subject: describeSubject(cmd.subject),
+        state: subject.value,
+        allowed: ['evaluated'],
+      }),
+      ...merit,
+    ],
+    () => ({
+      subject: [subjectEvent('SubjectNominated', { at: cmd.at, verdicts: verdictsOf(merit) })],
+    }),
+  );
+};
+
+/** The engine's `Nominate` command (streams: the campaign, read; the subject, written). */
+export const nominate = defineCommand({
+  type: 'Nominate',
+  codec: NominateCommand,
+  streams: (cmd: Nominate) => ({
+    campaign: campaignRef(cmd.campaignId),
+    subject: subjectRef(cmd.campaignId, cmd.subject),
+  }),
+  decide: (cmd, states) => decideNominate(cmd, states),
+});

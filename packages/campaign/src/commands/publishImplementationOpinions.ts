@@ -1,0 +1,61 @@
+import { defineCommand, type WorkflowState } from '@strive/engine';
+import type * as t from 'io-ts';
+import { closed } from '../codec/closed.js';
+import { Text } from '../codec/primitives.js';
+import type { CampaignContext } from '../domain/CampaignContext.js';
+import { campaignEvent } from '../domain/domainEvents.js';
+import { applyPolicy, PolicyOverrideCodec } from '../domain/Policy.js';
+import { campaignStreamId } from '../domain/streamIds.js';
+import { campaignJudgements } from './campaignJudgements.js';
+import { commandCodec } from './commandCodec.js';
+import { decide, type CampaignDecision } from './judge.js';
+import { campaignRef } from './streamRefs.js';
+
+/**
+ * io-ts codec of `PublishImplementationOpinions`: document {title, issuedBy} and an optional partial
+ * policy (unknown keys Invalid, shares within 0..1, counts whole numbers).
+ */
+export const PublishImplementationOpinionsCommand = commandCodec(
+  'PublishImplementationOpinions',
+  { document: closed('Document', { title: Text, issuedBy: Text }, {}) },
+  { policy: PolicyOverrideCodec },
+);
+
+/** A `PublishImplementationOpinions` command. */
+export type PublishImplementationOpinions = t.TypeOf<typeof PublishImplementationOpinionsCommand>;
+
+/**
+ * Decides `PublishImplementationOpinions` (committee, mobilizing): records the document and the policy
+ * in force, the numbers it gives replacing those in force before (defaults, or an earlier issue). Pure.
+ */
+export const decidePublishImplementationOpinions = (
+  cmd: PublishImplementationOpinions,
+  { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
+): CampaignDecision<'campaign'> =>
+  decide(
+    campaignJudgements({
+      command: cmd.type,
+      cmd,
+      campaign,
+      roles: ['committee'],
+      phases: ['mobilizing'],
+      streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+      deadline: true,
+    }),
+    () => ({
+      campaign: [
+        campaignEvent('ImplementationOpinionsPublished', {
+          document: cmd.document,
+          policy: applyPolicy(campaign.context.policy, cmd.policy ?? {}),
+        }),
+      ],
+    }),
+  );
+
+/** The engine's `PublishImplementationOpinions` command (stream: the campaign). */
+export const publishImplementationOpinions = defineCommand({
+  type: 'PublishImplementationOpinions',
+  codec: PublishImplementationOpinionsCommand,
+  streams: (cmd: PublishImplementationOpinions) => ({ campaign: campaignRef(cmd.campaignId) }),
+  decide: (cmd, states) => decidePublishImplementationOpinions(cmd, states),
+});

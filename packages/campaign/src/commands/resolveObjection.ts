@@ -1,0 +1,75 @@
+import { defineCommand } from '@strive/engine';
+import * as t from 'io-ts';
+import { Id, Text } from '../codec/primitives.js';
+import { subjectEvent } from '../domain/domainEvents.js';
+import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
+import { objectionIsOpen } from '../rules/noticeObjection.js';
+import { subjectState } from '../rules/subjectState.js';
+import { campaignJudgements } from './campaignJudgements.js';
+import { commandCodec } from './commandCodec.js';
+import { decide, type CampaignDecision } from './judge.js';
+import { campaignRef, subjectRef } from './streamRefs.js';
+import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+
+/** io-ts codec of `ResolveObjection`: subject, objectionId, upheld (boolean), finding. */
+export const ResolveObjectionCommand = commandCodec(
+  'ResolveObjection',
+  { subject: SubjectRefCodec, objectionId: Id, upheld: t.boolean, finding: Text },
+  {},
+);
+
+/** A `ResolveObjection` command. */
+export type ResolveObjection = t.TypeOf<typeof ResolveObjectionCommand>;
+
+/**
+ * Decides `ResolveObjection` (committee, any time in commending, a subject under notice, an open
+ * objection). An upheld objection moves the subject to `not-commended`. Pure.
+ */
+export const decideResolveObjection = (
+  cmd: ResolveObjection,
+  { campaign, subject }: SubjectStates,
+): CampaignDecision<'subject'> =>
+  decide(
+    [
+      ...campaignJudgements({
+        command: cmd.type,
+        cmd,
+        campaign,
+        roles: ['committee'],
+        phases: ['commending'],
+        streams: subjectStreams(cmd, campaign, subject),
+        deadline: true,
+      }),
+      subjectState.judge({
+        command: cmd.type,
+        subject: describeSubject(cmd.subject),
+        state: subject.value,
+        allowed: ['under-notice'],
+      }),
+      objectionIsOpen.judge({
+        objectionId: cmd.objectionId,
+        objections: subject.context.objections,
+      }),
+    ],
+    () => ({
+      subject: [
+        subjectEvent('ObjectionResolved', {
+          objectionId: cmd.objectionId,
+          upheld: cmd.upheld,
+          finding: cmd.finding,
+          at: cmd.at,
+        }),
+      ],
+    }),
+  );
+
+/** The engine's `ResolveObjection` command (streams: the campaign, read; the subject, written). */
+export const resolveObjection = defineCommand({
+  type: 'ResolveObjection',
+  codec: ResolveObjectionCommand,
+  streams: (cmd: ResolveObjection) => ({
+    campaign: campaignRef(cmd.campaignId),
+    subject: subjectRef(cmd.campaignId, cmd.subject),
+  }),
+  decide: (cmd, states) => decideResolveObjection(cmd, states),
+});

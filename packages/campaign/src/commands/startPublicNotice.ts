@@ -1,0 +1,94 @@
+import { defineCommand } from '@strive/engine';
+import type * as t from 'io-ts';
+import { NonNegativeInt } from '../codec/primitives.js';
+import { refine } from '../codec/refine.js';
+import { subjectEvent } from '../domain/domainEvents.js';
+import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
+import { tally } from '../domain/tally.js';
+import { addDays } from '../domain/time.js';
+import { nominationRecommendation } from '../rules/nominationRecommendation.js';
+import { noticeLongEnough } from '../rules/noticePeriod.js';
+import { subjectState } from '../rules/subjectState.js';
+import { campaignJudgements } from './campaignJudgements.js';
+import { commandCodec } from './commandCodec.js';
+import { decide, verdictsOf, type CampaignDecision } from './judge.js';
+import { campaignRef, subjectRef } from './streamRefs.js';
+import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+
+/** io-ts codec of `StartPublicNotice`: subject and days (a whole number from 0 to 3660). */
+export const StartPublicNoticeCommand = commandCodec(
+  'StartPublicNotice',
+  {
+    subject: SubjectRefCodec,
+    days: refine(
+      NonNegativeInt,
+      (d) => d <= 3660,
+      'NoticeDays',
+      'must be a whole number of days from 0 to 3660',
+    ),
+  },
+  {},
+);
+
+/** A `StartPublicNotice` command. */
+export type StartPublicNotice = t.TypeOf<typeof StartPublicNoticeCommand>;
+
+/**
+ * Decides `StartPublicNotice` (committee, commending, a nominated subject): a notice of at least
+ * `minNoticeDays`, and enough public recommendations. The notice runs from `at` to `at + days x 24 h`. Pure.
+ */
+export const decideStartPublicNotice = (
+  cmd: StartPublicNotice,
+  { campaign, subject }: SubjectStates,
+): CampaignDecision<'subject'> => {
+  const policy = campaign.context.policy;
+  const merit = [
+    noticeLongEnough.judge({ days: cmd.days, minNoticeDays: policy.minNoticeDays }),
+    nominationRecommendation.judge({
+      recommenders: new Set(subject.context.recommenders).size,
+      evaluators: tally(cmd.subject.kind, subject.context.evaluations).evaluators,
+      recommendationShare: policy.recommendationShare,
+    }),
+  ];
+  return decide(
+    [
+      ...campaignJudgements({
+        command: cmd.type,
+        cmd,
+        campaign,
+        roles: ['committee'],
+        phases: ['commending'],
+        streams: subjectStreams(cmd, campaign, subject),
+        deadline: true,
+      }),
+      subjectState.judge({
+        command: cmd.type,
+        subject: describeSubject(cmd.subject),
+        state: subject.value,
+        allowed: ['nominated'],
+      }),
+      ...merit,
+    ],
+    () => ({
+      subject: [
+        subjectEvent('PublicNoticeStarted', {
+          days: cmd.days,
+          startsAt: cmd.at,
+          endsAt: addDays(cmd.at, cmd.days),
+          verdicts: verdictsOf(merit),
+        }),
+      ],
+    }),
+  );
+};
+
+/** The engine's `StartPublicNotice` command (streams: the campaign, read; the subject, written). */
+export const startPublicNotice = defineCommand({
+  type: 'StartPublicNotice',
+  codec: StartPublicNoticeCommand,
+  streams: (cmd: StartPublicNotice) => ({
+    campaign: campaignRef(cmd.campaignId),
+    subject: subjectRef(cmd.campaignId, cmd.subject),
+  }),
+  decide: (cmd, states) => decideStartPublicNotice(cmd, states),
+});
