@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import { appendContract } from './contract/appendContract.js';
+import { concurrencyContract } from './contract/concurrencyContract.js';
 import { contentContract } from './contract/contentContract.js';
 import type { ContractContext } from './contract/contractKit.js';
 import { documentsContract } from './contract/documentsContract.js';
 import { idempotencyContract } from './contract/idempotencyContract.js';
 import { inlineContract } from './contract/inlineContract.js';
 import { readContract } from './contract/readContract.js';
+import { snapshotContract } from './contract/snapshotContract.js';
 import { subscriptionContract } from './contract/subscriptionContract.js';
 import { validationContract } from './contract/validationContract.js';
 import type { EventStore } from './EventStore.js';
@@ -61,12 +63,14 @@ export const describeEventStoreContract = (
       maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
     };
     describe('appends', () => appendContract(ctx));
+    describe('concurrency', () => concurrencyContract(ctx));
     describe('idempotency', () => idempotencyContract(ctx));
     describe('validation', () => validationContract(ctx));
     describe('content', () => contentContract(ctx));
     describe('reads', () => readContract(ctx));
     describe('subscriptions', () => subscriptionContract(ctx));
-    describe('snapshots and documents', () => documentsContract(ctx));
+    describe('snapshots', () => snapshotContract(ctx));
+    describe('projection documents', () => documentsContract(ctx));
     describe('inline projections', () => inlineContract(ctx));
   });
 };
