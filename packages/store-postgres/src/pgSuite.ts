@@ -52,6 +52,8 @@ export const describePg = (name: string, body: (ctx: PgSuiteContext) => void): v
       store: (options = {}) => {
         const s = createPostgresEventStore({
           schema: freshSchemaName(),
+          // Tests check behaviour, not durability: skipping the WAL flush at commit keeps suites fast.
+          poolConfig: { options: '-c synchronous_commit=off' },
           ...options,
           connectionString: effectiveUrl,
         });

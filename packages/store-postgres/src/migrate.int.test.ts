@@ -1,0 +1,46 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { expect, it } from 'vitest';
+import { isConcurrencyConflict } from '@strive/eventlog';
+import { MIGRATIONS } from './migrations.js';
+import { describePg } from './pgSuite.js';
+
+const at = '2010-05-10T09:00:00+08:00';
+
+describePg('migrations and the unique (stream, position) arbiter', ({ store }) => {
+  it('applies each migration once when several stores start on an empty schema at once', async () => {
+    const first = store();
+    const others = Array.from({ length: 5 }, () => store({ schema: first.schema }));
+    await Promise.all(
+      [first, ...others].map((s, i) =>
+        s.append(`s-${i}`, [{ type: 'Started', data: { i }, metadata: { at } }], {
+          expectedVersion: 'no-stream',
+        }),
+      ),
+    );
+    const applied = await first.pool.query<{ version: number }>(
+      `SELECT version FROM ${first.schema}.schema_migrations ORDER BY version`,
+    );
+    expect(applied.rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect((await first.head()).globalPosition).toBe(6);
+  });
+
+  it('turns a unique violation on (stream, position) into a ConcurrencyConflict and writes nothing', async () => {
+    const s = store();
+    await s.ready();
+    // A writer that bypassed the store took position 1 of "x" without updating the streams table.
+    await s.pool.query(
+      `INSERT INTO ${s.schema}.events (global_position, event_id, stream_id, stream_position, type,
+         schema_version, data, metadata, prev_hash, hash)
+       VALUES (1000, gen_random_uuid(), 'x', 1, 'Rogue', 1, '{}', '{"at":"${at}"}', repeat('0', 64), repeat('0', 64))`,
+    );
+    const r = await s.append('x', [{ type: 'A', data: {}, metadata: { at } }], {
+      expectedVersion: 'no-stream',
+    });
+    expect(E.isLeft(r) && isConcurrencyConflict(r.left) && r.left.actual).toBe(1);
+    expect((await s.head()).globalPosition).toBe(0);
+  });
+
+  it('refuses a bad schema name before touching the database', () => {
+    expect(() => store({ schema: 'x; DROP TABLE y' })).toThrow(/must match/);
+  });
+});
