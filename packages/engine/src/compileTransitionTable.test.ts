@@ -5,6 +5,7 @@ import { setup, transition, type AnyStateMachine, type StateValue } from 'xstate
 import { compileTransitionTable } from './compileTransitionTable.js';
 import { defineWorkflow } from './defineWorkflow.js';
 import { order, orderMachine } from './fixtures/orderWorkflow.js';
+import { foldEvents, initialState } from './foldEvents.js';
 import { machineEvent, settle, stepTable } from './stepTable.js';
 import type { AnyWorkflow } from './Workflow.js';
 
@@ -58,25 +59,23 @@ describe('compileTransitionTable', () => {
   it('agrees with XState transition() on random event sequences (differential)', () => {
     fc.assert(
       fc.property(fc.array(orderEvent, { maxLength: 30 }), (events) => {
-        let value = order.table.initial;
-        let context = order.initialContext;
-        for (const e of events) {
-          agree(orderMachine, order, value, context, e.type, e.data);
-          value = stepTable(order.table, value, context, e.type, e.data) ?? value;
-          const evolve = order.evolve[e.type];
-          if (evolve !== undefined)
-            context = evolve(context, e.data, {
-              eventId: 'x',
-              streamId: 's',
-              streamPosition: 1,
-              globalPosition: 1,
-              type: e.type,
-              schemaVersion: 1,
-              data: e.data,
-              metadata: { at: '2026-01-01T00:00:00Z' },
-              prevHash: '',
-              hash: '',
-            });
+        let state = initialState(order);
+        for (const [i, e] of events.entries()) {
+          agree(orderMachine, order, state.value, state.context, e.type, e.data);
+          const at = '2026-01-01T00:00:00Z';
+          const stored = {
+            eventId: `e${i}`,
+            streamId: 's',
+            streamPosition: i + 1,
+            globalPosition: i + 1,
+            type: e.type,
+            schemaVersion: e.type === 'PaymentReceived' ? 2 : 1,
+            data: e.data,
+            metadata: { at },
+            prevHash: '',
+            hash: '',
+          };
+          state = foldEvents(order, [stored], state);
         }
       }),
       { numRuns: 300 },

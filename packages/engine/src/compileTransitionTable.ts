@@ -46,6 +46,11 @@ const leafOf = (machine: AnyStateMachine, node: AnyStateNode): AnyStateNode => {
     : leafOf(machine, first);
 };
 
+type GuardImpl = (args: { context: unknown; event: unknown }, params: unknown) => boolean;
+
+// XState calls guards with ({ context, event }, params); any function implementation has that shape.
+const isGuardImpl = (u: unknown): u is GuardImpl => typeof u === 'function';
+
 const compileGuard = (machine: AnyStateMachine, guard: unknown, where: string) => {
   if (guard === undefined) return undefined;
   const ref =
@@ -64,14 +69,12 @@ const compileGuard = (machine: AnyStateMachine, guard: unknown, where: string) =
     );
   const implementations: Record<string, unknown> = machine.implementations.guards;
   const impl = implementations[ref.type];
-  if (typeof impl !== 'function')
+  if (!isGuardImpl(impl))
     return fail(
       machine,
       `${where} names guard "${ref.type}", which setup({ guards }) does not implement`,
     );
-  const check = (args: { context: unknown; event: unknown }, params: unknown): boolean =>
-    Boolean(Reflect.apply(impl, undefined, [args, params]));
-  return { name: ref.type, params: ref.params, check };
+  return { name: ref.type, params: ref.params, check: impl };
 };
 
 interface RawTransition {
