@@ -108,7 +108,8 @@ const replayRatio = () => {
   const hand = () => {
     for (let p = 0; p < passes; p++) events.reduce(reducer, initialState(meter));
   };
-  (engine(), hand()); // warm-up
+  engine(); // warm-up
+  hand();
   const results = [];
   for (let round = 0; round < 3; round++)
     results.push([rate(events.length * passes, engine), rate(events.length * passes, hand)]);
@@ -160,7 +161,9 @@ const commandCost = async () => {
       await engine.handle({ type: 'Tick', id: `c${seq++}`, at: '2026-01-01T00:00:00Z', meterId });
     return (performance.now() - t0) / n;
   };
-  (await run('small', 200), await run('large', 200)); // warm-up (the first load of 'large' saves its snapshot)
+  // Warm-up (the first load of 'large' saves its snapshot).
+  await run('small', 200);
+  await run('large', 200);
   const small = Math.min(await run('small', 500), await run('small', 500));
   const large = Math.min(await run('large', 500), await run('large', 500));
   return { smallMs: small, largeMs: large, ratio: large / small };
