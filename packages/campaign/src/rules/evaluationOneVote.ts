@@ -11,6 +11,7 @@ export interface OneVoteInput {
 /** evaluation.one-vote: one evaluation per evaluator per subject, one recommendation per voter per subject. Pure. */
 export const evaluationOneVote = domainRule<OneVoteInput>(
   'evaluation.one-vote',
-  ({ voterId, what, subject }) => `${voterId} has already submitted a ${what} of ${subject}`,
+  ({ voterId, what, subject }) =>
+    `${voterId} has already ${what === 'evaluation' ? 'evaluated' : 'recommended'} ${subject}`,
   ({ voterId, voters }) => !voters.includes(voterId),
 );
