@@ -78,10 +78,15 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
     return E.right(results);
   };
 
-  const readAll = ({ after = 0, ...rest }: ReadAllOptions = {}): AsyncIterable<StoredEvent> => {
+  /** Options are checked on the first read, like `readRange` does for its own. */
+  const readAll = async function* ({ after = 0, ...rest }: ReadAllOptions = {}): AsyncGenerator<
+    StoredEvent,
+    void,
+    undefined
+  > {
     if (!Number.isSafeInteger(after) || after < 0)
       throw new Error(`readAll: after must be a non-negative integer (got ${after})`);
-    return readRange(log, { from: after + 1, ...rest }, 'readAll', assertOpen);
+    yield* readRange(log, { from: after + 1, ...rest }, 'readAll', assertOpen);
   };
 
   return {
