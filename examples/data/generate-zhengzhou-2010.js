@@ -3,6 +3,7 @@
 // Run: node examples/data/generate-zhengzhou-2010.js   (deterministic: same output every run)
 // Every refused line says here, next to it, which rule refuses it and why.
 import { writeFileSync } from 'node:fs';
+import process from 'node:process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -801,6 +802,6 @@ writeFileSync(
     1,
   ) + '\n',
 );
-console.log(
-  `${lines.length} commands, ${expected.filter((e) => e.expect !== 'accepted').length} not accepted`,
+process.stdout.write(
+  `${lines.length} commands, ${expected.filter((e) => e.expect !== 'accepted').length} not accepted\n`,
 );

@@ -29,8 +29,7 @@ const memberRatings = {
   lawAbiding: 'good',
   integrity: 'good',
 };
-const errors = (r: E.Either<unknown, unknown>): string[] =>
-  E.isLeft(r) ? PathReporter.report(r as never) : [];
+const errors = (r: t.Validation<unknown>): string[] => PathReporter.report(r);
 
 describe('command codecs', () => {
   it('decodes an evaluation whose ratings cover the five criteria of the subject’s kind', () => {
