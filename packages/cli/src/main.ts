@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { isCliError } from './CliError.js';
 import { DEFAULT_DB } from './dbTarget.js';
 import type { Io } from './Io.js';
-import { registerLogCommands } from './registerCommands.js';
+import { registerCampaignCommands, registerLogCommands } from './registerCommands.js';
 
 /**
  * Runs the `strive` command line with arguments (without `node` and the script) and returns the exit
@@ -21,9 +21,11 @@ export const main = async (argv: readonly string[], io: Io): Promise<number> => 
     .showHelpAfterError('(run `strive --help` for usage)');
   const dbOption = (): Option =>
     new Option('--db <target>', 'SQLite file, :memory:, or postgres:// URL').default(DEFAULT_DB);
-  registerLogCommands(program, io, dbOption, (code) => {
+  const done = (code: number): void => {
     status = code;
-  });
+  };
+  registerCampaignCommands(program, io, dbOption, done);
+  registerLogCommands(program, io, dbOption, done);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return status;

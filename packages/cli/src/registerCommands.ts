@@ -1,5 +1,7 @@
 import type { Command, Option } from 'commander';
 import type { EventStore } from '@strive/eventlog';
+import { createCampaignEngine, readReport } from '@strive/campaign';
+import { diagram } from './commands/diagram.js';
 import { exportLog } from './commands/exportLog.js';
 import { generate } from './commands/generate.js';
 import { importLog } from './commands/importLog.js';
@@ -10,6 +12,11 @@ import type { Io } from './Io.js';
 import { openStore, type StoreAccess } from './openStore.js';
 import { openLines } from './readLines.js';
 import { parseCount } from './parseCount.js';
+import { parseUntil } from './parseUntil.js';
+import { replay } from './commands/replay.js';
+import { report } from './commands/report.js';
+import { run } from './commands/run.js';
+import { decodeLogLines } from './decodeLogLines.js';
 
 /** Opens the store of `--db`, runs `work`, and always closes the store. Does I/O. */
 export const withStore = async (
@@ -29,6 +36,67 @@ interface DbOpts {
   readonly db: string;
   readonly json?: boolean;
 }
+
+/**
+ * Declares the campaign commands of cli.md (run, report, replay, diagram) on a commander program; each
+ * action reports its exit status through `done`. Does I/O when actions run.
+ */
+export const registerCampaignCommands = (
+  program: Command,
+  io: Io,
+  dbOption: () => Option,
+  done: (code: number) => void,
+): void => {
+  program
+    .command('run')
+    .description('execute the commands of a JSONL file in order (- reads standard input)')
+    .argument('<file>', 'commands JSONL, or - for standard input')
+    .addOption(dbOption())
+    .option('--json', 'one JSON result per input line')
+    .action(async (file: string, o: DbOpts) => {
+      const lines = await openLines(file, io.stdin);
+      done(
+        await withStore(o.db, 'write', async (store) => {
+          const engine = createCampaignEngine(store);
+          const code = await run(engine, io, lines, o.json === true);
+          if (parseDbTarget(o.db).kind !== 'memory') await readReport(engine);
+          return code;
+        }),
+      );
+    });
+  program
+    .command('report')
+    .description('dashboard and honour roll, read from projections')
+    .addOption(dbOption())
+    .option('--json', 'machine-readable output')
+    .action(async (o: DbOpts) =>
+      done(await withStore(o.db, 'read', (s) => report(s, io, o.json === true))),
+    );
+  program
+    .command('replay')
+    .description('rebuild the report from an exported log (or the store) without writing')
+    .argument('[file]', 'exported JSONL log; without it, the store of --db')
+    .addOption(dbOption())
+    .option('--until <position-or-time>', 'stop after this global position or ISO-8601 time')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string | undefined, o: DbOpts & { until?: string }) => {
+      const until = o.until === undefined ? undefined : parseUntil(o.until);
+      const json = o.json === true;
+      done(
+        file === undefined
+          ? await withStore(o.db, 'read', (s) =>
+              replay(s.readAll({ batchSize: 1000 }), io, until, json),
+            )
+          : await replay(decodeLogLines(await openLines(file, io.stdin), file), io, until, json),
+      );
+    });
+  program
+    .command('diagram')
+    .description("a workflow's state machine as a Mermaid state diagram")
+    .argument('<workflow>', 'campaign or subject')
+    .option('--format <format>', 'diagram format', 'mermaid')
+    .action((workflow: string, o: { format: string }) => done(diagram(io, workflow, o.format)));
+};
 
 /**
  * Declares the store-level commands of cli.md (export, import, verify, timeline, generate) on a
