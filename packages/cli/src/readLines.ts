@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { CliError } from './CliError.js';
@@ -16,6 +16,9 @@ export const openLines = async (file: string, stdin: Readable): Promise<AsyncIte
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code}`);
   }
+  // A directory passes `access` but fails only once read, after the store is opened (and created).
+  if ((await stat(file)).isDirectory())
+    throw new CliError(`cannot read ${file}: it is a directory`);
   const stream = createReadStream(file, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) =>
     stream.once('error', (e: NodeJS.ErrnoException) =>
