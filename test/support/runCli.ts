@@ -17,7 +17,11 @@ export interface CliRun {
 /** Spawns the built `strive` CLI with arguments and optional standard input. Does I/O. */
 export const runCli = (
   args: readonly string[],
-  options: { readonly input?: string; readonly cwd?: string; readonly env?: Record<string, string> } = {},
+  options: {
+    readonly input?: string;
+    readonly cwd?: string;
+    readonly env?: Record<string, string>;
+  } = {},
 ): Promise<CliRun> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
