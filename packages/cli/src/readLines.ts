@@ -5,20 +5,28 @@ import type { Readable } from 'node:stream';
 import { CliError } from './CliError.js';
 
 /**
- * Opens a file (or standard input for `-`) as a stream of lines, read lazily so memory stays flat however
- * long the file is. An unreadable file is a `CliError` (exit 2) raised before any line is read. Does I/O.
+ * Fails with a `CliError` (exit 2) unless `file` is a readable file (not a directory), so commands can
+ * refuse it before they open (and perhaps create) a store. Does I/O.
  */
-export const openLines = async (file: string, stdin: Readable): Promise<AsyncIterable<string>> => {
-  if (file === '-') return createInterface({ input: stdin, crlfDelay: Infinity });
+export const assertReadable = async (file: string): Promise<void> => {
   try {
     await access(file, constants.R_OK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code}`);
   }
-  // A directory passes `access` but fails only once read, after the store is opened (and created).
+  // A directory passes `access` but fails only once read.
   if ((await stat(file)).isDirectory())
     throw new CliError(`cannot read ${file}: it is a directory`);
+};
+
+/**
+ * Opens a file (or standard input for `-`) as a stream of lines, read lazily so memory stays flat however
+ * long the file is. An unreadable file is a `CliError` (exit 2) raised before any line is read. Does I/O.
+ */
+export const openLines = async (file: string, stdin: Readable): Promise<AsyncIterable<string>> => {
+  if (file === '-') return createInterface({ input: stdin, crlfDelay: Infinity });
+  await assertReadable(file);
   const stream = createReadStream(file, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) =>
     stream.once('error', (e: NodeJS.ErrnoException) =>

@@ -10,7 +10,7 @@ import { verifyLog } from './commands/verifyLog.js';
 import { parseDbTarget } from './dbTarget.js';
 import type { Io } from './Io.js';
 import { openStore, type StoreAccess } from './openStore.js';
-import { openLines } from './readLines.js';
+import { assertReadable, openLines } from './readLines.js';
 import { parseCount } from './parseCount.js';
 import { parseUntil } from './parseUntil.js';
 import { replay } from './commands/replay.js';
@@ -118,13 +118,14 @@ export const registerLogCommands = (
     .description('append an exported log to an empty store, checking every hash')
     .argument('<file>', 'exported JSONL, or - for standard input')
     .addOption(dbOption())
-    .action(async (file: string, o: DbOpts) =>
+    .action(async (file: string, o: DbOpts) => {
+      if (file !== '-') await assertReadable(file);
       done(
         await withStore(o.db, 'write', (s) =>
           importLog(s, io, file, () => openLines(file, io.stdin)),
         ),
-      ),
-    );
+      );
+    });
   program
     .command('verify')
     .description('re-walk the tamper-evidence chain of the whole log')
