@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import type { JsonValue } from './json.js';
+import { JsonValueCodec } from './JsonValueCodec.js';
 
 /** An event as a writer hands it to `append`. `eventId` defaults to a fresh UUIDv7, `schemaVersion` to 1. */
 export interface NewEvent {
@@ -31,17 +32,7 @@ export interface StoredEvent {
 /** `prevHash` of the first event of a log. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** io-ts codec of any JSON value (numbers are checked finite on write, not here). */
-export const JsonValueCodec: t.Type<JsonValue> = t.recursion('JsonValue', () =>
-  t.union([
-    t.null,
-    t.boolean,
-    t.number,
-    t.string,
-    t.readonlyArray(JsonValueCodec),
-    t.readonly(t.record(t.string, JsonValueCodec)),
-  ]),
-);
+export { JsonValueCodec };
 
 const ActorCodec = t.strict({ id: t.string, role: t.string });
 

@@ -2,13 +2,13 @@ export type { JsonObject, JsonValue } from './json.js';
 export {
   GENESIS_HASH,
   EventMetadataCodec,
-  JsonValueCodec,
   StoredEventCodec,
   type Actor,
   type EventMetadata,
   type NewEvent,
   type StoredEvent,
 } from './EventEnvelope.js';
+export { isJsonValue, JsonValueCodec, MAX_DECODE_DEPTH } from './JsonValueCodec.js';
 export {
   isExpectedVersion,
   satisfiesExpectedVersion,
