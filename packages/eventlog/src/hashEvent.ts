@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from './canonicalJson.js';
 import type { StoredEvent } from './EventEnvelope.js';
 
@@ -21,14 +21,14 @@ export interface HashInput {
  * `computeEventHash` gives the same result from parsed values (a property test holds them equal). Pure.
  */
 export const hashEvent = (e: HashInput): string =>
-  createHash('sha256')
-    .update(
-      `{"data":${e.dataJson},"eventId":${JSON.stringify(e.eventId)},"globalPosition":${e.globalPosition},` +
-        `"metadata":${e.metadataJson},"prevHash":${JSON.stringify(e.prevHash)},` +
-        `"schemaVersion":${e.schemaVersion},"streamId":${JSON.stringify(e.streamId)},` +
-        `"streamPosition":${e.streamPosition},"type":${JSON.stringify(e.type)}}`,
-    )
-    .digest('hex');
+  hash(
+    'sha256',
+    `{"data":${e.dataJson},"eventId":${JSON.stringify(e.eventId)},"globalPosition":${e.globalPosition},` +
+      `"metadata":${e.metadataJson},"prevHash":${JSON.stringify(e.prevHash)},` +
+      `"schemaVersion":${e.schemaVersion},"streamId":${JSON.stringify(e.streamId)},` +
+      `"streamPosition":${e.streamPosition},"type":${JSON.stringify(e.type)}}`,
+    'hex',
+  );
 
 /**
  * The hash an event should carry, recomputed from its parsed fields (used by `verify`). Pure.

@@ -125,7 +125,18 @@ export const planAppend = (
     for (const e of r.events) {
       globalPosition += 1;
       streamPosition += 1;
-      const base = {
+      const hash = hashEvent({
+        eventId: e.eventId,
+        streamId: r.streamId,
+        streamPosition,
+        globalPosition,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        dataJson: e.dataJson,
+        metadataJson: e.metadataJson,
+        prevHash,
+      });
+      const stored: StoredEvent = {
         eventId: e.eventId,
         streamId: r.streamId,
         streamPosition,
@@ -135,9 +146,8 @@ export const planAppend = (
         data: e.data,
         metadata: e.metadata,
         prevHash,
+        hash,
       };
-      const hash = hashEvent({ ...base, dataJson: e.dataJson, metadataJson: e.metadataJson });
-      const stored: StoredEvent = { ...base, hash };
       rows.push({ ...stored, dataJson: e.dataJson, metadataJson: e.metadataJson });
       events.push(stored);
       prevHash = hash;

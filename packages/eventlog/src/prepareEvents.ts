@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { canonicalJson } from './canonicalJson.js';
+import { canonicalCopy } from './canonicalCopy.js';
 import { invalidEvent, type InvalidEvent } from './errors.js';
-import { EventMetadataCodec, type EventMetadata } from './EventEnvelope.js';
+import type { EventMetadata } from './EventEnvelope.js';
 import type { JsonValue } from './json.js';
-import { validateJson } from './validateJson.js';
+import { prepareMetadata } from './prepareMetadata.js';
 import { MAX_EVENT_TYPE_LENGTH, MAX_STREAM_ID_LENGTH, nameProblem } from './validateName.js';
 
 /** An event that passed validation, with its canonical JSON computed once for storage and hashing. */
@@ -17,6 +17,8 @@ export interface PreparedEvent {
   readonly metadataJson: string;
 }
 
+export { isIsoDateTime } from './isIsoDateTime.js';
+
 /** Options every store accepts for validation. */
 export interface ValidationOptions {
   /** Largest canonical data + metadata of one event, in UTF-8 bytes (default 1 MiB). */
@@ -27,47 +29,9 @@ export interface ValidationOptions {
 export const DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const METADATA_KEYS = new Set([
-  'at',
-  'actor',
-  'commandId',
-  'causationId',
-  'correlationId',
-  'commandDigest',
-]);
 const EVENT_KEYS = new Set(['eventId', 'type', 'schemaVersion', 'data', 'metadata']);
 
-/** Whether a string is an ISO-8601 date-time with an explicit offset. Pure. */
-export const isIsoDateTime = (s: string): boolean =>
-  ISO_TIME.test(s) && Number.isFinite(Date.parse(s));
-
-const unknownKey = (o: object, allowed: Set<string>): string | undefined =>
-  Object.keys(o).find((k) => !allowed.has(k));
-
-const prepareMetadata = (
-  u: unknown,
-  path: string,
-  maxChars: number,
-): E.Either<InvalidEvent, EventMetadata> => {
-  const json = validateJson(u, path, { maxDepth: 4, maxChars });
-  if (E.isLeft(json)) return json;
-  if (typeof u !== 'object' || u === null || Array.isArray(u))
-    return E.left(invalidEvent(path, 'metadata must be an object'));
-  const extra = unknownKey(u, METADATA_KEYS);
-  if (extra !== undefined)
-    return E.left(invalidEvent(`${path}.${extra}`, 'unknown metadata field'));
-  const decoded = EventMetadataCodec.decode(u);
-  if (E.isLeft(decoded)) {
-    const ctx = decoded.left[0]?.context
-      .map((c) => c.key)
-      .filter((k) => k !== '' && !/^\d+$/.test(k));
-    return E.left(invalidEvent(`${path}.${ctx?.join('.') ?? ''}`, 'wrong type in metadata'));
-  }
-  if (!isIsoDateTime(decoded.right.at))
-    return E.left(invalidEvent(`${path}.at`, 'must be an ISO-8601 date-time with an offset'));
-  return E.right(decoded.right);
-};
+const field = (o: object, key: string): unknown => Reflect.get(o, key);
 
 const prepareOne = (
   u: unknown,
@@ -77,15 +41,16 @@ const prepareOne = (
 ): E.Either<InvalidEvent, PreparedEvent> => {
   if (typeof u !== 'object' || u === null || Array.isArray(u))
     return E.left(invalidEvent(path, 'an event must be an object'));
-  const extra = unknownKey(u, EVENT_KEYS);
+  const extra = Object.keys(u).find((k) => !EVENT_KEYS.has(k));
   if (extra !== undefined) return E.left(invalidEvent(`${path}.${extra}`, 'unknown event field'));
-  const ev = u as Record<string, unknown>;
-  const typeProblem = nameProblem(ev['type'], MAX_EVENT_TYPE_LENGTH);
-  if (typeProblem !== null) return E.left(invalidEvent(`${path}.type`, typeProblem));
-  const eventId = ev['eventId'] ?? newId();
+  const type = field(u, 'type');
+  const typeProblem = nameProblem(type, MAX_EVENT_TYPE_LENGTH);
+  if (typeProblem !== null || typeof type !== 'string')
+    return E.left(invalidEvent(`${path}.type`, typeProblem ?? 'must be a string'));
+  const eventId = field(u, 'eventId') ?? newId();
   if (typeof eventId !== 'string' || !UUID.test(eventId))
     return E.left(invalidEvent(`${path}.eventId`, 'must be a lowercase UUID'));
-  const version = ev['schemaVersion'] ?? 1;
+  const version = field(u, 'schemaVersion') ?? 1;
   if (
     typeof version !== 'number' ||
     !Number.isSafeInteger(version) ||
@@ -93,12 +58,15 @@ const prepareOne = (
     version > 1_000_000
   )
     return E.left(invalidEvent(`${path}.schemaVersion`, 'must be an integer from 1 to 1,000,000'));
-  const data = validateJson(ev['data'], `${path}.data`, { maxDepth: 64, maxChars: maxBytes });
+  const data = canonicalCopy(field(u, 'data'), `${path}.data`, {
+    maxDepth: 64,
+    maxChars: maxBytes,
+  });
   if (E.isLeft(data)) return data;
-  const metadata = prepareMetadata(ev['metadata'], `${path}.metadata`, maxBytes);
+  const metadata = prepareMetadata(field(u, 'metadata'), `${path}.metadata`, maxBytes);
   if (E.isLeft(metadata)) return metadata;
-  const dataJson = canonicalJson(data.right);
-  const metadataJson = canonicalJson(metadata.right);
+  const dataJson = data.right.json;
+  const metadataJson = metadata.right.json;
   const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
   if (bytes > maxBytes)
     return E.left(
@@ -106,11 +74,10 @@ const prepareOne = (
     );
   return E.right({
     eventId,
-    type: ev['type'] as string,
+    type,
     schemaVersion: version,
-    data: JSON.parse(dataJson) as JsonValue,
-    // io-ts returns the caller's object when nothing is stripped: copy it so the log never aliases it.
-    metadata: structuredClone(metadata.right),
+    data: data.right.value,
+    metadata: metadata.right.metadata,
     dataJson,
     metadataJson,
   });

@@ -1,0 +1,115 @@
+import * as E from 'fp-ts/lib/Either.js';
+import type { InvalidEvent } from './errors.js';
+import type { JsonValue } from './json.js';
+import { serializeCanonical } from './serializeCanonical.js';
+import { isWellFormedString, validateJson, type JsonLimits } from './validateJson.js';
+
+/** A validated JSON value: a fresh copy (object keys in canonical order) and its RFC 8785 text. */
+export interface CanonicalCopy {
+  readonly value: JsonValue;
+  readonly json: string;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const wellFormed = (s: string): boolean => !SURROGATE.test(s) || isWellFormedString(s);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Walk state: shared-reference detection, the size counted as `validateJson` counts it, key kinds. */
+interface Walk {
+  readonly seen: Set<object>;
+  readonly limits: JsonLimits;
+  chars: number;
+  /** An object had a key that JavaScript enumerates before the others (an array index). */
+  indexKeys: boolean;
+}
+
+const NOT_JSON = Symbol('not JSON');
+type Copied = JsonValue | typeof NOT_JSON;
+
+const isPlainObject = (u: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(u);
+  return proto === Object.prototype || proto === null;
+};
+
+const copyObject = (v: object, depth: number, w: Walk): Copied => {
+  if (!isPlainObject(v) || Object.getOwnPropertySymbols(v).length > 0) return NOT_JSON;
+  let keys = Object.keys(v);
+  for (let i = 1; i < keys.length; i++)
+    if ((keys[i - 1] ?? '') > (keys[i] ?? '')) {
+      keys = [...keys].sort();
+      break;
+    }
+  const out: Record<string, JsonValue> = {};
+  for (const k of keys) {
+    if (FORBIDDEN_KEYS.has(k) || !wellFormed(k)) return NOT_JSON;
+    const c = k.charCodeAt(0);
+    if (c >= 48 && c <= 57) w.indexKeys = true;
+    w.chars += k.length + 4;
+    // An accessor has no value: it is refused as `undefined`, its getter never runs.
+    const child = copy(Object.getOwnPropertyDescriptor(v, k)?.value, depth + 1, w);
+    if (child === NOT_JSON) return NOT_JSON;
+    out[k] = child;
+  }
+  return out;
+};
+
+const copy = (v: unknown, depth: number, w: Walk): Copied => {
+  switch (typeof v) {
+    case 'string':
+      w.chars += v.length + 2;
+      return w.chars <= w.limits.maxChars && wellFormed(v) ? v : NOT_JSON;
+    case 'number':
+      w.chars += 8;
+      // -0 becomes 0, as it does through its JSON text.
+      return Number.isFinite(v) ? v + 0 : NOT_JSON;
+    case 'boolean':
+      w.chars += 5;
+      return v;
+    case 'object': {
+      if (v === null) {
+        w.chars += 5;
+        return null;
+      }
+      if (depth >= w.limits.maxDepth || w.seen.has(v)) return NOT_JSON;
+      w.seen.add(v);
+      if (!Array.isArray(v)) return copyObject(v, depth, w);
+      const items: readonly unknown[] = v;
+      w.chars += 2 + items.length;
+      const out: JsonValue[] = new Array<JsonValue>(items.length);
+      for (let i = 0; i < items.length; i++) {
+        const child = copy(items[i], depth + 1, w);
+        if (child === NOT_JSON) return NOT_JSON;
+        out[i] = child;
+      }
+      return out;
+    }
+    default:
+      return NOT_JSON;
+  }
+};
+
+/**
+ * Validates a value exactly as `validateJson` does and, in the same walk, builds a fresh copy whose
+ * objects hold their keys in RFC 8785 order, so its canonical JSON is the native `JSON.stringify`
+ * of the copy (or `serializeCanonical` when a key is an array index, which JavaScript enumerates
+ * first). A property test holds the text equal to the `canonicalize` library's. On failure the
+ * error is `validateJson`'s own, so both report the same path and reason. Pure.
+ * @example canonicalCopy({ b: 1, a: [2] }, 'data', limits) // Right({ value: { a: [2], b: 1 }, json: '{"a":[2],"b":1}' })
+ */
+export const canonicalCopy = (
+  value: unknown,
+  path: string,
+  limits: JsonLimits,
+): E.Either<InvalidEvent, CanonicalCopy> => {
+  const w: Walk = { seen: new Set(), limits, chars: 0, indexKeys: false };
+  const copied = copy(value, 0, w);
+  if (copied === NOT_JSON || w.chars > limits.maxChars) {
+    const problem = validateJson(value, path, limits);
+    if (E.isLeft(problem)) return problem;
+    throw new Error(
+      `canonicalCopy refused a value validateJson accepts at ${path}; report this bug`,
+    );
+  }
+  const json = w.indexKeys ? serializeCanonical(copied) : JSON.stringify(copied);
+  return E.right({ value: copied, json });
+};
