@@ -23,6 +23,11 @@ export interface EngineOptions {
   readonly random?: () => number;
   /** Waits between retries (default: setTimeout). */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Streams whose state is kept in process between commands (default 10,000; 0 disables). A cached state
+   * is only a starting point: the tail is still read and appends still carry expected versions.
+   */
+  readonly stateCacheSize?: number;
   /** Events per batch (and per immer draft) when catching projections up (default 500). */
   readonly projectionBatchSize?: number;
 }

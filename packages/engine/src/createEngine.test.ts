@@ -72,4 +72,37 @@ describe('engine.handle', () => {
     ]);
     expect((await store.head()).globalPosition).toBe(1);
   });
+
+  it('decides on events another engine appended after this one cached the stream', async () => {
+    const store = createMemoryEventStore();
+    const a = setup(store).engine;
+    const b = setup(store).engine;
+    expect(isAccepted(await a.handle(add('c1', '1', 90)))).toBe(true);
+    expect(isAccepted(await b.handle(add('c2', '1', 5)))).toBe(true);
+    const outcome = await a.handle(add('c3', '1', 10));
+    expect(isRejected(outcome) && outcome.failures).toEqual([
+      { ruleId: 'order.limit', message: 'total would be 105, above the limit of 100' },
+    ]);
+    expect((await store.head()).globalPosition).toBe(2);
+  });
+
+  it('decides the same with the state cache on and off', async () => {
+    const run = async (stateCacheSize: number) => {
+      const { engine, store } = setup(createMemoryEventStore(), {
+        stateCacheSize,
+        snapshotEvery: 3,
+      });
+      const outcomes = [];
+      for (let i = 0; i < 16; i++)
+        outcomes.push((await engine.handle(add(`c${i}`, String(i % 2), 15)))._tag);
+      return {
+        outcomes,
+        state: await engine.load(order, 'order-1'),
+        head: (await store.head()).globalPosition,
+      };
+    };
+    const cached = await run(1);
+    expect(cached).toEqual(await run(0));
+    expect(cached.outcomes.filter((o) => o === 'Rejected')).toHaveLength(4);
+  });
 });

@@ -5,6 +5,7 @@ import type { Projection } from './defineProjection.js';
 import type { Engine, EngineOptions, ReadModel } from './Engine.js';
 import { handleCommand, type HandleDeps } from './handleCommand.js';
 import { loadState } from './loadState.js';
+import { createStateCache } from './stateCache.js';
 import { tick } from './tick.js';
 import { toInlineProjection } from './toInlineProjection.js';
 
@@ -57,6 +58,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     },
     random: options.random ?? cryptoRandom,
     sleep: options.sleep ?? timerSleep,
+    cache: createStateCache(nonNegativeInt('stateCacheSize', options.stateCacheSize ?? 10_000)),
   };
   const handle = (input: unknown) => handleCommand(deps, input);
   const readModel = <D>(projection: Projection<D>, checkpoint: number): ReadModel<D> => ({

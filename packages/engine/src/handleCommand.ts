@@ -10,9 +10,11 @@ import type { CommandOutcome, Conflict } from './CommandOutcome.js';
 import type { AnyCommand } from './defineCommand.js';
 import { decodeCommand, type DecodedCommand } from './decodeCommand.js';
 import type { RetryOptions } from './Engine.js';
-import { foldEvents } from './foldEvents.js';
+import { foldEvents, foldEventsAsync } from './foldEvents.js';
 import { loadState, snapshotOf } from './loadState.js';
 import { planCommand, type LoadedStream } from './planCommand.js';
+import type { StateCache } from './stateCache.js';
+import type { Workflow, WorkflowState } from './Workflow.js';
 
 /** Everything `handleCommand` needs; `random` and `sleep` are the injected effects. */
 export interface HandleDeps {
@@ -23,6 +25,7 @@ export interface HandleDeps {
   readonly retry: RetryOptions;
   readonly random: () => number;
   readonly sleep: (ms: number) => Promise<void>;
+  readonly cache: StateCache;
 }
 
 const conflict = (
@@ -31,6 +34,25 @@ const conflict = (
   attempts: number,
   message: string,
 ): Conflict => ({ _tag: 'Conflict', commandId: cmd.id, type: cmd.type, reason, attempts, message });
+
+/** A stream's state from the cache plus its tail, or from snapshot + tail; cached afterwards. Does I/O. */
+const loadCached = async <C>(
+  deps: HandleDeps,
+  workflow: Workflow<C>,
+  streamId: string,
+): Promise<WorkflowState<C>> => {
+  const cached = deps.cache.get(workflow, streamId);
+  const state =
+    cached === undefined
+      ? await loadState(deps.store, workflow, streamId, deps.snapshotEvery)
+      : await foldEventsAsync(
+          workflow,
+          deps.store.readStream(streamId, { from: cached.version + 1 }),
+          cached,
+        );
+  deps.cache.set(workflow, streamId, state);
+  return state;
+};
 
 const loadStreams = async (deps: HandleDeps, cmd: DecodedCommand): Promise<LoadedStream[]> => {
   const refs = Object.entries(cmd.definition.streams(cmd.command));
@@ -48,28 +70,26 @@ const loadStreams = async (deps: HandleDeps, cmd: DecodedCommand): Promise<Loade
       alias,
       workflow,
       streamId,
-      state: await loadState(deps.store, workflow, streamId, deps.snapshotEvery),
+      state: await loadCached(deps, workflow, streamId),
     })),
   );
 };
 
-const saveSnapshots = async (
+/** Folds the appended events into the loaded states: cached, and snapshotted every N events. Does I/O. */
+const afterAppend = async (
   deps: HandleDeps,
   streams: readonly LoadedStream[],
   appended: ReadonlyMap<string, readonly StoredEvent[]>,
 ): Promise<void> => {
   const n = deps.snapshotEvery;
-  if (n <= 0) return;
   for (const s of streams) {
     const events = appended.get(s.streamId) ?? [];
     const last = events[events.length - 1];
-    if (
-      last === undefined ||
-      Math.floor(last.streamPosition / n) === Math.floor(s.state.version / n)
-    )
-      continue;
+    if (last === undefined) continue;
     const next = foldEvents(s.workflow, events, s.state);
-    await deps.store.saveSnapshot(snapshotOf(s.workflow, s.streamId, next));
+    deps.cache.set(s.workflow, s.streamId, next);
+    if (n > 0 && Math.floor(last.streamPosition / n) !== Math.floor(s.state.version / n))
+      await deps.store.saveSnapshot(snapshotOf(s.workflow, s.streamId, next));
   }
 };
 
@@ -113,7 +133,7 @@ export const handleCommand = async (deps: HandleDeps, input: unknown): Promise<C
     if (E.isRight(result)) {
       if (result.right.some((r) => r.duplicate))
         return { _tag: 'Accepted', commandId: cmd.id, type: cmd.type, events: [], duplicate: true };
-      await saveSnapshots(deps, streams, new Map(result.right.map((r) => [r.streamId, r.events])));
+      await afterAppend(deps, streams, new Map(result.right.map((r) => [r.streamId, r.events])));
       const events = result.right.flatMap((r) => r.events);
       return { _tag: 'Accepted', commandId: cmd.id, type: cmd.type, events, duplicate: false };
     }
@@ -124,6 +144,7 @@ export const handleCommand = async (deps: HandleDeps, input: unknown): Promise<C
       case 'StoreUnavailable':
         throw new Error(`${cmd.type} ${cmd.id}: ${describeAppendError(error)}`);
       case 'ConcurrencyConflict':
+        deps.cache.delete(error.streamId);
         last = conflict(cmd, 'ConcurrencyConflict', attempt, describeAppendError(error));
         break;
       case 'IdempotencyConflict':

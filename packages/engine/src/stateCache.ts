@@ -1,0 +1,46 @@
+import type { Workflow, WorkflowState } from './Workflow.js';
+
+/**
+ * Recently used stream states kept in process, so a hot stream (a campaign every command reads) is not
+ * reloaded from its snapshot each time. An entry is only a starting point: the engine still reads the
+ * stream's tail after it, and every append carries the expected version, so a stale entry can cost a
+ * retry but never a wrong decision.
+ */
+export interface StateCache {
+  get<C>(workflow: Workflow<C>, streamId: string): WorkflowState<C> | undefined;
+  set<C>(workflow: Workflow<C>, streamId: string, state: WorkflowState<C>): void;
+  delete(streamId: string): void;
+}
+
+interface Entry {
+  readonly workflow: object;
+  readonly state: unknown;
+}
+
+/**
+ * An LRU `StateCache` of at most `capacity` streams (0 disables it). Holds state in memory; no I/O.
+ * @example const cache = createStateCache(10_000);
+ */
+export const createStateCache = (capacity: number): StateCache => {
+  const entries = new Map<string, Entry>();
+  return {
+    get: <C>(workflow: Workflow<C>, streamId: string) => {
+      const entry = entries.get(streamId);
+      if (entry === undefined || entry.workflow !== workflow) return undefined;
+      entries.delete(streamId);
+      entries.set(streamId, entry);
+      // Only `set` with this very workflow object stored it, so the state is a WorkflowState<C>.
+      return entry.state as WorkflowState<C>;
+    },
+    set: (workflow, streamId, state) => {
+      if (capacity === 0) return;
+      entries.delete(streamId);
+      entries.set(streamId, { workflow, state });
+      if (entries.size > capacity) {
+        const oldest = entries.keys().next();
+        if (oldest.done !== true) entries.delete(oldest.value);
+      }
+    },
+    delete: (streamId) => void entries.delete(streamId),
+  };
+};
