@@ -7,7 +7,7 @@ import { generate } from './commands/generate.js';
 import { importLog } from './commands/importLog.js';
 import { timeline } from './commands/timeline.js';
 import { verifyLog } from './commands/verifyLog.js';
-import { parseDbTarget } from './dbTarget.js';
+import { describeDbTarget, parseDbTarget } from './dbTarget.js';
 import type { Io } from './Io.js';
 import { openStore, type StoreAccess } from './openStore.js';
 import { assertReadable, openLines } from './readLines.js';
@@ -15,6 +15,7 @@ import { parseCount } from './parseCount.js';
 import { parseUntil } from './parseUntil.js';
 import { replay } from './commands/replay.js';
 import { report } from './commands/report.js';
+import { reportHtml } from './commands/reportHtml.js';
 import { run } from './commands/run.js';
 import { decodeLogLines } from './decodeLogLines.js';
 
@@ -69,8 +70,19 @@ export const registerCampaignCommands = (
     .description('dashboard and honour roll, read from projections')
     .addOption(dbOption())
     .option('--json', 'machine-readable output')
-    .action(async (o: DbOpts) =>
-      done(await withStore(o.db, 'read', (s) => report(s, io, o.json === true))),
+    .option('--html <file>', 'write the report as one self-contained HTML page to FILE')
+    .action(async (o: DbOpts & { html?: string }) =>
+      done(
+        await withStore(o.db, 'read', (s) =>
+          o.html === undefined
+            ? report(s, io, o.json === true)
+            : reportHtml(s, io, {
+                file: o.html,
+                json: o.json === true,
+                source: describeDbTarget(parseDbTarget(o.db)),
+              }),
+        ),
+      ),
     );
   program
     .command('replay')

@@ -1,0 +1,27 @@
+import type { Objection, Report, SubjectDoc, TimelineEntry } from '@strive/campaign';
+import type { LogHead, VerifyResult } from '@strive/eventlog';
+
+/** Everything the HTML report shows, read from the store by `reportHtml` (the page itself is pure). */
+export interface ReportPageData {
+  readonly report: Report;
+  /** The subject read model, for each subject's satisfaction by criterion. */
+  readonly subjectDocs: readonly SubjectDoc[];
+  /** Timelines by stream id (campaign and subject streams). */
+  readonly timelines: ReadonlyMap<string, readonly TimelineEntry[]>;
+  /** The objections of each commended subject, by subject stream id. */
+  readonly objections: ReadonlyMap<string, readonly Objection[]>;
+  readonly integrity: { readonly verify: VerifyResult; readonly head: LogHead };
+  /** The Mermaid state diagrams of the machines (the text `strive diagram` prints). */
+  readonly diagrams: { readonly campaign: string; readonly subject: string };
+  /** Where the log was read, as a person reads it (passwords hidden). */
+  readonly source: string;
+  /** When the page was made (wall clock of the shell). */
+  readonly generatedAt: string;
+}
+
+/** The browser libraries inlined into the page (minified UMD/IIFE builds read from node_modules). */
+export interface PageAssets {
+  readonly chartJs: string;
+  readonly chartAnnotation: string;
+  readonly mermaid: string;
+}
