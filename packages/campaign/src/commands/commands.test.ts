@@ -1,0 +1,366 @@
+import { isAccepted } from '@strive/engine';
+import { given, invalid, rejected, type GivenEvent } from '@strive/engine/testing';
+import { createMemoryEventStore, type JsonValue } from '@strive/eventlog';
+import { describe, expect, it } from 'vitest';
+import { createCampaignEngine } from '../createCampaignEngine.js';
+import { DEFAULT_POLICY } from '../domain/Policy.js';
+import { subjectWorkflow } from '../workflows/subjectWorkflow.js';
+import { campaignCommands } from './index.js';
+
+const options = { commands: campaignCommands };
+const C = 'campaign-zz';
+const O1 = 'subject-zz-organization-o1';
+const committee = { id: 'cc', role: 'committee' };
+const cmd = (type: string, at: string, fields: object, actor: object = committee) => ({
+  type,
+  id: `x-${type}`,
+  at,
+  actor,
+  campaignId: 'zz',
+  ...fields,
+});
+const ev = (streamId: string, type: string, data: JsonValue, at: string): GivenEvent => ({
+  streamId,
+  type,
+  data,
+  at,
+});
+
+/** A campaign in `phase` with four organizations and a 25% quota. */
+const campaign = (phase: 'evaluating' | 'commending', commended = 0): GivenEvent[] => [
+  ev(
+    C,
+    'CampaignLaunched',
+    {
+      campaignId: 'zz',
+      title: 't',
+      endsAt: '2012-12-31T23:59:59+08:00',
+      objectives: ['o'],
+      principles: ['p'],
+      policy: DEFAULT_POLICY,
+    },
+    '2010-05-10T09:00:00+08:00',
+  ),
+  ev(
+    C,
+    'ImplementationOpinionsPublished',
+    {
+      document: { title: 't', issuedBy: 'c' },
+      policy: { ...DEFAULT_POLICY, commendationQuota: 0.25 },
+    },
+    '2010-05-10T10:00:00+08:00',
+  ),
+  ...['o1', 'o2', 'o3', 'o4'].map((orgId) =>
+    ev(
+      C,
+      'OrganizationRegistered',
+      { orgId, name: orgId, category: 'urban', secretary: { id: `s-${orgId}`, name: 's' } },
+      '2010-05-11T09:00:00+08:00',
+    ),
+  ),
+  ev(C, 'PhaseAdvanced', { from: 'mobilizing', to: 'committing' }, '2010-06-01T09:00:00+08:00'),
+  ev(C, 'PhaseAdvanced', { from: 'committing', to: 'evaluating' }, '2010-10-01T09:00:00+08:00'),
+  ...(phase === 'commending'
+    ? [
+        ev(
+          C,
+          'PhaseAdvanced',
+          { from: 'evaluating', to: 'commending' },
+          '2010-12-01T09:00:00+08:00',
+        ),
+      ]
+    : []),
+  ...Array.from({ length: commended }, (_, i) =>
+    ev(
+      C,
+      'CommendationRecorded',
+      {
+        campaignId: 'zz',
+        subject: { kind: 'organization', id: `o${i + 2}` },
+        name: 'n',
+        commendedAt: '2010-12-20T09:00:00+08:00',
+      },
+      '2010-12-20T09:00:00+08:00',
+    ),
+  ),
+];
+const good = {
+  leadershipTeam: 'good',
+  memberTeam: 'good',
+  workMechanism: 'good',
+  workPerformance: 'good',
+  publicFeedback: 'good',
+};
+/** Organization o1 enrolled, committed, evaluated by `evaluators` people, optionally through its notice. */
+const o1 = (evaluators: number, upTo: 'evaluated' | 'under-notice'): GivenEvent[] => [
+  ev(
+    O1,
+    'OrganizationEnrolled',
+    {
+      campaignId: 'zz',
+      orgId: 'o1',
+      name: 'Org one',
+      category: 'urban',
+      secretary: { id: 's-o1', name: 's' },
+    },
+    '2010-05-11T09:00:00+08:00',
+  ),
+  ev(
+    O1,
+    'CommitmentPublished',
+    {
+      pledges: [
+        {
+          id: 'p',
+          text: 't',
+          centralTask: 'c',
+          target: { metric: 'm', value: 1 },
+          due: '2011-01-01T00:00:00+08:00',
+        },
+      ],
+      at: '2010-06-02T09:00:00+08:00',
+    },
+    '2010-06-02T09:00:00+08:00',
+  ),
+  ev(
+    O1,
+    'LeadershipReviewRecorded',
+    { topics: ['t'], at: '2010-08-20T09:00:00+08:00' },
+    '2010-08-20T09:00:00+08:00',
+  ),
+  ...Array.from({ length: evaluators }, (_, i) =>
+    ev(
+      O1,
+      'EvaluationSubmitted',
+      { evaluatorId: `p${i}`, ratings: good },
+      '2010-10-10T09:00:00+08:00',
+    ),
+  ),
+  ev(
+    O1,
+    'LeadershipReviewRecorded',
+    { topics: ['t'], at: '2010-11-10T09:00:00+08:00' },
+    '2010-11-10T09:00:00+08:00',
+  ),
+  ...(upTo === 'under-notice'
+    ? [
+        ev(
+          O1,
+          'SubjectNominated',
+          { at: '2010-12-02T09:00:00+08:00', verdicts: [] },
+          '2010-12-02T09:00:00+08:00',
+        ),
+        ev(
+          O1,
+          'PublicNoticeStarted',
+          {
+            days: 7,
+            startsAt: '2010-12-03T09:00:00+08:00',
+            endsAt: '2010-12-10T09:00:00+08:00',
+            verdicts: [],
+          },
+          '2010-12-03T09:00:00+08:00',
+        ),
+      ]
+    : []),
+];
+
+describe('Commend', () => {
+  it('appends to the campaign stream and the subject stream in one decision', async () => {
+    await given([...campaign('commending'), ...o1(10, 'under-notice')], options)
+      .when(
+        cmd('Commend', '2011-01-15T09:00:00+08:00', {
+          subject: { kind: 'organization', id: 'o1' },
+        }),
+      )
+      .then([
+        {
+          streamId: C,
+          type: 'CommendationRecorded',
+          data: {
+            campaignId: 'zz',
+            subject: { kind: 'organization', id: 'o1' },
+            name: 'Org one',
+            commendedAt: '2011-01-15T09:00:00+08:00',
+          },
+        },
+        {
+          streamId: O1,
+          type: 'SubjectCommended',
+          data: {
+            commendedAt: '2011-01-15T09:00:00+08:00',
+            verdicts: [
+              {
+                ruleId: 'notice.period',
+                message:
+                  'the public notice from 2010-12-03T09:00:00+08:00 ended at 2010-12-10T09:00:00+08:00',
+              },
+              { ruleId: 'notice.objection', message: 'no objection was filed during the notice' },
+              {
+                ruleId: 'commendation.quota',
+                message:
+                  'commending would make 1 of 4 enrolled organizations commended, at most 25% allowed',
+              },
+            ],
+          },
+        },
+      ]);
+  });
+  it('is refused when the quota is full, appending nothing', async () => {
+    await given([...campaign('commending', 1), ...o1(10, 'under-notice')], options)
+      .when(
+        cmd('Commend', '2011-01-15T09:00:00+08:00', {
+          subject: { kind: 'organization', id: 'o1' },
+        }),
+      )
+      .then(rejected('commendation.quota'));
+  });
+  it('is refused before the notice ends and by the wrong role, listing both', async () => {
+    await given([...campaign('commending'), ...o1(10, 'under-notice')], options)
+      .when(
+        cmd(
+          'Commend',
+          '2010-12-10T08:59:59+08:00',
+          { subject: { kind: 'organization', id: 'o1' } },
+          { id: 'p1', role: 'public' },
+        ),
+      )
+      .then(rejected('auth.role', 'notice.period'));
+  });
+});
+
+describe('Nominate', () => {
+  it('lists every failing rule, and a refused nomination leaves the subject evaluated', async () => {
+    const { engine } = await given([...campaign('evaluating'), ...o1(3, 'evaluated')], options)
+      .when(
+        cmd('Nominate', '2011-06-01T09:00:00+08:00', {
+          subject: { kind: 'organization', id: 'o1' },
+        }),
+      )
+      .then(rejected('phase.window', 'evaluation.quorum', 'review.regular'));
+    expect((await engine.load(subjectWorkflow, O1)).value).toBe('evaluated');
+  });
+  it('records the verdicts that let the subject through', async () => {
+    await given([...campaign('commending'), ...o1(10, 'evaluated')], options)
+      .when(
+        cmd('Nominate', '2010-12-02T09:00:00+08:00', {
+          subject: { kind: 'organization', id: 'o1' },
+        }),
+      )
+      .then([
+        {
+          streamId: O1,
+          type: 'SubjectNominated',
+          data: {
+            at: '2010-12-02T09:00:00+08:00',
+            verdicts: [
+              {
+                ruleId: 'evaluation.quorum',
+                message: '10 distinct evaluators, at least 10 required',
+              },
+              {
+                ruleId: 'evaluation.threshold',
+                message:
+                  '50/50 (100%) of ratings excellent or good, at least 80% required; every criterion at least 60% (lowest leadershipTeam 10/10 (100%))',
+              },
+              {
+                ruleId: 'review.regular',
+                message:
+                  '2 leadership reviews; longest gap 82 days (2010-08-20T09:00:00+08:00 to 2010-11-10T09:00:00+08:00), at most 90 days allowed',
+              },
+            ],
+          },
+        },
+      ]);
+  });
+});
+
+describe('command shape and idempotency', () => {
+  it('answers malformed commands as Invalid at the field path', async () => {
+    await given(campaign('evaluating'), options)
+      .when({
+        ...cmd('Nominate', '2011-06-01T09:00:00+08:00', {
+          subject: { kind: 'organization', id: 'o1' },
+        }),
+        note: 'x',
+      })
+      .then(invalid('note'));
+    await given(campaign('evaluating'), options)
+      .when(
+        cmd(
+          'SubmitEvaluation',
+          '2011-06-01T09:00:00+08:00',
+          {
+            subject: { kind: 'organization', id: 'o1' },
+            evaluatorId: 'p1',
+            ratings: { ...good, memberTeam: Number.NaN },
+          },
+          { id: 'p1', role: 'public' },
+        ),
+      )
+      .then(invalid('ratings.memberTeam'));
+  });
+  it('answers an id accepted before as a duplicate that appends nothing', async () => {
+    const store = createMemoryEventStore();
+    const engine = createCampaignEngine(store);
+    const launch = cmd('LaunchCampaign', '2010-05-10T09:00:00+08:00', {
+      title: 't',
+      endsAt: '2012-12-31T23:59:59+08:00',
+      objectives: ['o'],
+      principles: ['p'],
+    });
+    expect(isAccepted(await engine.handle(launch))).toBe(true);
+    const again = await engine.handle(launch);
+    expect(again).toMatchObject({ _tag: 'Accepted', duplicate: true, events: [] });
+    expect((await store.head()).globalPosition).toBe(1);
+  });
+});
+
+describe('EnrollMember', () => {
+  it('by the organization’s secretary writes the member and the organization streams', async () => {
+    const enrolled = [
+      ev(
+        C,
+        'CampaignLaunched',
+        {
+          campaignId: 'zz',
+          title: 't',
+          endsAt: '2012-12-31T23:59:59+08:00',
+          objectives: ['o'],
+          principles: ['p'],
+          policy: DEFAULT_POLICY,
+        },
+        '2010-05-10T09:00:00+08:00',
+      ),
+      ev(
+        O1,
+        'OrganizationEnrolled',
+        {
+          campaignId: 'zz',
+          orgId: 'o1',
+          name: 'Org one',
+          category: 'urban',
+          secretary: { id: 's-o1', name: 's' },
+        },
+        '2010-05-11T09:00:00+08:00',
+      ),
+    ];
+    await given(enrolled, options)
+      .when(
+        cmd(
+          'EnrollMember',
+          '2010-05-12T09:00:00+08:00',
+          { memberId: 'm1', orgId: 'o1', name: 'Li' },
+          { id: 's-o1', role: 'secretary' },
+        ),
+      )
+      .then([
+        { streamId: O1, type: 'MemberJoined', data: { member: { id: 'm1', name: 'Li' } } },
+        {
+          streamId: 'subject-zz-member-m1',
+          type: 'MemberEnrolled',
+          data: { campaignId: 'zz', memberId: 'm1', orgId: 'o1', name: 'Li' },
+        },
+      ]);
+  });
+});
