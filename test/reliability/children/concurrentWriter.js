@@ -1,0 +1,34 @@
+// One of several OS processes appending to ONE stream of a SQLite file with expected versions:
+// read the version, append at it, and on a ConcurrencyConflict read again and retry.
+// Usage: node concurrentWriter.js DB_PATH WRITER COUNT STREAM
+// Prints one JSON line: { writer, won: [stream version of each append, in seq order], conflicts }.
+import process from 'node:process';
+import { createSqliteEventStore } from '../../../packages/store-sqlite/dist/index.js';
+
+const [path, writerArg, countArg, streamId] = process.argv.slice(2);
+const writer = Number(writerArg);
+const count = Number(countArg);
+const store = createSqliteEventStore({ path });
+const won = [];
+let conflicts = 0;
+for (let seq = 0; seq < count; seq++) {
+  for (;;) {
+    const version = await store.streamVersion(streamId);
+    const r = await store.append(
+      streamId,
+      [{ type: 'Written', data: { writer, seq }, metadata: { at: '2010-05-10T09:00:00+08:00' } }],
+      { expectedVersion: version },
+    );
+    if (r._tag === 'Right') {
+      won.push(r.right.streamVersion);
+      break;
+    }
+    if (r.left._tag !== 'ConcurrencyConflict') {
+      process.stderr.write(`writer ${writer}: ${JSON.stringify(r.left)}\n`);
+      process.exit(3);
+    }
+    conflicts += 1;
+  }
+}
+await store.close();
+process.stdout.write(`${JSON.stringify({ writer, won, conflicts })}\n`);
