@@ -21,11 +21,31 @@ export const assertReadable = async (file: string): Promise<void> => {
 };
 
 /**
+ * The lines of a readline interface as an iterable whose iterator is created now: lines read before
+ * iteration starts (while a PostgreSQL store connects, say) are buffered instead of lost. Does I/O.
+ */
+const eagerLines = (
+  lines: ReturnType<typeof createInterface>,
+  failed: Promise<never> = new Promise<never>(() => undefined),
+): AsyncIterable<string> => {
+  const it = lines[Symbol.asyncIterator]();
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (;;) {
+        const next = await Promise.race([it.next(), failed]);
+        if (next.done === true) return;
+        yield next.value;
+      }
+    },
+  };
+};
+
+/**
  * Opens a file (or standard input for `-`) as a stream of lines, read lazily so memory stays flat however
  * long the file is. An unreadable file is a `CliError` (exit 2) raised before any line is read. Does I/O.
  */
 export const openLines = async (file: string, stdin: Readable): Promise<AsyncIterable<string>> => {
-  if (file === '-') return createInterface({ input: stdin, crlfDelay: Infinity });
+  if (file === '-') return eagerLines(createInterface({ input: stdin, crlfDelay: Infinity }));
   await assertReadable(file);
   const stream = createReadStream(file, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) =>
@@ -34,15 +54,5 @@ export const openLines = async (file: string, stdin: Readable): Promise<AsyncIte
     ),
   );
   failed.catch(() => undefined);
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  return {
-    async *[Symbol.asyncIterator]() {
-      const it = lines[Symbol.asyncIterator]();
-      for (;;) {
-        const next = await Promise.race([it.next(), failed]);
-        if (next.done === true) return;
-        yield next.value;
-      }
-    },
-  };
+  return eagerLines(createInterface({ input: stream, crlfDelay: Infinity }), failed);
 };
