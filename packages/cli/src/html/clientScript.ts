@@ -13,14 +13,19 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   var PHASES = { mobilizing: '#60a5fa', committing: '#818cf8', evaluating: '#f59e0b',
     commending: '#16a34a', concluded: '#475569' };
   var day = function (ms) { return new Date(ms).toISOString().slice(0, 10); };
+  var narrow = window.innerWidth < 640;
+  var short = function (label) {
+    var max = narrow ? 16 : 32;
+    return label.length > max ? label.slice(0, max - 1) + '…' : label;
+  };
   var base = function (extra) {
     var o = { animation: false, responsive: true, maintainAspectRatio: false };
     for (var k in extra) o[k] = extra[k];
     return o;
   };
-  var line = function (at, colour, text, dash) {
+  var line = function (at, colour, text, dash, where) {
     return { type: 'line', xMin: at, xMax: at, borderColor: colour, borderWidth: 2, borderDash: dash,
-      label: { display: true, content: text, position: 'start', backgroundColor: colour, font: { size: 11 } } };
+      label: { display: true, content: text, position: where, backgroundColor: colour, font: { size: 11 } } };
   };
   var configs = {
     states: function (s) {
@@ -36,7 +41,8 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     satisfaction: function (s) {
       return { type: 'bar', data: { labels: s.subjects, datasets: s.criteria.map(function (c, i) {
         return { label: c, data: s.shares[i], backgroundColor: CRITERIA[i % CRITERIA.length] }; }) },
-        options: base({ indexAxis: 'y', scales: { x: { min: 0, max: 100, ticks: { callback: function (v) { return v + '%'; } } } },
+        options: base({ indexAxis: 'y', scales: { x: { min: 0, max: 100, ticks: { callback: function (v) { return v + '%'; } } },
+          y: { ticks: { callback: function (v) { return short(this.getLabelForValue(v)); } } } },
           plugins: { tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + (c.raw === null ? 'no ratings' : c.raw + '%'); } } } } }) };
     },
     phases: function (s) {
@@ -45,13 +51,13 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       if (s.deadline !== null) marks.push(s.deadline);
       var min = Math.min.apply(null, marks), max = Math.max.apply(null, marks), pad = (max - min) * 0.03 || 86400000;
       var annotations = {};
-      if (s.deadline !== null) annotations.deadline = line(s.deadline, '#64748b', 'deadline ' + day(s.deadline), [6, 4]);
-      if (s.today !== null) annotations.today = line(s.today, '#dc2626', 'today ' + day(s.today), []);
+      if (s.deadline !== null) annotations.deadline = line(s.deadline, '#64748b', 'deadline ' + day(s.deadline), [6, 4], 'end');
+      if (s.today !== null) annotations.today = line(s.today, '#dc2626', 'today ' + day(s.today), [], 'start');
       return { type: 'bar', data: { labels: s.phases.map(function (p) { return p.label; }), datasets: [{
         label: 'phase', minBarLength: 4, data: s.phases.map(function (p) { return [p.start, p.end]; }),
         backgroundColor: s.phases.map(function (p) { return PHASES[p.label] || '#64748b'; }) }] },
         options: base({ indexAxis: 'y', scales: { x: { type: 'linear', min: min - pad, max: max + pad,
-          ticks: { maxTicksLimit: 6, callback: function (v) { return day(v); } } } },
+          ticks: { maxTicksLimit: narrow ? 3 : 6, maxRotation: 0, callback: function (v) { return day(v); } } } },
           plugins: { legend: { display: false }, annotation: { annotations: annotations },
             tooltip: { callbacks: { label: function (c) { return day(c.raw[0]) + ' to ' + day(c.raw[1]); } } } } }) };
     }

@@ -12,7 +12,7 @@ h4 { margin: 0 0 4px; } h5 { margin: 8px 0 4px; font-size: .9rem; color: var(--m
 small, .muted { color: var(--muted); }
 section.card, .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px 16px; margin: 12px 0; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; }
-.grid.wide { grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); }
+.stack > * + * { margin-top: 16px; }
 figure { margin: 0; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 12px; min-width: 0; }
 figcaption { font-weight: 600; margin-bottom: 8px; }
 .chart { position: relative; height: 260px; }
@@ -39,11 +39,12 @@ details.stream summary { cursor: pointer; }
 .integrity.broken { border-left-color: #dc2626; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; } dd { margin: 0; min-width: 0; }
 pre.mermaid { white-space: pre-wrap; font-size: .8rem; overflow-x: auto; margin: 0; }
+pre.mermaid { text-align: center; }
 pre.mermaid svg { max-width: 100%; height: auto; }
 footer { max-width: 1200px; margin: 32px auto; padding: 0 16px; color: var(--muted); font-size: .85rem; }
 @media (max-width: 640px) {
   body { font-size: 14px; }
-  .grid, .grid.wide { grid-template-columns: 1fr; }
+  .grid { grid-template-columns: 1fr; }
   .chart { height: 220px; }
   th, td { padding: 3px 5px; }
 }

@@ -106,7 +106,7 @@ export const renderReportPage = (data: ReportPageData, assets: PageAssets): stri
   const today = lastEventAt(data.timelines);
   const sections = data.report.campaigns.flatMap((_, i) => campaignSection(data, i, today) ?? []);
   const charts: ChartSpec[] = sections.flatMap((s) => s.charts);
-  const title = data.report.campaigns.map((c) => c.title).join(' · ') || 'Strive campaign report';
+  const title = `Campaign report: ${data.report.campaigns.map((c) => c.id).join(', ') || 'no campaign yet'}`;
   const script = (code: string): Html =>
     html`<script>
       ${raw(scriptForInline(code))};

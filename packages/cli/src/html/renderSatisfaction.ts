@@ -103,5 +103,5 @@ export const renderSatisfaction = (
     return docs.length === 0 ? [] : [kindPart(`${idPrefix}-satisfaction-${kind}`, kind, docs, d)];
   });
   const charts: ChartSpec[] = parts.flatMap((p) => p.charts);
-  return { charts, html: html`<div class="grid wide">${parts.map((p) => p.html)}</div>` };
+  return { charts, html: html`<div class="stack">${parts.map((p) => p.html)}</div>` };
 };

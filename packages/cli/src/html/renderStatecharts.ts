@@ -25,7 +25,7 @@ export const renderStatecharts = (
 ): Html => {
   const campaigns = countBy(report.campaigns.map((c) => c.phase));
   const subjects = countBy(report.subjects.map((s) => s.state));
-  return html`<div class="grid wide">
+  return html`<div class="stack">
     ${figure('campaign', 'Campaign workflow (highlighted: the phase each campaign is in)', highlightDiagram(diagrams.campaign, campaigns, 'campaign'))}
     ${figure('subject', 'Subject workflow (highlighted: the states subjects are in)', highlightDiagram(diagrams.subject, subjects, 'subject'))}
   </div>`;
