@@ -1,0 +1,96 @@
+/** The tutorial's commands: plain JSON, as they would arrive from a form, a queue or a file. */
+const ana = { id: 'ana', role: 'employee' };
+const bo = { id: 'bo', role: 'manager' };
+const cy = { id: 'cy', role: 'director' };
+const at = (day: number): string => `2026-03-${String(day).padStart(2, '0')}T09:00:00+01:00`;
+
+/** Two claims: one approved by a manager, one too large for a manager, plus every kind of refusal. */
+export const tutorialCommands: readonly unknown[] = [
+  { type: 'OpenClaim', id: 'c1', at: at(2), actor: ana, claimId: '1', title: 'Conference in Lyon' },
+  {
+    type: 'AddExpense',
+    id: 'c2',
+    at: at(2),
+    actor: ana,
+    claimId: '1',
+    description: 'train',
+    cents: 12_900,
+  },
+  {
+    type: 'AddExpense',
+    id: 'c3',
+    at: at(2),
+    actor: ana,
+    claimId: '1',
+    description: 'hotel',
+    cents: 34_000,
+  },
+  { type: 'SubmitClaim', id: 'c4', at: at(3), actor: ana, claimId: '1' },
+  {
+    type: 'ReviewClaim',
+    id: 'c5',
+    at: at(4),
+    actor: ana,
+    claimId: '1',
+    decision: 'approve',
+    reason: '',
+  },
+  {
+    type: 'ReviewClaim',
+    id: 'c6',
+    at: at(4),
+    actor: bo,
+    claimId: '1',
+    decision: 'approve',
+    reason: '',
+  },
+  { type: 'OpenClaim', id: 'c7', at: at(5), actor: ana, claimId: '2', title: 'New laptop' },
+  { type: 'SubmitClaim', id: 'c8', at: at(5), actor: ana, claimId: '2' },
+  {
+    type: 'AddExpense',
+    id: 'c9',
+    at: at(5),
+    actor: ana,
+    claimId: '2',
+    description: 'laptop',
+    cents: 149_900,
+  },
+  {
+    type: 'AddExpense',
+    id: 'c10',
+    at: at(5),
+    actor: ana,
+    claimId: '2',
+    description: 'bag',
+    cents: -5,
+  },
+  { type: 'SubmitClaim', id: 'c11', at: at(6), actor: ana, claimId: '2' },
+  {
+    type: 'ReviewClaim',
+    id: 'c12',
+    at: at(7),
+    actor: ana,
+    claimId: '2',
+    decision: 'reject',
+    reason: 'typo in the amount',
+  },
+  {
+    type: 'ReviewClaim',
+    id: 'c13',
+    at: at(7),
+    actor: bo,
+    claimId: '2',
+    decision: 'approve',
+    reason: '',
+  },
+  {
+    type: 'ReviewClaim',
+    id: 'c14',
+    at: at(8),
+    actor: cy,
+    claimId: '2',
+    decision: 'approve',
+    reason: '',
+  },
+  { type: 'OpenClaim', id: 'c1', at: at(2), actor: ana, claimId: '1', title: 'Conference in Lyon' },
+];
