@@ -31,14 +31,26 @@ const isPlainObject = (u: object): boolean => {
   return proto === Object.prototype || proto === null;
 };
 
+/**
+ * Sorts a fresh key array in place by UTF-16 code units (`<` on strings, as `Array.prototype.sort`
+ * compares), by insertion: objects have few keys, and most are already in order.
+ */
+const sortKeys = (keys: string[]): string[] => {
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] ?? '';
+    let j = i - 1;
+    while (j >= 0 && (keys[j] ?? '') > k) {
+      keys[j + 1] = keys[j] ?? '';
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+};
+
 const copyObject = (v: object, depth: number, w: Walk): Copied => {
   if (!isPlainObject(v) || Object.getOwnPropertySymbols(v).length > 0) return NOT_JSON;
-  let keys = Object.keys(v);
-  for (let i = 1; i < keys.length; i++)
-    if ((keys[i - 1] ?? '') > (keys[i] ?? '')) {
-      keys = [...keys].sort();
-      break;
-    }
+  const keys = sortKeys(Object.keys(v));
   const out: Record<string, JsonValue> = {};
   for (const k of keys) {
     if (FORBIDDEN_KEYS.has(k) || !wellFormed(k)) return NOT_JSON;
