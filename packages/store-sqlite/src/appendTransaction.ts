@@ -12,7 +12,7 @@ import {
 } from '@strive/eventlog';
 import { readDocument } from './readDocument.js';
 import { decodeEventRow } from './decodeEventRow.js';
-import { decodeHead, decodePosition } from './decodeValues.js';
+import { appendCache } from './appendCache.js';
 import type { Statements } from './prepareStatements.js';
 
 /** Thrown inside the transaction to roll it back when an event id turns out to be stored already. */
@@ -25,13 +25,15 @@ type Outcome = E.Either<AppendError, readonly AppendResult[]>;
  * it for a decision and writes the planned rows and inline projection documents. Stored ids are
  * looked up only when needed (a conflict, or an insert that finds its id taken, which rolls back and
  * replans with the lookup), so the common case costs no per-event index probe. Inline projections
- * fold the new events with `applyInlineProjections`; one that throws rolls everything back. The returned function
+ * fold the new events with `applyInlineProjections`; one that throws rolls everything back. The head
+ * and stream versions come from an `appendCache` checked with `PRAGMA data_version`. The returned function
  * is synchronous and throws SQLite errors (busy included) for the caller to retry or report. Does I/O.
  */
 export const appendTransaction = (
   db: Database,
   st: Statements,
 ): ((requests: readonly PreparedRequest[], inline: readonly InlineProjection[]) => Outcome) => {
+  const cache = appendCache(st);
   const storedEvents = (requests: readonly PreparedRequest[]): Map<string, StoredRow> => {
     const existing = new Map<string, StoredRow>();
     for (const r of requests)
@@ -47,12 +49,10 @@ export const appendTransaction = (
     inline: readonly InlineProjection[],
     lookUpIds: boolean,
   ): Outcome => {
+    cache.sync();
     const versions = new Map<string, number>();
-    for (const r of requests) {
-      const v: unknown = st.streamVersion.get(r.streamId);
-      versions.set(r.streamId, v === undefined ? 0 : decodePosition(v, 'stream version'));
-    }
-    const head = decodeHead(st.head.get());
+    for (const r of requests) versions.set(r.streamId, cache.version(r.streamId));
+    const head = cache.head();
     let plan = planAppend(requests, {
       versions,
       existing: storedEvents(lookUpIds ? requests : []),
@@ -87,12 +87,28 @@ export const appendTransaction = (
   };
 
   const tx = db.transaction(body);
+  const attempt = (
+    requests: readonly PreparedRequest[],
+    inline: readonly InlineProjection[],
+    lookUpIds: boolean,
+  ): Outcome => {
+    let outcome: Outcome;
+    try {
+      outcome = tx.immediate(requests, inline, lookUpIds);
+    } catch (e) {
+      cache.clear();
+      throw e;
+    }
+    if (E.isRight(outcome) && outcome.right.some((r) => !r.duplicate))
+      cache.committed(outcome.right);
+    return outcome;
+  };
   return (requests, inline) => {
     try {
-      return tx.immediate(requests, inline, false);
+      return attempt(requests, inline, false);
     } catch (e) {
       if (!(e instanceof StoredIdFound)) throw e;
-      return tx.immediate(requests, inline, true);
+      return attempt(requests, inline, true);
     }
   };
 };

@@ -4,6 +4,7 @@ import { EVENT_COLUMNS } from './decodeEventRow.js';
 /** Every statement the store runs, prepared once per connection. */
 export interface Statements {
   readonly head: Statement;
+  readonly dataVersion: Statement;
   readonly streamVersion: Statement;
   readonly eventById: Statement;
   readonly insertEvent: Statement;
@@ -31,6 +32,7 @@ export const prepareStatements = (db: Database): Statements => {
   const raw = (sql: string): Statement => db.prepare(sql).raw(true);
   const pluck = (sql: string): Statement => db.prepare(sql).pluck(true);
   return {
+    dataVersion: pluck('PRAGMA data_version'),
     head: raw('SELECT global_position, hash FROM events ORDER BY global_position DESC LIMIT 1'),
     streamVersion: pluck(
       'SELECT stream_position FROM events WHERE stream_id = ? ORDER BY stream_position DESC LIMIT 1',
