@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
-import { StoredEventCodec, type StoredEvent, type StoredRow } from '@strive/eventlog';
+import type { StoredEvent, StoredRow } from '@strive/eventlog';
+import { EventRowCodec } from './EventRowCodec.js';
 
 /** The column list every event query selects, in the order `decodeEventRow` expects. */
 export const EVENT_COLUMNS =
@@ -12,37 +13,31 @@ const corrupt = (row: readonly unknown[], why: string): Error =>
       'run verify on the store and restore the file from a backup',
   );
 
-const parseJsonColumn = (row: readonly unknown[], i: number, name: string): unknown => {
+const jsonProblem = (row: readonly unknown[], i: number, name: string): string | undefined => {
   const text = row[i];
-  if (typeof text !== 'string') throw corrupt(row, `${name} is not text`);
+  if (typeof text !== 'string') return `${name} is not text`;
   try {
-    return JSON.parse(text);
+    JSON.parse(text);
+    return undefined;
   } catch {
-    throw corrupt(row, `${name} is not JSON`);
+    return `${name} is not JSON`;
   }
 };
 
 /**
- * Decodes one raw `events` row (columns in `EVENT_COLUMNS` order) with `StoredEventCodec`. Pure;
+ * Decodes one raw `events` row (columns in `EVENT_COLUMNS` order) with `EventRowCodec`. Pure;
  * throws when the row is corrupt, which is a failure of the store, not of the caller.
  */
 export const decodeStoredEvent = (u: unknown): StoredEvent => {
+  const decoded = EventRowCodec.decode(u);
+  if (E.isRight(decoded)) return decoded.right;
   if (!Array.isArray(u)) throw corrupt([], 'unexpected row shape');
   const row: readonly unknown[] = u;
-  const decoded = StoredEventCodec.decode({
-    globalPosition: row[0],
-    eventId: row[1],
-    streamId: row[2],
-    streamPosition: row[3],
-    type: row[4],
-    schemaVersion: row[5],
-    data: parseJsonColumn(row, 6, 'data'),
-    metadata: parseJsonColumn(row, 7, 'metadata'),
-    prevHash: row[8],
-    hash: row[9],
-  });
-  if (E.isLeft(decoded)) throw corrupt(row, PathReporter.report(decoded).join('; '));
-  return decoded.right;
+  const why =
+    jsonProblem(row, 6, 'data') ??
+    jsonProblem(row, 7, 'metadata') ??
+    PathReporter.report(decoded).join('; ');
+  throw corrupt(row, why);
 };
 
 /** `decodeStoredEvent` keeping the stored canonical JSON, for idempotency checks. Pure; throws on corruption. */

@@ -1,0 +1,144 @@
+import * as E from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
+import {
+  canonicalJson,
+  isJsonValue,
+  StoredEventCodec,
+  type EventMetadata,
+  type JsonValue,
+  type StoredEvent,
+} from '@strive/eventlog';
+
+const HEX64 = /^[0-9a-f]{64}$/;
+const METADATA_IDS = ['commandId', 'causationId', 'correlationId', 'commandDigest'] as const;
+const METADATA_KEYS = new Set<string>(['at', 'actor', ...METADATA_IDS]);
+
+const isPositiveInt = (u: unknown): u is number =>
+  typeof u === 'number' && Number.isSafeInteger(u) && u >= 1;
+/** The last hash found valid: in global order a row's `prevHash` is the previous row's `hash`. */
+let lastHex = '';
+const isHex64 = (u: unknown): u is string => {
+  if (typeof u !== 'string') return false;
+  if (u === lastHex) return true;
+  if (!HEX64.test(u)) return false;
+  lastHex = u;
+  return true;
+};
+
+/** Parses a JSON text column; `undefined` when it is not text or not JSON (the slow path then reports). */
+const parseColumn = (u: unknown): unknown => {
+  if (typeof u !== 'string') return undefined;
+  try {
+    return JSON.parse(u);
+  } catch {
+    return undefined;
+  }
+};
+
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+/**
+ * Metadata as stored by this store (canonical JSON of known fields) is returned as parsed: a fresh
+ * object, nothing to strip. Anything else is `undefined`, for `StoredEventCodec` to decide.
+ */
+const storedMetadata = (u: unknown): EventMetadata | undefined => {
+  if (!isObject(u) || typeof u['at'] !== 'string') return undefined;
+  for (const k in u) if (!METADATA_KEYS.has(k)) return undefined;
+  const out: { -readonly [K in keyof EventMetadata]: EventMetadata[K] } = { at: u['at'] };
+  for (const k of METADATA_IDS) {
+    const v = u[k];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') return undefined;
+    out[k] = v;
+  }
+  const actor = u['actor'];
+  if (actor === undefined) return out;
+  if (!isObject(actor)) return undefined;
+  const { id, role } = actor;
+  if (typeof id !== 'string' || typeof role !== 'string') return undefined;
+  out.actor = { id, role };
+  return out;
+};
+
+/** The row as the object `StoredEventCodec` decodes (the general path, and the reference). */
+export const rowAsObject = (row: readonly unknown[]): Record<string, unknown> => ({
+  globalPosition: row[0],
+  eventId: row[1],
+  streamId: row[2],
+  streamPosition: row[3],
+  type: row[4],
+  schemaVersion: row[5],
+  data: parseColumn(row[6]),
+  metadata: parseColumn(row[7]),
+  prevHash: row[8],
+  hash: row[9],
+});
+
+const fastDecode = (u: unknown): StoredEvent | undefined => {
+  if (!Array.isArray(u) || u.length !== 10) return undefined;
+  const row: readonly unknown[] = u;
+  const [globalPosition, eventId, streamId, streamPosition, type, schemaVersion] = row;
+  if (
+    !isPositiveInt(globalPosition) ||
+    typeof eventId !== 'string' ||
+    typeof streamId !== 'string' ||
+    !isPositiveInt(streamPosition) ||
+    typeof type !== 'string' ||
+    !isPositiveInt(schemaVersion)
+  )
+    return undefined;
+  const prevHash = row[8];
+  const hash = row[9];
+  if (!isHex64(prevHash) || !isHex64(hash)) return undefined;
+  const data: unknown = parseColumn(row[6]);
+  if (data === undefined || !isJsonValue(data)) return undefined;
+  const metadata = storedMetadata(parseColumn(row[7]));
+  if (metadata === undefined) return undefined;
+  const d: JsonValue = data;
+  return {
+    eventId,
+    streamId,
+    streamPosition,
+    globalPosition,
+    type,
+    schemaVersion,
+    data: d,
+    metadata,
+    prevHash,
+    hash,
+  };
+};
+
+/**
+ * io-ts codec of a raw `events` row (the `EVENT_COLUMNS` array) into a `StoredEvent`. It decodes
+ * exactly what `StoredEventCodec` decodes from the row's fields (a property test holds them equal),
+ * but checks the column types and the envelope directly: rows hold canonical JSON written by this
+ * store, so the common row costs two `JSON.parse` and a few comparisons. Anything unusual (unknown
+ * metadata fields to strip, a corrupt column) goes through `StoredEventCodec`, which also reports
+ * the errors. Pure.
+ * @example EventRowCodec.decode(statement.raw(true).get(id))
+ */
+export const EventRowCodec = new t.Type<StoredEvent, readonly unknown[], unknown>(
+  'EventRow',
+  (u): u is StoredEvent => StoredEventCodec.is(u),
+  (u, c) => {
+    const fast = fastDecode(u);
+    if (fast !== undefined) return t.success(fast);
+    if (!Array.isArray(u)) return t.failure(u, c, 'an events row must be an array of columns');
+    const general = StoredEventCodec.validate(rowAsObject(u), c);
+    return E.isLeft(general) ? general : t.success(general.right);
+  },
+  (e) => [
+    e.globalPosition,
+    e.eventId,
+    e.streamId,
+    e.streamPosition,
+    e.type,
+    e.schemaVersion,
+    canonicalJson(e.data),
+    canonicalJson(e.metadata),
+    e.prevHash,
+    e.hash,
+  ],
+);
