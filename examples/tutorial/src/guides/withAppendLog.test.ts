@@ -1,0 +1,26 @@
+import { createMemoryEventStore } from '@strive/eventlog';
+import { createSqliteEventStore } from '@strive/store-sqlite';
+import { describe, expect, it } from 'vitest';
+import { runTutorial } from '../runTutorial.js';
+import { withAppendLog, type AppendRecord } from './withAppendLog.js';
+
+// #region contract
+import { describeEventStoreContract } from '@strive/eventlog/testing';
+
+describeEventStoreContract('append log over the memory store', () =>
+  Promise.resolve(withAppendLog(createMemoryEventStore(), () => undefined)),
+);
+describeEventStoreContract('append log over SQLite', () =>
+  Promise.resolve(withAppendLog(createSqliteEventStore({ path: ':memory:' }), () => undefined)),
+);
+// #endregion contract
+
+describe('the append log adapter', () => {
+  it('sees every append the engine makes, refused ones included', async () => {
+    const seen: AppendRecord[] = [];
+    const store = withAppendLog(createMemoryEventStore(), (r) => seen.push(r));
+    await runTutorial(store, () => undefined);
+    expect(seen.filter((r) => r.outcome === 'ok').reduce((n, r) => n + r.events, 0)).toBe(9);
+    expect(seen.every((r) => r.streams.every((s) => s.startsWith('claim-')))).toBe(true);
+  });
+});
