@@ -166,6 +166,9 @@ describe.runIf(browserAvailable())('report --html in a browser', () => {
 
   it('fits a phone-sized screen without sideways scrolling of the page', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
+    // Charts follow the new width on their next resize callback: wait for it, then measure.
+    const fits = 'document.documentElement.scrollWidth <= window.innerWidth';
+    await page.waitForFunction(fits, undefined, { timeout: 5_000 }).catch(() => undefined);
     await expect(
       page.evaluate('document.documentElement.scrollWidth'),
     ).resolves.toBeLessThanOrEqual(390);
