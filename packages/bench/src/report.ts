@@ -1,0 +1,104 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import type { Spread } from './stats.js';
+
+/** One measured workload: Strive and its reference, over the same runs. */
+export interface Row {
+  readonly id: string;
+  readonly workload: string;
+  /** Events (or commands) one run handles, for the rate columns. */
+  readonly items: number;
+  readonly unit: string;
+  readonly strive: Spread;
+  readonly reference: Spread;
+  /** What the ratio must reach, e.g. 0.8. */
+  readonly goal: number;
+}
+
+/** Where and how the figures were measured. */
+export interface Context {
+  readonly title: string;
+  readonly reference: string;
+  readonly command: string;
+  readonly runs: number;
+  readonly scale: number;
+  readonly date: Date;
+}
+
+const ms = (s: Spread): string =>
+  `${s.median.toFixed(0)} [${s.min.toFixed(0)}-${s.max.toFixed(0)}]`;
+const rate = (items: number, millis: number): string =>
+  Math.round((items / millis) * 1000).toLocaleString('en-US');
+/** `raw time / Strive time`: 1.00 means as fast as the reference. Pure. */
+export const ratio = (r: Row): number => r.reference.median / r.strive.median;
+
+const cells = (r: Row): string[] => [
+  `${r.id} ${r.workload}`,
+  r.items.toLocaleString('en-US'),
+  ms(r.strive),
+  ms(r.reference),
+  `${rate(r.items, r.strive.median)} ${r.unit}/s`,
+  `${rate(r.items, r.reference.median)} ${r.unit}/s`,
+  ratio(r).toFixed(2),
+  `>= ${r.goal.toFixed(2)}`,
+];
+const HEADER = [
+  'workload',
+  'items',
+  'Strive ms',
+  'raw ms',
+  'Strive rate',
+  'raw rate',
+  'ratio',
+  'goal',
+];
+
+/** The table as aligned plain text, for the terminal. Pure. */
+export const textTable = (rows: readonly Row[]): string => {
+  const all = [HEADER, ...rows.map(cells)];
+  const widths = HEADER.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  return all
+    .map((r) =>
+      r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  '),
+    )
+    .join('\n');
+};
+
+/** The machine line: cores, memory, Node, load (other work on the machine shows in min-max). Reads the OS. */
+export const machine = (): string =>
+  `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
+  `${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ` +
+  `load average ${loadavg()[0]?.toFixed(1) ?? '?'} when the table was written`;
+
+/** The Markdown section of one suite: context, table, how to read it. Reads the OS. */
+export const markdownSection = (c: Context, rows: readonly Row[]): string =>
+  [
+    `## ${c.title}`,
+    '',
+    `Measured ${c.date.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}, with`,
+    `\`${c.command}\` (${c.runs} runs, scale ${c.scale}). Times are medians [min-max] in ms;`,
+    `ratio = ${c.reference} time / Strive time, from the same runs (1.00 = as fast as the reference).`,
+    '',
+    `| ${HEADER.join(' | ')} |`,
+    `| ${HEADER.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((r) => `| ${cells(r).join(' | ')} |`),
+    '',
+  ].join('\n');
+
+/**
+ * Writes (or replaces) the section `id` of a Markdown file between `<!-- bench:id -->` markers,
+ * keeping every other section, so each suite (SQLite, PostgreSQL, engine) owns its part. Does I/O.
+ */
+export const writeSection = (file: string, id: string, section: string, preface: string): void => {
+  const start = `<!-- bench:${id}:start -->`;
+  const end = `<!-- bench:${id}:end -->`;
+  const block = `${start}\n${section}${end}`;
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : preface;
+  const i = old.indexOf(start);
+  const j = old.indexOf(end);
+  const next =
+    i >= 0 && j > i
+      ? `${old.slice(0, i)}${block}${old.slice(j + end.length)}`
+      : `${old.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+};
