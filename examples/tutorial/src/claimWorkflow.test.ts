@@ -95,8 +95,7 @@ describe('the claim lifecycle', () => {
     const toCommand = (e: { type: string }, step: number, path: number) => {
       const base = { id: `p${path}-${step}`, at, claimId: `${path}` };
       const bo = { id: 'bo', role: 'manager' };
-      if (e.type === 'ClaimOpened')
-        return { ...base, type: 'OpenClaim', actor: ana, title: 'Lyon' };
+      if (e.type === 'ClaimOpened') return { ...base, type: 'OpenClaim', actor: ana, title: 'Rio' };
       if (e.type === 'ExpenseAdded')
         return { ...base, type: 'AddExpense', actor: ana, description: 'hotel', cents: 900 };
       if (e.type === 'ClaimSubmitted') return { ...base, type: 'SubmitClaim', actor: ana };
