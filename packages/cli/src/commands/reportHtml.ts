@@ -26,6 +26,8 @@ export interface ReportHtmlOptions {
   readonly source: string;
 }
 
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const readPageData = async (store: EventStore, io: Io, source: string): Promise<ReportPageData> => {
   // Snapshots off: the page only reads (projections still catch up from their checkpoints).
   const engine = createCampaignEngine(store, { snapshotEvery: 0 });
@@ -76,10 +78,13 @@ export const reportHtml = async (
   const page = renderReportPage(data, await loadPageAssets());
   await writePage(options.file, page);
   const v = data.integrity.verify;
+  const { campaigns, subjects, honourRoll } = data.report;
+  const kib = Math.round(Buffer.byteLength(page) / 1024);
+  const chain = isChainBroken(v)
+    ? `chain broken at ${v.globalPosition}`
+    : `chain ok, ${v.events} events`;
   io.out(
-    `wrote ${options.file} (${Math.round(Buffer.byteLength(page) / 1024)} KiB): ${data.report.campaigns.length} campaigns, ${data.report.subjects.length} subjects, ${data.report.honourRoll.length} commended; ${
-      isChainBroken(v) ? `chain broken at ${v.globalPosition}` : `chain ok, ${v.events} events`
-    }, head ${data.integrity.head.hash}\n`,
+    `wrote ${options.file} (${kib} KiB): ${count(campaigns.length, 'campaign')}, ${count(subjects.length, 'subject')}, ${honourRoll.length} commended; ${chain}, head ${data.integrity.head.hash}\n`,
   );
   return isChainBroken(v) ? 1 : 0;
 };

@@ -99,7 +99,7 @@ describe('reportHtml', () => {
     expect(page).toContain('data-verified="true"');
     expect(out.join('')).toMatch(
       new RegExp(
-        `^wrote .*report\\.html \\(\\d+ KiB\\): 1 campaigns, 12 subjects, 3 commended; chain ok, ${head.globalPosition} events, head ${head.hash}\\n$`,
+        `^wrote .*report\\.html \\(\\d+ KiB\\): 1 campaign, 12 subjects, 3 commended; chain ok, ${head.globalPosition} events, head ${head.hash}\\n$`,
       ),
     );
   });
