@@ -20,8 +20,9 @@ const withDatabase = (base: string, name: string): string => {
 };
 
 describe.skipIf(!available && !required)('strive on PostgreSQL', () => {
-  const tmp = tempDir('cli-pg');
-  const sqlite = tmp.path('example.db');
+  // Made in beforeAll: the body of a skipped describe still runs, its hooks do not.
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  let sqlite = '';
   let pgUrl = '';
   let created = false;
   let pgRun: CliRun;
@@ -29,6 +30,8 @@ describe.skipIf(!available && !required)('strive on PostgreSQL', () => {
 
   beforeAll(async () => {
     if (!available) throw new Error('STRIVE_REQUIRE_PG=1 but STRIVE_PG_URL is not set');
+    tmp = tempDir('cli-pg');
+    sqlite = tmp.path('example.db');
     const admin = await connectPg(url);
     try {
       await admin.query(`CREATE DATABASE ${database}`);
@@ -43,7 +46,7 @@ describe.skipIf(!available && !required)('strive on PostgreSQL', () => {
     ]);
   });
   afterAll(async () => {
-    tmp.remove();
+    tmp?.remove();
     if (!created || url === undefined) return;
     const admin = await connectPg(url);
     try {
