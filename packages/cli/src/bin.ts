@@ -8,4 +8,12 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+// Exit 13 means the event loop emptied while a command was still waiting: say so instead of exiting mutely.
+process.on('exit', (code) => {
+  if (code === 13)
+    process.stderr.write(
+      'strive: internal error: the command stopped waiting on I/O (rerun with --debug)\n',
+    );
+});
+
 process.exitCode = await main(process.argv.slice(2), processIo());

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
-import { createPostgresEventStore } from '@strive/store-postgres';
 import { describeOpenFailure, openSqliteEventStore } from '@strive/store-sqlite';
 import { CliError } from './CliError.js';
 import { describeDbTarget, type DbTarget } from './dbTarget.js';
@@ -27,6 +26,8 @@ export const openStore = async (target: DbTarget, access: StoreAccess): Promise<
       return opened.right;
     }
     case 'postgres': {
+      // Loaded only for PostgreSQL targets: it costs a fifth of every CLI start otherwise.
+      const { createPostgresEventStore } = await import('@strive/store-postgres');
       const store = createPostgresEventStore({ connectionString: target.url });
       try {
         await store.head();
