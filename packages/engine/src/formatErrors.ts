@@ -2,16 +2,15 @@ import type * as t from 'io-ts';
 import type { FieldError } from './CommandOutcome.js';
 
 /** io-ts types whose context keys are member indexes, not data paths. */
-const COMBINATORS = new Set([
-  'UnionType',
-  'IntersectionType',
-  'RefinementType',
-  'ExactType',
-  'ReadonlyType',
-]);
+const COMBINATORS = new Set(['UnionType', 'IntersectionType']);
+/** io-ts types that validate through an inner type without adding a context entry of their own. */
+const WRAPPERS = new Set(['ExactType', 'RefinementType', 'ReadonlyType']);
 
 const tagOf = (type: t.Decoder<unknown, unknown>): string | undefined =>
   '_tag' in type && typeof type._tag === 'string' ? type._tag : undefined;
+
+const isDecoder = (u: unknown): u is t.Decoder<unknown, unknown> =>
+  typeof u === 'object' && u !== null && 'decode' in u && typeof u.decode === 'function';
 
 const show = (u: unknown): string => {
   if (u === undefined) return 'nothing';
@@ -26,7 +25,11 @@ export const pathOf = (context: t.Context): string => {
     const parent = context[i - 1];
     const entry = context[i];
     if (parent === undefined || entry === undefined) continue;
-    const tag = tagOf(parent.type);
+    // The entry was added by the parent's type, or by the type it wraps (exact, refinement, readonly).
+    let type: t.Decoder<unknown, unknown> = parent.type;
+    while (WRAPPERS.has(tagOf(type) ?? '') && 'type' in type && isDecoder(type.type))
+      type = type.type;
+    const tag = tagOf(type);
     if (tag !== undefined && COMBINATORS.has(tag)) continue;
     keys.push(entry.key);
   }
