@@ -9,8 +9,13 @@ export interface Row {
   /** Events (or commands) one run handles, for the rate columns. */
   readonly items: number;
   readonly unit: string;
+  /** Wall-clock milliseconds. */
   readonly strive: Spread;
   readonly reference: Spread;
+  /** `reference / Strive` wall time of each run (the two sides ran back to back). */
+  readonly ratio: Spread;
+  /** `reference / Strive` CPU time of each run. */
+  readonly cpuRatio: Spread;
   /** What the ratio must reach, e.g. 0.8. */
   readonly goal: number;
 }
@@ -25,21 +30,20 @@ export interface Context {
   readonly date: Date;
 }
 
-const ms = (s: Spread): string =>
-  `${s.median.toFixed(0)} [${s.min.toFixed(0)}-${s.max.toFixed(0)}]`;
 const rate = (items: number, millis: number): string =>
   Math.round((items / millis) * 1000).toLocaleString('en-US');
-/** `raw time / Strive time`: 1.00 means as fast as the reference. Pure. */
-export const ratio = (r: Row): number => r.reference.median / r.strive.median;
+const spreadOf = (s: Spread, digits: number): string =>
+  `${s.median.toFixed(digits)} [${s.min.toFixed(digits)}-${s.max.toFixed(digits)}]`;
 
 const cells = (r: Row): string[] => [
   `${r.id} ${r.workload}`,
   r.items.toLocaleString('en-US'),
-  ms(r.strive),
-  ms(r.reference),
+  spreadOf(r.strive, 0),
+  spreadOf(r.reference, 0),
   `${rate(r.items, r.strive.median)} ${r.unit}/s`,
   `${rate(r.items, r.reference.median)} ${r.unit}/s`,
-  ratio(r).toFixed(2),
+  spreadOf(r.ratio, 2),
+  spreadOf(r.cpuRatio, 2),
   `>= ${r.goal.toFixed(2)}`,
 ];
 const HEADER = [
@@ -50,6 +54,7 @@ const HEADER = [
   'Strive rate',
   'raw rate',
   'ratio',
+  'CPU ratio',
   'goal',
 ];
 
@@ -76,8 +81,10 @@ export const markdownSection = (c: Context, rows: readonly Row[]): string =>
     `## ${c.title}`,
     '',
     `Measured ${c.date.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}, with`,
-    `\`${c.command}\` (${c.runs} runs, scale ${c.scale}). Times are medians [min-max] in ms;`,
-    `ratio = ${c.reference} time / Strive time, from the same runs (1.00 = as fast as the reference).`,
+    `\`${c.command}\` (${c.runs} runs, scale ${c.scale}). Times are wall-clock medians [min-max] in ms.`,
+    `ratio = ${c.reference} time / Strive time of each run (the two sides run back to back), median`,
+    `[min-max] over the runs; CPU ratio is the same with the process's CPU time (user + system), which`,
+    'other load on the machine barely moves. 1.00 = as fast as the reference.',
     '',
     `| ${HEADER.join(' | ')} |`,
     `| ${HEADER.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,

@@ -13,9 +13,21 @@ export const spread = (xs: readonly number[]): Spread => {
   return { median, min: s[0] ?? 0, max: s[s.length - 1] ?? 0 };
 };
 
-/** Milliseconds taken by `work` (high-resolution clock). Does whatever `work` does. */
-export const timeMs = async (work: () => Promise<void> | void): Promise<number> => {
+/** Wall-clock and CPU (user + system, this process) milliseconds of one piece of work. */
+export interface Measure {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+/**
+ * Wall and CPU milliseconds taken by `work`. CPU time barely moves when other processes load the
+ * machine, wall time does; both are reported. Does whatever `work` does.
+ */
+export const measure = async (work: () => Promise<void> | void): Promise<Measure> => {
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   await work();
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
 };

@@ -7,13 +7,13 @@ import {
   striveReadAll,
   striveReadStream,
 } from './readWorkloads.js';
-import { timeMs } from './stats.js';
+import { measure, type Measure } from './stats.js';
 import { rawWrite, striveWrite, W1, W2, writeCalls, type WriteShape } from './writeWorkloads.js';
 
-/** One run of a workload: milliseconds taken by Strive and by the raw reference. */
+/** One run of a workload: what Strive and the raw reference took, back to back. */
 export interface Timing {
-  readonly strive: number;
-  readonly raw: number;
+  readonly strive: Measure;
+  readonly raw: Measure;
 }
 
 /** A workload of the SQLite suite. `prepare` runs once (untimed), `run` once per run. */
@@ -47,8 +47,8 @@ const writes = (
   prepare: () => Promise.resolve(),
   run: async (r) => {
     const calls = writeCalls(shape, 100 + r);
-    const strive = await timeMs(() => striveWrite(fresh(id), shape, calls));
-    const raw = await timeMs(() => rawWrite(fresh(`${id}-raw`), shape, calls));
+    const strive = await measure(() => striveWrite(fresh(id), shape, calls));
+    const raw = await measure(() => rawWrite(fresh(`${id}-raw`), shape, calls));
     return { strive, raw };
   },
 });
@@ -66,8 +66,8 @@ export const sqliteWorkloads = (scale: number, fresh: (name: string) => string):
     async (): Promise<Timing> => {
       let a = new Map<string, unknown>();
       let b = new Map<string, unknown>();
-      const strive = await timeMs(async () => void (a = await s()));
-      const rawMs = await timeMs(() => void (b = raw()));
+      const strive = await measure(async () => void (a = await s()));
+      const rawMs = await measure(() => void (b = raw()));
       same(a, b, id);
       return { strive, raw: rawMs };
     };
@@ -123,10 +123,10 @@ export const sqliteWorkloads = (scale: number, fresh: (name: string) => string):
         copyFileSync(w5, raw);
         let a = new Map<string, unknown>();
         let b = new Map<string, unknown>();
-        const striveMs = await timeMs(
+        const striveMs = await measure(
           async () => void (a = await striveCommands(s, w5streams, w5commands, 500 + r)),
         );
-        const rawMs = await timeMs(
+        const rawMs = await measure(
           () => void (b = rawCommands(raw, w5streams, w5commands, 500 + r)),
         );
         same(a, b, 'W5');
