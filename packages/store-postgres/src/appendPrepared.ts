@@ -10,6 +10,7 @@ import {
   type PreparedRequest,
 } from '@strive/eventlog';
 import type { Pool, PoolClient } from 'pg';
+import type { AppendCache } from './appendCache.js';
 import type { AppendSql } from './appendSql.js';
 import { appendTransaction } from './appendTransaction.js';
 import { checkout, type CheckedOut } from './checkout.js';
@@ -27,6 +28,8 @@ export interface AppendContext {
   readonly pool: Pool;
   readonly sql: AppendSql;
   readonly channel: string;
+  /** The head and versions this store saw last, which appends plan against first. */
+  readonly cache: AppendCache;
   /** Extra attempts after a broken connection, a serialization failure or a racing duplicate id. */
   readonly maxRetries: number;
   readonly beforeCommit?: ((client: PoolClient) => Promise<void>) | undefined;

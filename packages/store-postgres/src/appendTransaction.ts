@@ -1,106 +1,136 @@
 import * as E from 'fp-ts/lib/Either.js';
-import * as t from 'io-ts';
 import {
   planAppend,
   type AppendError,
   type AppendResult,
+  type AppendSnapshot,
   type InlineProjection,
   type PreparedRequest,
-  type StoredRow,
 } from '@strive/eventlog';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
+import type { AppendCache } from './appendCache.js';
+import { appendPayload, decodeAppendReply, type PlannedWrite } from './appendPayload.js';
 import type { AppendSql } from './appendSql.js';
-import { decodeRows } from './decodeRows.js';
 import { writeInlineProjections } from './inlineProjections.js';
-import { EventRowCodec, PgInt, toStoredRow } from './rowCodecs.js';
 
-const HeadRow = t.strict({ global_position: PgInt, hash: t.string });
-const StateRow = t.strict({
-  versions: t.array(t.strict({ stream_id: t.string, version: PgInt })),
-  existing: t.array(EventRowCodec),
-});
-
-/** What one append transaction needs besides its client. */
+/** What one append needs besides its client. */
 export interface AppendTransactionInput {
   readonly sql: AppendSql;
   readonly channel: string;
+  readonly cache: AppendCache;
   readonly requests: readonly PreparedRequest[];
   readonly inline: readonly InlineProjection[];
   /** Runs inside the transaction just before COMMIT; throwing rolls the append back. */
   readonly beforeCommit?: ((client: PoolClient) => Promise<void>) | undefined;
 }
 
-const writeParams = (
-  rows: readonly StoredRow[],
-  results: readonly AppendResult[],
-  channel: string,
-) => {
-  const last = rows[rows.length - 1];
-  return [
-    rows.map((r) => r.globalPosition),
-    rows.map((r) => r.eventId),
-    rows.map((r) => r.streamId),
-    rows.map((r) => r.streamPosition),
-    rows.map((r) => r.type),
-    rows.map((r) => r.schemaVersion),
-    rows.map((r) => r.dataJson),
-    rows.map((r) => r.metadataJson),
-    rows.map((r) => r.prevHash),
-    rows.map((r) => r.hash),
-    results.map((r) => r.streamId),
-    results.map((r) => r.streamVersion),
-    last?.globalPosition ?? 0,
-    last?.hash ?? '',
-    channel,
-    String(last?.globalPosition ?? 0),
-  ];
+type Outcome = E.Either<AppendError, readonly AppendResult[]>;
+
+/** Single-statement attempts (planned on the cache, then on what a miss reported) before locking. */
+const OPTIMISTIC_ATTEMPTS = 2;
+
+const writeOf = (plan: ReturnType<typeof planAppend>): PlannedWrite | undefined =>
+  E.isRight(plan) && plan.right._tag === 'Write' ? plan.right : undefined;
+
+const resultsOf = (plan: ReturnType<typeof planAppend>): Outcome =>
+  E.map((p: { readonly results: readonly AppendResult[] }) => p.results)(plan);
+
+const learnWrite = (input: AppendTransactionInput, write: PlannedWrite): void => {
+  const last = write.rows[write.rows.length - 1];
+  if (last !== undefined)
+    input.cache.learn(
+      { globalPosition: last.globalPosition, hash: last.hash },
+      write.results.map((r) => [r.streamId, r.streamVersion] as const),
+    );
 };
 
+const learnState = (input: AppendTransactionInput, state: AppendSnapshot): void =>
+  input.cache.learn(state.head, state.versions);
+
+/** The result of a multi-statement simple query that ends with (or is) `SELECT ... AS r`. */
+const replyRows = (res: QueryResult | QueryResult[], index: number): unknown[] =>
+  (Array.isArray(res) ? res[index] : res)?.rows ?? [];
+
 /**
- * One append transaction on `client`: locks the log-head row (serialising position allocation, so
- * positions commit in order and the hash chain extends the true head), reads the streams' versions and
- * any already stored event ids, lets `planAppend` decide, then writes events, stream versions and the
- * new head, applies inline projections and announces the new head with NOTIFY. Commits on a write,
- * rolls back otherwise. SQL errors are thrown for the caller to classify. Does I/O.
+ * Pessimistic append: `BEGIN` and the locked state read in one round trip, `planAppend`, then the
+ * write and `COMMIT` in one more (or write, inline projections, `beforeCommit`, COMMIT). The head lock
+ * is held from the first reply to the end of COMMIT. Does I/O.
  */
-export const appendTransaction = async (
+const lockedAppend = async (
   client: PoolClient,
   input: AppendTransactionInput,
-): Promise<E.Either<AppendError, readonly AppendResult[]>> => {
-  const { sql, requests } = input;
-  await client.query('BEGIN');
-  try {
-    const headRes = await client.query({ ...sql.lockHead, values: [] });
-    const [head] = decodeRows(HeadRow, headRes.rows, 'log_head');
-    if (head === undefined) throw new Error('store-postgres: the log_head row is missing');
-    const ids = requests.flatMap((r) => r.events.map((e) => e.eventId));
-    const stateRes = await client.query({
-      ...sql.readState,
-      values: [requests.map((r) => r.streamId), ids],
-    });
-    const [state] = decodeRows(StateRow, stateRes.rows, 'streams/events');
-    if (state === undefined) throw new Error('store-postgres: the state query returned no row');
-    const plan = planAppend(requests, {
-      versions: new Map(state.versions.map((v) => [v.stream_id, v.version])),
-      existing: new Map(state.existing.map((row) => [row.event_id, toStoredRow(row)])),
-      head: { globalPosition: head.global_position, hash: head.hash },
-    });
-    if (E.isLeft(plan) || plan.right._tag === 'Duplicate' || plan.right.rows.length === 0) {
-      await client.query('ROLLBACK');
-      return E.map((p: { readonly results: readonly AppendResult[] }) => p.results)(plan);
-    }
-    const { rows, results } = plan.right;
-    await client.query({ ...sql.write, values: writeParams(rows, results, input.channel) });
+): Promise<Outcome> => {
+  const { requests, channel, sql } = input;
+  const stateOnly = appendPayload(requests, input.cache.guess(requests), undefined, channel, true);
+  const begun = await client.query(`BEGIN; ${sql.callLiteral(client.escapeLiteral(stateOnly))}`);
+  const locked = decodeAppendReply(replyRows(begun, 1));
+  if (locked.ok) throw new Error('store-postgres: append_events wrote on a state-only call');
+  learnState(input, locked.state);
+  const plan = planAppend(requests, locked.state);
+  const write = writeOf(plan);
+  if (write === undefined || write.rows.length === 0) {
+    await client.query('ROLLBACK');
+    return resultsOf(plan);
+  }
+  const payload = appendPayload(requests, locked.state, write, channel);
+  const simple = input.inline.length === 0 && input.beforeCommit === undefined;
+  const res = simple
+    ? await client.query(`${sql.callLiteral(client.escapeLiteral(payload))}; COMMIT`)
+    : await client.query({ ...sql.call, values: [payload] });
+  if (!decodeAppendReply(replyRows(res, 0)).ok)
+    throw new Error('store-postgres: the log head moved while it was locked');
+  if (!simple) {
     if (input.inline.length > 0)
       await writeInlineProjections(
         client,
         sql,
         input.inline,
-        results.flatMap((r) => r.events),
+        write.results.flatMap((r) => r.events),
       );
     if (input.beforeCommit !== undefined) await input.beforeCommit(client);
     await client.query('COMMIT');
-    return E.right(results);
+  }
+  learnWrite(input, write);
+  return E.right(write.results);
+};
+
+/**
+ * One append on `client`. Without inline projections or `beforeCommit` it is first tried as single
+ * statements: plan on the cached head and versions, and let `append_events` check that guess under
+ * the head lock and write in the same statement (one round trip, the lock held only inside the
+ * server); a miss returns the actual state, planned on once more. Then (or with inline projections or
+ * a hook) it runs `lockedAppend`. Either way positions are allocated under the head lock and commit
+ * in order, and every decision comes from `planAppend` on state read under that lock. SQL errors are
+ * thrown for the caller to classify. Does I/O.
+ */
+export const appendTransaction = async (
+  client: PoolClient,
+  input: AppendTransactionInput,
+): Promise<Outcome> => {
+  const { requests, channel, sql } = input;
+  if (input.inline.length === 0 && input.beforeCommit === undefined) {
+    let snapshot = input.cache.guess(requests);
+    let authoritative = false;
+    for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+      const plan = planAppend(requests, snapshot);
+      const write = writeOf(plan);
+      if (authoritative && (write === undefined || write.rows.length === 0)) return resultsOf(plan);
+      const payload = appendPayload(requests, snapshot, write, channel);
+      const reply = decodeAppendReply(
+        (await client.query({ ...sql.call, values: [payload] })).rows,
+      );
+      if (reply.ok && write !== undefined) {
+        learnWrite(input, write);
+        return E.right(write.results);
+      }
+      if (reply.ok) throw new Error('store-postgres: append_events wrote on a state-only call');
+      learnState(input, reply.state);
+      snapshot = reply.state;
+      authoritative = true;
+    }
+  }
+  try {
+    return await lockedAppend(client, input);
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;

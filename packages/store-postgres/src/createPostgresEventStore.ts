@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   createSubscription,
+  GENESIS_HASH,
   MAX_STREAM_ID_LENGTH,
   nameProblem,
   newEventId,
@@ -12,8 +13,10 @@ import {
   type Subscription,
 } from '@strive/eventlog';
 import pg from 'pg';
+import { createAppendCache } from './appendCache.js';
 import { createAppendListener } from './appendListener.js';
 import { appendPrepared } from './appendPrepared.js';
+import { createAppendQueue } from './appendQueue.js';
 import { appendSql } from './appendSql.js';
 import { migrate } from './migrate.js';
 import type { PostgresStoreOptions } from './PostgresStoreOptions.js';
@@ -70,9 +73,11 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     pool,
     sql: appendSql(schema),
     channel: appendChannel(schema),
+    cache: createAppendCache({ globalPosition: 0, hash: GENESIS_HASH }),
     maxRetries: options.maxRetries ?? 2,
     beforeCommit: options.beforeCommit,
   };
+  const queued = createAppendQueue(ctx);
   const listener = createAppendListener(pool, ctx.channel, options.listenReconnectMs);
   const subscriptions = new Set<Subscription>();
   let closed = false;
@@ -100,7 +105,9 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     } catch (error) {
       return E.left(storeUnavailable(error instanceof Error ? error.message : String(error)));
     }
-    return appendPrepared(ctx, prepared.right, inline);
+    return inline.length === 0 && ctx.beforeCommit === undefined
+      ? queued(prepared.right)
+      : appendPrepared(ctx, prepared.right, inline);
   };
   const readAll = (o?: ReadAllOptions) => {
     const it = readAllEvents(pool, reads, o);

@@ -1,21 +1,24 @@
 import * as net from 'node:net';
 
-/** A TCP proxy in front of PostgreSQL that can lose the reply to one COMMIT. For tests only. */
+/** A TCP proxy in front of PostgreSQL that can lose the reply to one committing request. For tests only. */
 export interface CutAfterCommitProxy {
   readonly port: number;
-  /** The next COMMIT reaches the server, then the client's connection is cut before the reply. */
+  /** The next request reaches the server, then the client's connection is cut before the reply. */
   readonly arm: () => void;
-  /** How many COMMITs were cut so far. */
+  /** How many requests were cut so far. */
   readonly cuts: () => number;
   readonly close: () => Promise<void>;
 }
 
-const isCommitQuery = (chunk: Buffer): boolean =>
-  chunk[0] === 0x51 && chunk.subarray(5).toString('utf8').startsWith('COMMIT\0');
+/** Whether a chunk from the client ends a request: a simple query, or extended-protocol messages ending in Sync. */
+const endsRequest = (chunk: Buffer): boolean =>
+  chunk[0] === 0x51 ||
+  (chunk.length >= 5 && chunk.subarray(chunk.length - 5).equals(Buffer.from([0x53, 0, 0, 0, 4])));
 
 /**
  * Starts a proxy on 127.0.0.1 (random port) to `target`: forwards bytes both ways; once armed, the
- * next simple-protocol `COMMIT` is forwarded to the server, the client socket is destroyed at once
+ * next request (a simple query, or extended-protocol messages up to Sync: an append is one
+ * autocommitted statement, or ends with `...; COMMIT`) is forwarded to the server, the client socket is destroyed at once
  * (so the client never learns the outcome) and the server side is closed after the server answered,
  * so the commit happens. For tests only. Does I/O.
  */
@@ -32,7 +35,7 @@ export const startCutAfterCommitProxy = async (target: {
     let cut = false;
     client.on('data', (chunk) => {
       upstream.write(chunk);
-      if (armed && isCommitQuery(chunk)) {
+      if (armed && endsRequest(chunk)) {
         armed = false;
         cut = true;
         cuts += 1;

@@ -1,3 +1,5 @@
+import { APPEND_FUNCTION_MIGRATION } from './appendFunctionMigration.js';
+
 /** One versioned step of the store's schema. */
 export interface Migration {
   readonly version: number;
@@ -83,4 +85,5 @@ CREATE TABLE ${s}.projection_leases (
   expires_at timestamptz NOT NULL
 );`,
   },
+  APPEND_FUNCTION_MIGRATION,
 ];

@@ -1,0 +1,76 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { expect, it } from 'vitest';
+import { isConcurrencyConflict, verify, type NewEvent } from '@strive/eventlog';
+import { createPostgresEventStore } from './createPostgresEventStore.js';
+import { describePg } from './pgSuite.js';
+
+const at = '2010-05-10T09:00:00+08:00';
+const tick = (n: number, eventId?: string): NewEvent => ({
+  ...(eventId === undefined ? {} : { eventId }),
+  type: 'Tick',
+  data: { n },
+  metadata: { at },
+});
+
+describePg('single-statement and grouped appends', ({ url, store }) => {
+  it('groups concurrent appends on one store, each keeping its own expected version', async () => {
+    const s = store({ poolSize: 3 });
+    await s.ready();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        s.append(`stream-${i % 20}`, [tick(i)], { expectedVersion: 'no-stream' }),
+      ),
+    );
+    const written = results.filter(E.isRight);
+    expect(written).toHaveLength(20);
+    expect(results.filter((r) => E.isLeft(r) && isConcurrencyConflict(r.left))).toHaveLength(20);
+    const positions = written.flatMap((r) => r.right.globalPositions).sort((a, b) => a - b);
+    expect(positions).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await verify(s)).toMatchObject({ _tag: 'ChainVerified', events: 20 });
+  });
+
+  it('answers the second of two concurrent identical batches as a duplicate', async () => {
+    const s = store({ poolSize: 2 });
+    await s.ready();
+    await s.append('warm-up', [tick(0)], { expectedVersion: 'any' });
+    const ids = ['0190b000-0000-7000-8000-000000000001', '0190b000-0000-7000-8000-000000000002'];
+    const batch = ids.map((id, n) => tick(n, id));
+    const [a, b, c] = await Promise.all([
+      s.append('other', [tick(9)], { expectedVersion: 'any' }),
+      s.append('pledges', batch, { expectedVersion: 'no-stream' }),
+      s.append('pledges', batch, { expectedVersion: 'no-stream' }),
+    ]);
+    expect(E.isRight(a)).toBe(true);
+    expect(E.isRight(b) && b.right.duplicate).toBe(false);
+    expect(E.isRight(c) && c.right.duplicate, JSON.stringify(c)).toBe(true);
+    expect(E.isRight(b) && E.isRight(c) && c.right.globalPositions).toEqual(
+      E.isRight(b) && b.right.globalPositions,
+    );
+    expect(await verify(s)).toMatchObject({ _tag: 'ChainVerified', events: 4 });
+  });
+
+  it('replans when another store moved the head, and decides conflicts on the actual state', async () => {
+    const first = store();
+    await first.ready();
+    const second = createPostgresEventStore({ connectionString: url, schema: first.schema });
+    try {
+      for (let i = 0; i < 10; i++) {
+        const writer = i % 2 === 0 ? first : second;
+        const r = await writer.append('shared', [tick(i)], {
+          expectedVersion: i === 0 ? 'no-stream' : i,
+        });
+        expect(E.isRight(r) && r.right.globalPositions).toEqual([2 * i + 1]);
+        const any = await writer.append(`any-${i % 2}`, [tick(i)], { expectedVersion: 'any' });
+        expect(E.isRight(any)).toBe(true);
+      }
+      const stale = await second.append('shared', [tick(99)], { expectedVersion: 3 });
+      expect(E.isLeft(stale) && isConcurrencyConflict(stale.left) && stale.left.actual).toBe(10);
+      const missing = await second.append('nowhere', [tick(1)], { expectedVersion: 'exists' });
+      expect(E.isLeft(missing) && isConcurrencyConflict(missing.left)).toBe(true);
+      expect(await second.streamVersion('any-1')).toBe(5);
+      expect(await verify(first)).toMatchObject({ _tag: 'ChainVerified', events: 20 });
+    } finally {
+      await second.close();
+    }
+  });
+});
