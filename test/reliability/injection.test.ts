@@ -57,7 +57,7 @@ const nameArb: fc.Arbitrary<string> = fc.oneof(
 const storable = (s: string, max: number): boolean =>
   s.length > 0 &&
   s.length <= max &&
-  !/[\u0000-\u001f\u007f]/.test(s) &&
+  ![...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f) &&
   !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
 
 const collect = async (it: AsyncIterable<StoredEvent>): Promise<StoredEvent[]> => {
