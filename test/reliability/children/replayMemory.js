@@ -2,6 +2,7 @@
 // state stays the same size) through the engine's foldEvents, events produced lazily, and measures
 // memory after a forced GC at each checkpoint. Usage: node --expose-gc replayMemory.js 100000 1000000
 // Prints one JSON line: { points: [{ events, rssMiB, peakRssMiB, heapUsedMiB }], ms, value, version }.
+import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { subjectWorkflow } from '../../../packages/campaign/dist/index.js';
 import { foldEvents, initialState } from '../../../packages/engine/dist/index.js';
