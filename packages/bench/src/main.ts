@@ -81,7 +81,7 @@ if (values.md !== undefined) {
     },
     rows,
   );
-  writeSection(resolve(values.md), 'sqlite', section, PREFACE);
+  await writeSection(resolve(values.md), 'sqlite', section, PREFACE);
 }
 if (values.json !== undefined)
   writeFileSync(values.json, JSON.stringify({ node: process.version, runs, scale, rows }, null, 2));

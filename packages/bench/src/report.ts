@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import * as prettier from 'prettier';
 import type { Spread } from './stats.js';
 
 /** One measured workload: Strive and its reference, over the same runs. */
@@ -94,9 +95,15 @@ export const markdownSection = (c: Context, rows: readonly Row[]): string =>
 
 /**
  * Writes (or replaces) the section `id` of a Markdown file between `<!-- bench:id -->` markers,
- * keeping every other section, so each suite (SQLite, PostgreSQL, engine) owns its part. Does I/O.
+ * keeping every other section, so each suite (SQLite, PostgreSQL, engine) owns its part; the file is
+ * then formatted with the repository's Prettier settings, so `prettier --check` stays green. Does I/O.
  */
-export const writeSection = (file: string, id: string, section: string, preface: string): void => {
+export const writeSection = async (
+  file: string,
+  id: string,
+  section: string,
+  preface: string,
+): Promise<void> => {
   const start = `<!-- bench:${id}:start -->`;
   const end = `<!-- bench:${id}:end -->`;
   const block = `${start}\n${section}${end}`;
@@ -107,5 +114,6 @@ export const writeSection = (file: string, id: string, section: string, preface:
     i >= 0 && j > i
       ? `${old.slice(0, i)}${block}${old.slice(j + end.length)}`
       : `${old.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(next, { ...options, filepath: file }));
 };
