@@ -1,6 +1,7 @@
 import {
   computeEventHash,
   GENESIS_HASH,
+  type JsonObject,
   type JsonValue,
   type StoredEvent,
 } from '../../../packages/eventlog/src/index.js';
@@ -52,15 +53,14 @@ export const flipChar = (s: string, at: number, bit: number): string => {
   return s.slice(0, k) + String.fromCharCode(s.charCodeAt(k) ^ (1 << bit)) + s.slice(k + 1);
 };
 
+const isJsonObject = (v: JsonValue): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 const withText = (data: JsonValue, at: number, bit: number): JsonValue => {
-  if (
-    typeof data !== 'object' ||
-    data === null ||
-    Array.isArray(data) ||
-    typeof data['text'] !== 'string'
-  )
+  const text = isJsonObject(data) ? data['text'] : undefined;
+  if (!isJsonObject(data) || typeof text !== 'string')
     throw new Error('events of the tamper log carry data.text');
-  return { ...data, text: flipChar(data['text'], at, bit) };
+  return { ...data, text: flipChar(text, at, bit) };
 };
 
 /** An event a forger slips in before index `i`: correct position, predecessor hash and own hash. */
