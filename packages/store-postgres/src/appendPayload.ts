@@ -1,7 +1,8 @@
 import * as t from 'io-ts';
 import type { AppendResult, AppendSnapshot, PreparedRequest, StoredRow } from '@strive/eventlog';
 import { decodeRows } from './decodeRows.js';
-import { EventRowCodec, PgInt, toStoredRow } from './rowCodecs.js';
+import { decodeEventRow, EVENT_ROW_COLUMNS } from './decodeEventRow.js';
+import { PgInt } from './rowCodecs.js';
 
 /** The rows and results of a `Write` plan, as `append_events` writes them. */
 export interface PlannedWrite {
@@ -52,6 +53,8 @@ export const appendPayload = (
   });
 };
 
+const EVENT_FIELDS = EVENT_ROW_COLUMNS.split(', ');
+
 const ReplyCodec = t.union([
   t.strict({ ok: t.literal(true) }),
   t.strict({
@@ -59,7 +62,7 @@ const ReplyCodec = t.union([
     head: PgInt,
     hash: t.string,
     versions: t.array(t.strict({ stream_id: t.string, version: PgInt })),
-    existing: t.array(EventRowCodec),
+    existing: t.array(t.UnknownRecord),
   }),
 ]);
 
@@ -78,7 +81,15 @@ export const decodeAppendReply = (rows: readonly unknown[]): AppendReply => {
     state: {
       head: { globalPosition: reply.head, hash: reply.hash },
       versions: new Map(reply.versions.map((v) => [v.stream_id, v.version])),
-      existing: new Map(reply.existing.map((e) => [e.event_id, toStoredRow(e)])),
+      existing: new Map(
+        reply.existing.map((e) => {
+          const row = decodeEventRow(
+            EVENT_FIELDS.map((f) => e[f]),
+            true,
+          );
+          return [row.eventId, row];
+        }),
+      ),
     },
   };
 };

@@ -4,7 +4,8 @@ import type { Pool } from 'pg';
 import { decodeRows } from './decodeRows.js';
 import type { NamedStatement } from './namedStatement.js';
 import type { ReadSql } from './readSql.js';
-import { EventRowCodec, PgInt, toStoredRow } from './rowCodecs.js';
+import { PgInt } from './rowCodecs.js';
+import { decodeEventRow } from './decodeEventRow.js';
 
 /** Rows fetched per query when the caller does not say. */
 export const DEFAULT_READ_BATCH_SIZE = 500;
@@ -26,24 +27,41 @@ const batchSizeOf = (u: unknown): number => {
   return n;
 };
 
-const toEvent = (row: t.TypeOf<typeof EventRowCodec>): StoredEvent => {
-  const { dataJson: _d, metadataJson: _m, ...event } = toStoredRow(row);
-  return event;
-};
-
 const query = async (
   pool: Pool,
   statement: NamedStatement,
   values: unknown[],
 ): Promise<StoredEvent[]> => {
-  const res = await pool.query({ ...statement, values });
-  return decodeRows(EventRowCodec, res.rows, 'events').map(toEvent);
+  const res = await pool.query<unknown[]>({ ...statement, values, rowMode: 'array' });
+  return res.rows.map((row) => decodeEventRow(row, false));
 };
+
+/**
+ * Yields pages fetched one after another, asking for the next page as soon as a page arrived (before
+ * its events are handed out), so the next query runs while the caller folds this one. `next` gives
+ * the cursor after a page, or `undefined` at the end. Does I/O.
+ */
+async function* prefetched<C>(
+  fetch: (cursor: C) => Promise<StoredEvent[]>,
+  first: C,
+  next: (page: readonly StoredEvent[]) => C | undefined,
+): AsyncGenerator<StoredEvent> {
+  let pending: Promise<StoredEvent[]> | undefined = fetch(first);
+  while (pending !== undefined) {
+    const page: StoredEvent[] = await pending;
+    const cursor = next(page);
+    pending = cursor === undefined ? undefined : fetch(cursor);
+    // A caller that stops early leaves this fetch unread: its failure must not be unhandled.
+    pending?.catch(() => undefined);
+    yield* page;
+  }
+}
 
 /**
  * The whole log in global order, in keyset-paginated batches, each its own statement: because
  * positions are allocated under the log-head lock and committed in order, every statement sees a
- * gap-free prefix, so `global_position > checkpoint` never skips a late commit. Does I/O; throws
+ * gap-free prefix, so `global_position > checkpoint` never skips a late commit (the next page is
+ * fetched while the caller folds the current one). Does I/O; throws
  * `RangeError` on a malformed option.
  */
 export async function* readAllEvents(
@@ -51,16 +69,17 @@ export async function* readAllEvents(
   sql: ReadSql,
   options: ReadAllOptions = {},
 ): AsyncGenerator<StoredEvent> {
-  let after = intOption('after', options.after, 0, 0);
+  const after = intOption('after', options.after, 0, 0);
   const to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
   const batchSize = batchSizeOf(options.batchSize);
-  for (;;) {
-    const events = await query(pool, sql.all, [after, to, batchSize]);
-    yield* events;
-    const last = events[events.length - 1];
-    if (events.length < batchSize || last === undefined) return;
-    after = last.globalPosition;
-  }
+  yield* prefetched(
+    (cursor) => query(pool, sql.all, [cursor, to, batchSize]),
+    after,
+    (events) => {
+      const last = events[events.length - 1];
+      return events.length < batchSize || last === undefined ? undefined : last.globalPosition;
+    },
+  );
 }
 
 /**
@@ -73,22 +92,28 @@ export async function* readStreamEvents(
   streamId: string,
   options: ReadStreamOptions = {},
 ): AsyncGenerator<StoredEvent> {
-  let from = intOption('from', options.from, 1, 1);
-  let to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
+  const from = intOption('from', options.from, 1, 1);
+  const to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
   const batchSize = batchSizeOf(options.batchSize);
   const backward = options.direction === 'backward';
   if (options.direction !== undefined && options.direction !== 'forward' && !backward)
     throw new RangeError('direction must be "forward" or "backward"');
   if (typeof streamId !== 'string') throw new TypeError('streamId must be a string');
   const text = backward ? sql.streamBackward : sql.streamForward;
-  while (from <= to) {
-    const events = await query(pool, text, [streamId, from, to, batchSize]);
-    yield* events;
-    const last = events[events.length - 1];
-    if (events.length < batchSize || last === undefined) return;
-    if (backward) to = last.streamPosition - 1;
-    else from = last.streamPosition + 1;
-  }
+  if (from > to) return;
+  const range = { from, to };
+  yield* prefetched(
+    (r) => query(pool, text, [streamId, r.from, r.to, batchSize]),
+    range,
+    (events) => {
+      const last = events[events.length - 1];
+      if (events.length < batchSize || last === undefined) return undefined;
+      const next = backward
+        ? { from, to: last.streamPosition - 1 }
+        : { from: last.streamPosition + 1, to };
+      return next.from <= next.to ? next : undefined;
+    },
+  );
 }
 
 /** One event by id, or `undefined` (also for a string that is not a UUID). Does I/O. */

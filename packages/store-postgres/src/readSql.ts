@@ -1,18 +1,18 @@
 import { named } from './namedStatement.js';
-import { EVENT_COLUMNS } from './rowCodecs.js';
+import { EVENT_ROW_COLUMNS } from './decodeEventRow.js';
 
 /** The read statements for schema `s` (validated). Pure. */
 export const readSql = (s: string) =>
   ({
-    all: named(`SELECT ${EVENT_COLUMNS} FROM ${s}.events
+    all: named(`SELECT ${EVENT_ROW_COLUMNS} FROM ${s}.events
   WHERE global_position > $1 AND global_position <= $2 ORDER BY global_position LIMIT $3`),
-    streamForward: named(`SELECT ${EVENT_COLUMNS} FROM ${s}.events
+    streamForward: named(`SELECT ${EVENT_ROW_COLUMNS} FROM ${s}.events
   WHERE stream_key = ${s}.stream_key($1) AND stream_position BETWEEN $2 AND $3
   ORDER BY stream_position LIMIT $4`),
-    streamBackward: named(`SELECT ${EVENT_COLUMNS} FROM ${s}.events
+    streamBackward: named(`SELECT ${EVENT_ROW_COLUMNS} FROM ${s}.events
   WHERE stream_key = ${s}.stream_key($1) AND stream_position BETWEEN $2 AND $3
   ORDER BY stream_position DESC LIMIT $4`),
-    event: named(`SELECT ${EVENT_COLUMNS} FROM ${s}.events WHERE event_id = $1::uuid`),
+    event: named(`SELECT ${EVENT_ROW_COLUMNS} FROM ${s}.events WHERE event_id = $1::uuid`),
     streamVersion: named(`SELECT version FROM ${s}.streams WHERE stream_key = ${s}.stream_key($1)`),
     head: named(`SELECT global_position, hash FROM ${s}.log_head WHERE id`),
   }) as const;
