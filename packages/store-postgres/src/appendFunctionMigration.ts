@@ -1,6 +1,9 @@
 import type { Migration } from './migrations.js';
 
-/** Characters of a document key the ordered index holds (a whole 1,000-character CJK key would not fit). */
+/**
+ * Characters of a document key the ordered index holds (a whole 1,000-character CJK key would not
+ * fit in a btree entry). Must stay equal to the `left(key, 200)` of the index migration 4 created.
+ */
 export const KEY_ORDER_PREFIX = 200;
 
 /**

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import {
   canonicalJson,
+  JsonValueCodec,
   assertProjectionCommit,
   checkpointConflict,
   type CheckpointConflict,
@@ -15,16 +16,23 @@ import type * as pg from 'pg';
 import { decodeRows } from './decodeRows.js';
 import { PgInt, JsonValueText } from './rowCodecs.js';
 import { inTransaction } from './inTransaction.js';
+import { KEY_ORDER_PREFIX } from './appendFunctionMigration.js';
 
-const BATCH = 500;
+const BATCH = 1000;
 const DocumentRow = t.strict({ key: t.string, value: JsonValueText });
 const CheckpointRow = t.strict({ checkpoint: PgInt });
 
 const sqlFor = (s: string) =>
   ({
     read: `SELECT key, value FROM ${s}.projection_documents WHERE projection = $1 AND key_hash = ${s}.stream_key($2)`,
-    page: `SELECT key, value FROM ${s}.projection_documents
-  WHERE projection = $1 AND ($2::text IS NULL OR key COLLATE "C" > $2) ORDER BY key COLLATE "C" LIMIT $3`,
+    // Key order (COLLATE "C") from the index on (projection, left(key, 200) COLLATE "C"): keys that
+    // share their first 200 characters are ordered by the whole key (an incremental sort of a few rows).
+    firstPage: `SELECT key, value FROM ${s}.projection_documents WHERE projection = $1
+  ORDER BY left(key, ${KEY_ORDER_PREFIX}) COLLATE "C", key COLLATE "C" LIMIT $2`,
+    nextPage: `SELECT key, value FROM ${s}.projection_documents
+  WHERE projection = $1 AND left(key, ${KEY_ORDER_PREFIX}) COLLATE "C" >= left($2, ${KEY_ORDER_PREFIX})
+    AND (left(key, ${KEY_ORDER_PREFIX}) COLLATE "C" > left($2, ${KEY_ORDER_PREFIX}) OR key COLLATE "C" > $2)
+  ORDER BY left(key, ${KEY_ORDER_PREFIX}) COLLATE "C", key COLLATE "C" LIMIT $3`,
     checkpoint: `SELECT checkpoint FROM ${s}.projection_checkpoints WHERE projection = $1`,
     lockCheckpoint: `INSERT INTO ${s}.projection_checkpoints (projection, checkpoint) VALUES ($1, 0)
   ON CONFLICT (projection) DO UPDATE SET checkpoint = ${s}.projection_checkpoints.checkpoint RETURNING checkpoint`,
@@ -37,6 +45,20 @@ const sqlFor = (s: string) =>
     resetDocuments: `DELETE FROM ${s}.projection_documents WHERE projection = $1`,
     resetCheckpoint: `DELETE FROM ${s}.projection_checkpoints WHERE projection = $1`,
   }) as const;
+
+/** One `[key, value]` row of a page: the key as text, the value parsed and checked as JSON. */
+const decodeDocument = (row: readonly unknown[]): DocumentUpsert => {
+  const [key, text] = row;
+  let value: unknown;
+  try {
+    value = typeof text === 'string' ? JSON.parse(text) : undefined;
+  } catch {
+    value = undefined;
+  }
+  if (typeof key !== 'string' || !JsonValueCodec.is(value))
+    throw new Error('store-postgres: unexpected row in projection_documents: not a key and JSON');
+  return { key, value };
+};
 
 const checkCommit = (c: ProjectionCommit): readonly string[] => {
   assertProjectionCommit(c);
@@ -57,11 +79,18 @@ export const projectionDocuments = (
   const sql = sqlFor(schema);
   async function* readDocuments(projection: string): AsyncGenerator<DocumentUpsert> {
     await ready();
-    let after: string | null = null;
+    let after: string | undefined;
     for (;;) {
-      const res: pg.QueryResult = await pool.query(sql.page, [projection, after, BATCH]);
-      const rows = decodeRows(DocumentRow, res.rows, 'projection_documents');
-      for (const row of rows) yield { key: row.key, value: row.value };
+      const res: pg.QueryResult<unknown[]> =
+        after === undefined
+          ? await pool.query({ text: sql.firstPage, values: [projection, BATCH], rowMode: 'array' })
+          : await pool.query({
+              text: sql.nextPage,
+              values: [projection, after, BATCH],
+              rowMode: 'array',
+            });
+      const rows = res.rows.map(decodeDocument);
+      yield* rows;
       const last = rows[rows.length - 1];
       if (rows.length < BATCH || last === undefined) return;
       after = last.key;
