@@ -85,11 +85,8 @@ export const tamperTable = async (
       const [row] = await q(`SELECT ${column} FROM ${table} WHERE global_position = ?`, [g]);
       const before = textOf(row, column);
       const o = parsedObject(before);
-      const actor = e.kind === 'flipData' ? {} : parsedObject(JSON.stringify(o['actor']));
-      const edited =
-        e.kind === 'flipData'
-          ? { ...o, text: flipChar(stringAt(o, 'text'), e.at, e.bit) }
-          : { ...o, actor: { ...actor, id: flipChar(stringAt(actor, 'id'), e.at, e.bit) } };
+      const key = e.kind === 'flipData' ? 'text' : 'at';
+      const edited = { ...o, [key]: flipChar(stringAt(o, key), e.at, e.bit) };
       await q(`UPDATE ${table} SET ${column} = ? WHERE global_position = ?`, [
         canonicalJson(edited),
         g,

@@ -99,11 +99,7 @@ export const applyEdit = (
       return { rows: out, firstBad: e.i };
     case 'flipMetadata': {
       const m = row(e.i).metadata;
-      const actor = m.actor ?? { id: 'nobody', role: 'public' };
-      out[e.i] = {
-        ...row(e.i),
-        metadata: { ...m, actor: { ...actor, id: flipChar(actor.id, e.at, e.bit) } },
-      };
+      out[e.i] = { ...row(e.i), metadata: { ...m, at: flipChar(m.at, e.at, e.bit) } };
       return { rows: out, firstBad: e.i };
     }
     case 'delete':
