@@ -1,0 +1,62 @@
+import { dumbo } from '@event-driven-io/dumbo';
+import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
+import { READ_BATCH, type SubjectFactory } from './BenchSubject.js';
+import { toEmmett } from './emmettEvent.js';
+import { freshDatabase } from './freshDatabase.js';
+
+/**
+ * Emmett 0.42's PostgreSQL event store (`@event-driven-io/emmett-postgresql`) as a bench subject, on a
+ * fresh database per open, with its default pooled connection; the schema migrated before timing.
+ * Whole-log reads use its public `readMessagesBatch` (batches of 1,000) over a dumbo pool on the same
+ * database. Does I/O.
+ */
+export const emmettPostgresFactory = (baseUrl: string): SubjectFactory => ({
+  name: 'Emmett 0.42 PostgreSQL',
+  open: async () => {
+    const db = await freshDatabase(baseUrl);
+    const store = getPostgreSQLEventStore(db.url);
+    await store.schema.migrate();
+    const pool = dumbo({ connectionString: db.url });
+    return {
+      append: async (streamId, events, expectedVersion) => {
+        const r = await store.appendToStream(streamId, events.map(toEmmett), {
+          expectedStreamVersion: BigInt(expectedVersion),
+        });
+        return Number(r.nextExpectedStreamVersion);
+      },
+      foldStream: async (streamId, fold) => {
+        for (let from = 1; ; from += READ_BATCH) {
+          const r = await store.readStream(streamId, {
+            from: BigInt(from),
+            to: BigInt(from + READ_BATCH - 1),
+          });
+          for (const e of r.events) fold(Number(e.metadata.streamPosition), e.data);
+          if (r.events.length < READ_BATCH) return;
+        }
+      },
+      foldAll: async (fold) => {
+        let after = 0n;
+        for (;;) {
+          const r = await readMessagesBatch(pool.execute, { after, batchSize: READ_BATCH });
+          for (const m of r.messages) fold(m.metadata.streamName, m.data);
+          after = r.currentGlobalPosition;
+          if (!r.areMessagesLeft) return;
+        }
+      },
+      load: async (streamId, fold) => {
+        await store.aggregateStream(streamId, {
+          initialState: () => 0,
+          evolve: (n: number, e: { data: unknown; metadata: { streamPosition: bigint } }) => {
+            fold(Number(e.metadata.streamPosition), e.data);
+            return n + 1;
+          },
+        });
+      },
+      close: async () => {
+        await pool.close();
+        await store.close();
+        await db.drop();
+      },
+    };
+  },
+});
