@@ -27,12 +27,13 @@ export const pgTestUrl = (): string | undefined => {
 /** A fresh schema name for one suite or test: `strive_test_<random hex>`. For tests only. */
 export const freshSchemaName = (): string => `strive_test_${randomBytes(6).toString('hex')}`;
 
-/** Drops a test schema and everything in it. For tests only. Does I/O. */
-export const dropSchema = async (url: string, schema: string): Promise<void> => {
+/** Drops test schemas (validated names) and everything in them, in one statement. For tests only. Does I/O. */
+export const dropSchemas = async (url: string, schemas: readonly string[]): Promise<void> => {
+  if (schemas.length === 0) return;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(`DROP SCHEMA IF EXISTS ${schemas.join(', ')} CASCADE`);
   } finally {
     await client.end();
   }
