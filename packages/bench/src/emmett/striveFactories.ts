@@ -1,3 +1,4 @@
+import pg, { type CustomTypesConfig } from 'pg';
 import { createPostgresEventStore } from '@strive/store-postgres';
 import { createSqliteEventStore } from '@strive/store-sqlite';
 import type { SubjectFactory } from './BenchSubject.js';
@@ -10,11 +11,28 @@ export const striveSqliteFactory = (fresh: () => string): SubjectFactory => ({
   open: () => Promise.resolve(striveSubject(createSqliteEventStore({ path: fresh() }))),
 });
 
-/** Strive's PostgreSQL store (default pool and schema) on a fresh database. Does I/O. */
+/*
+ * node-postgres's own parsers of int8, json and jsonb, captured when this module loads: Emmett's dumbo
+ * replaces them process-wide (`pg.types.setTypeParser`: int8 -> BigInt, json -> parsed) as soon as it
+ * opens a pool, which makes Strive's store refuse its own rows as malformed in the same process.
+ */
+const PRISTINE = new Map([20, 114, 3802].map((oid) => [oid, pg.types.getTypeParser(oid, 'text')]));
+const pristineTypes: CustomTypesConfig = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    (format !== 'binary' ? PRISTINE.get(oid) : undefined) ?? pg.types.getTypeParser(oid, format),
+};
+
+/**
+ * Strive's PostgreSQL store (default pool size and schema, node-postgres's default type parsers) on a
+ * fresh database. Does I/O.
+ */
 export const strivePostgresFactory = (baseUrl: string): SubjectFactory => ({
   name: 'Strive PostgreSQL',
   open: async () => {
     const db = await freshDatabase(baseUrl);
-    return striveSubject(createPostgresEventStore({ connectionString: db.url }), db.drop);
+    return striveSubject(
+      createPostgresEventStore({ connectionString: db.url, poolConfig: { types: pristineTypes } }),
+      db.drop,
+    );
   },
 });
