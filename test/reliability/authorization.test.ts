@@ -294,7 +294,7 @@ describe('authorization: the roles x commands table of domain.md', () => {
       await check(cell, c.actor);
     }
     console.log(
-      `authorization: ${cells} cells (${CELLS.length} commands x ${ROLES.length} roles + ${SELF_CASES.length} secretary/member-self cases), ${refused} refused, ${mismatches.length} mismatches`,
+      `authorization: ${cells} cells (${CELLS.length} rows: the 18 commands, PublishCommitment for each subject kind, x ${ROLES.length} roles + ${SELF_CASES.length} secretary/member-self cases), ${refused} refused with an auth.* rule, ${mismatches.length} mismatches with domain.md`,
     );
     expect(mismatches).toEqual([]);
     expect(cells).toBe(CELLS.length * ROLES.length + SELF_CASES.length);
