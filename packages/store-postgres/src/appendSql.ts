@@ -3,10 +3,10 @@ import { named } from './namedStatement.js';
 /** The statements of appends for schema `s` (validated). Pure. */
 export const appendSql = (s: string) =>
   ({
-    /** One append (or, with head -1, the locked state read): `append_events($1::json) AS r`. */
-    call: named(`SELECT ${s}.append_events($1::json) AS r`),
+    /** One append (or, with head -1, the locked state read): `append_events($1::jsonb) AS r`. */
+    call: named(`SELECT ${s}.append_events($1::jsonb) AS r`),
     /** The same call with its argument as an escaped literal, for multi-statement simple queries. */
-    callLiteral: (literal: string): string => `SELECT ${s}.append_events(${literal}::json) AS r`,
+    callLiteral: (literal: string): string => `SELECT ${s}.append_events(${literal}::jsonb) AS r`,
     loadDocuments: named(`SELECT d.projection, d.key, d.value
   FROM unnest($1::text[], $2::text[]) AS k(projection, key)
   JOIN ${s}.projection_documents AS d
