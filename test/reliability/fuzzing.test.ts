@@ -86,8 +86,7 @@ const EVENT_SHAPE: Shape = {
     'metadata.actor.role',
   ]),
   anyJson: new Set(['data']),
-  // metadata.actor is left out of the extra-key mutations because of the known bug pinned below.
-  openObjects: new Set(['data', 'metadata.actor']),
+  openObjects: new Set(['data']),
 };
 
 describe('fuzzing the write boundary', () => {
@@ -182,22 +181,14 @@ describe('fuzzing the write boundary', () => {
   }, 300_000);
 });
 
-describe('known bug: unknown keys inside metadata.actor', () => {
-  // EventMetadataCodec says unknown metadata keys are "refused on write", and prepareEvents refuses them
-  // at the top of metadata, but an unknown key inside `actor` is silently stripped (io-ts t.strict) and
-  // the event is written without it. This test fails today (hence `it.fails`); when eventlog refuses the
-  // key with InvalidEvent it passes, `it.fails` turns red, and the marker and the exclusion from
-  // EVENT_SHAPE.openObjects above must be removed.
-  it.fails(
-    'refuses an event whose metadata.actor has an unknown key (today: accepted, key dropped)',
-    async () => {
-      const store = createMemoryEventStore();
-      const actor = { id: 'u1', role: 'public', extra: 'x' };
-      const event = { ...BASE_EVENT, metadata: { ...BASE_EVENT.metadata, actor } };
-      const r = await store.append('s', [event], { expectedVersion: 'any' });
-      expect(r).toMatchObject({ _tag: 'Left', left: { _tag: 'InvalidEvent' } });
-    },
-  );
+describe('unknown keys inside metadata.actor', () => {
+  it('refuses an event whose metadata.actor has an unknown key', async () => {
+    const store = createMemoryEventStore();
+    const actor = { id: 'u1', role: 'public', extra: 'x' };
+    const event = { ...BASE_EVENT, metadata: { ...BASE_EVENT.metadata, actor } };
+    const r = await store.append('s', [event], { expectedVersion: 'any' });
+    expect(r).toMatchObject({ _tag: 'Left', left: { _tag: 'InvalidEvent' } });
+  });
 });
 
 /**

@@ -44,14 +44,11 @@ describe('prepareMetadata', () => {
     );
   });
 
-  it('strips unknown actor fields as the codec does, and never aliases the caller object', () => {
+  it('refuses unknown actor fields (nothing is silently dropped), and never aliases the caller object', () => {
     const input = { at: '2025-01-01T00:00:00Z', actor: { id: 'u', role: 'r', extra: 1 } };
     const r = prepareMetadata(input, 'm', 1000);
     expect(r).toEqual(
-      E.right({
-        metadata: { at: '2025-01-01T00:00:00Z', actor: { id: 'u', role: 'r' } },
-        json: '{"actor":{"id":"u","role":"r"},"at":"2025-01-01T00:00:00Z"}',
-      }),
+      E.left({ _tag: 'InvalidEvent', path: 'm.actor.extra', reason: 'unknown actor field' }),
     );
     const plain = { at: '2025-01-01T00:00:00Z', actor: { id: 'u', role: 'r' } };
     const p = prepareMetadata(plain, 'm', 1000);

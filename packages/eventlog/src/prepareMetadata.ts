@@ -21,13 +21,14 @@ const METADATA_KEYS = new Set([
   'correlationId',
   'commandDigest',
 ]);
+const ACTOR_KEYS = new Set(['id', 'role']);
 const ID_KEYS = ['commandId', 'causationId', 'correlationId', 'commandDigest'] as const;
 
 const unknownKey = (o: object, allowed: Set<string>): string | undefined =>
   Object.keys(o).find((k) => !allowed.has(k));
 
 /**
- * The general path of `prepareMetadata`: io-ts decoding (which strips unknown actor keys), then a
+ * The general path of `prepareMetadata`: unknown keys refused (io-ts would strip those of `actor`), then a
  * canonical copy. Exported for the property test that holds both paths equal. Pure.
  */
 export const decodeMetadata = (
@@ -42,6 +43,12 @@ export const decodeMetadata = (
   const extra = unknownKey(u, METADATA_KEYS);
   if (extra !== undefined)
     return E.left(invalidEvent(`${path}.${extra}`, 'unknown metadata field'));
+  const actor: unknown = 'actor' in u ? u.actor : undefined;
+  if (typeof actor === 'object' && actor !== null && !Array.isArray(actor)) {
+    const extraActorKey = unknownKey(actor, ACTOR_KEYS);
+    if (extraActorKey !== undefined)
+      return E.left(invalidEvent(`${path}.actor.${extraActorKey}`, 'unknown actor field'));
+  }
   const decoded = EventMetadataCodec.decode(u);
   if (E.isLeft(decoded)) {
     const ctx = decoded.left[0]?.context
