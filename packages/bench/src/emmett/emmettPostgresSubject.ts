@@ -6,17 +6,17 @@ import { freshDatabase } from './freshDatabase.js';
 
 /**
  * Emmett 0.42's PostgreSQL event store (`@event-driven-io/emmett-postgresql`) as a bench subject, on a
- * fresh database per open, with its default pooled connection; the schema migrated before timing.
- * Whole-log reads use its public `readMessagesBatch` (batches of 1,000) over a dumbo pool on the same
- * database. Does I/O.
+ * fresh database per open, on one dumbo pool (its default pooled connection) that its public
+ * `readMessagesBatch` also uses for whole-log reads (batches of 1,000); the schema migrated before
+ * timing. Does I/O.
  */
 export const emmettPostgresFactory = (baseUrl: string): SubjectFactory => ({
   name: 'Emmett 0.42 PostgreSQL',
   open: async () => {
     const db = await freshDatabase(baseUrl);
-    const store = getPostgreSQLEventStore(db.url);
-    await store.schema.migrate();
     const pool = dumbo({ connectionString: db.url });
+    const store = getPostgreSQLEventStore(db.url, { connectionOptions: { dumbo: pool } });
+    await store.schema.migrate();
     return {
       append: async (streamId, events, expectedVersion) => {
         const r = await store.appendToStream(streamId, events.map(toEmmett), {
@@ -53,8 +53,8 @@ export const emmettPostgresFactory = (baseUrl: string): SubjectFactory => ({
         });
       },
       close: async () => {
-        await pool.close();
         await store.close();
+        await pool.close();
         await db.drop();
       },
     };
