@@ -28,8 +28,9 @@ export const payload = (i) => ({
   volunteer: { id: `v-${i % 131}`, shift: `2010-05-${String(10 + (i % 18)).padStart(2, '0')}` },
 });
 
+// The store assigns its default ids (UUIDv7, time-ordered); raw pg gets a random UUID (its table has
+// no index on event_id, so their order does not matter there).
 const newEvent = (i) => ({
-  eventId: randomUUID(),
   type: 'Pledged',
   data: payload(i),
   metadata: { at: AT, actor: { id: `v-${i % 131}`, role: 'volunteer' } },
@@ -110,7 +111,7 @@ const rawInsertMany = (raw, streamId, from, events) =>
   raw.pool.query({
     ...raw.sql.insertMany,
     values: [
-      events.map((e) => e.eventId),
+      events.map(() => randomUUID()),
       events.map(() => streamId),
       events.map((_, k) => from + k + 1),
       events.map((e) => e.type),
@@ -233,7 +234,7 @@ export const WORKLOADS = {
           await raw.pool.query({
             ...raw.sql.insert,
             values: [
-              e.eventId,
+              randomUUID(),
               `s-${i % W1_STREAMS}`,
               Math.floor(i / W1_STREAMS) + 1,
               e.type,
@@ -383,7 +384,7 @@ export const WORKLOADS = {
           await raw.pool.query({
             ...raw.sql.insert,
             values: [
-              e.eventId,
+              randomUUID(),
               streamId,
               version + 1,
               e.type,

@@ -26,7 +26,12 @@ export const APPEND_FUNCTION_MIGRATION: Migration = {
   version: 4,
   name: 'server-side append, ordered document index',
   sql: (s) => `
-CREATE FUNCTION ${s}.append_events(p jsonb) RETURNS json LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION ${s}.append_events(p jsonb) RETURNS json LANGUAGE plpgsql
+  -- Every lookup is a few keys probed in a unique index. plpgsql caches a generic plan per session,
+  -- often made while the tables were small (a sequential scan or hash join); without these settings that
+  -- plan is kept as the log grows and each append becomes a scan of the whole events table.
+  SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off
+  AS $fn$
 DECLARE
   h_pos bigint;
   h_hash text;
