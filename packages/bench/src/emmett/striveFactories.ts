@@ -16,10 +16,19 @@ export const striveSqliteFactory = (fresh: () => string): SubjectFactory => ({
  * replaces them process-wide (`pg.types.setTypeParser`: int8 -> BigInt, json -> parsed) as soon as it
  * opens a pool, which makes Strive's store refuse its own rows as malformed in the same process.
  */
-const PRISTINE = new Map([20, 114, 3802].map((oid) => [oid, pg.types.getTypeParser(oid, 'text')]));
+type Parser = (value: string) => unknown;
+const parserOf = (oid: number, format?: 'text' | 'binary'): Parser => {
+  const p: unknown = pg.types.getTypeParser(oid, format);
+  if (typeof p !== 'function') throw new Error(`pg has no parser for type ${oid}`);
+  return (value) => {
+    const parsed: unknown = Reflect.apply(p, undefined, [value]);
+    return parsed;
+  };
+};
+const PRISTINE = new Map([20, 114, 3802].map((oid) => [oid, parserOf(oid, 'text')]));
 const pristineTypes: CustomTypesConfig = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    (format !== 'binary' ? PRISTINE.get(oid) : undefined) ?? pg.types.getTypeParser(oid, format),
+    (format !== 'binary' ? PRISTINE.get(oid) : undefined) ?? parserOf(oid, format),
 };
 
 /**
