@@ -11,14 +11,15 @@ export const formatTable = (
   rows: readonly (readonly string[])[],
 ): string => {
   const all = [head, ...rows];
-  const widths = head.map((_, c) => Math.max(...all.map((r) => stringWidth(r[c] ?? ''))));
-  return all
-    .map((r) =>
-      widths
-        .map((w, c) => {
-          const cell = r[c] ?? '';
-          return cell + ' '.repeat(w - stringWidth(cell));
-        })
+  const ascii = /^[\x20-\x7e]*$/;
+  const columns = (cell: string): number => (ascii.test(cell) ? cell.length : stringWidth(cell));
+  const cells = all.map((r) => head.map((_, c) => r[c] ?? ''));
+  const sizes = cells.map((r) => r.map(columns));
+  const widths = head.map((_, c) => sizes.reduce((m, r) => Math.max(m, r[c] ?? 0), 0));
+  return cells
+    .map((r, i) =>
+      r
+        .map((cell, c) => cell + ' '.repeat((widths[c] ?? 0) - (sizes[i]?.[c] ?? 0)))
         .join('  ')
         .trimEnd(),
     )
