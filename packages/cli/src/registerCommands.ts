@@ -15,7 +15,6 @@ import { parseCount } from './parseCount.js';
 import { parseUntil } from './parseUntil.js';
 import { replay } from './commands/replay.js';
 import { report } from './commands/report.js';
-import { reportHtml } from './commands/reportHtml.js';
 import { run } from './commands/run.js';
 import { decodeLogLines } from './decodeLogLines.js';
 
@@ -73,10 +72,11 @@ export const registerCampaignCommands = (
     .option('--html <file>', 'write the report as one self-contained HTML page to FILE')
     .action(async (o: DbOpts & { html?: string }) =>
       done(
-        await withStore(o.db, 'read', (s) =>
+        await withStore(o.db, 'read', async (s) =>
           o.html === undefined
             ? report(s, io, o.json === true)
-            : reportHtml(s, io, {
+            : // The page renderer and its bundled libraries load only when a page is asked for.
+              (await import('./commands/reportHtml.js')).reportHtml(s, io, {
                 file: o.html,
                 json: o.json === true,
                 source: describeDbTarget(parseDbTarget(o.db)),

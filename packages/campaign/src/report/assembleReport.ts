@@ -18,19 +18,17 @@ const dashboardOf = (c: CampaignDoc, subjects: readonly SubjectDoc[]): Dashboard
     string,
     { kind: SubjectDoc['kind']; criterion: string; satisfied: number; total: number }
   >();
+  // Counters are updated in place: one row object per (kind, criterion), not one per subject.
   for (const s of mine)
     for (const r of s.byCriterion) {
-      const row = rows.get(`${s.kind}:${r.criterion}`) ?? {
-        kind: s.kind,
-        criterion: r.criterion,
-        satisfied: 0,
-        total: 0,
-      };
-      rows.set(`${s.kind}:${r.criterion}`, {
-        ...row,
-        satisfied: row.satisfied + r.satisfied,
-        total: row.total + r.total,
-      });
+      const key = `${s.kind}:${r.criterion}`;
+      let row = rows.get(key);
+      if (row === undefined) {
+        row = { kind: s.kind, criterion: r.criterion, satisfied: 0, total: 0 };
+        rows.set(key, row);
+      }
+      row.satisfied += r.satisfied;
+      row.total += r.total;
     }
   return {
     campaignId: c.campaignId,
