@@ -10,7 +10,7 @@ import {
 } from '../domain/subjectEvents.js';
 import { subjectWorkflow } from '../workflows/subjectWorkflow.js';
 import { decodeData } from './decodeData.js';
-import type { SubjectDoc } from './SubjectDoc.js';
+import { isSubjectDoc, type SubjectDoc } from './SubjectDoc.js';
 
 type Recipes = {
   readonly [K in SubjectEventType]: (d: Draft<SubjectDoc>, data: SubjectEventData[K]) => void;
@@ -140,6 +140,7 @@ export const subjectsProjection = defineProjection<SubjectDoc>({
   version: 1,
   keyOf: (e) => (isSubjectEventType(e.type) ? e.streamId : undefined),
   initial: initialSubjectDoc,
+  isDocument: isSubjectDoc,
   apply: Object.fromEntries(
     Object.keys(recipes)
       .filter(isSubjectEventType)
