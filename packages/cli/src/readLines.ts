@@ -22,20 +22,25 @@ export const assertReadable = async (file: string): Promise<void> => {
 
 /**
  * The lines of a readline interface as an iterable whose iterator is created now: lines read before
- * iteration starts (while a PostgreSQL store connects, say) are buffered instead of lost. Does I/O.
+ * iteration starts (while a PostgreSQL store connects, say) are buffered instead of lost; readline
+ * pauses the file while the consumer is behind, so memory stays flat. A read error ends the lines and
+ * is thrown after them. (Racing each line against a never-settling error promise, as this did before,
+ * leaked one reaction per line: 1.16 GB of RSS over 1M lines.) Does I/O.
  */
 const eagerLines = (
   lines: ReturnType<typeof createInterface>,
-  failed: Promise<never> = new Promise<never>(() => undefined),
+  errorOf: () => Error | undefined = () => undefined,
 ): AsyncIterable<string> => {
   const it = lines[Symbol.asyncIterator]();
   return {
     async *[Symbol.asyncIterator]() {
       for (;;) {
-        const next = await Promise.race([it.next(), failed]);
-        if (next.done === true) return;
+        const next = await it.next();
+        if (next.done === true) break;
         yield next.value;
       }
+      const error = errorOf();
+      if (error !== undefined) throw error;
     },
   };
 };
@@ -48,11 +53,11 @@ export const openLines = async (file: string, stdin: Readable): Promise<AsyncIte
   if (file === '-') return eagerLines(createInterface({ input: stdin, crlfDelay: Infinity }));
   await assertReadable(file);
   const stream = createReadStream(file, { encoding: 'utf8' });
-  const failed = new Promise<never>((_, reject) =>
-    stream.once('error', (e: NodeJS.ErrnoException) =>
-      reject(new CliError(`cannot read ${file}: ${e.code ?? e.message}`)),
-    ),
-  );
-  failed.catch(() => undefined);
-  return eagerLines(createInterface({ input: stream, crlfDelay: Infinity }), failed);
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let error: CliError | undefined;
+  stream.once('error', (e: NodeJS.ErrnoException) => {
+    error = new CliError(`cannot read ${file}: ${e.code ?? e.message}`);
+    lines.close();
+  });
+  return eagerLines(lines, () => error);
 };
