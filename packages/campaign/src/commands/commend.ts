@@ -1,17 +1,16 @@
 import { defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { campaignEvent, subjectEvent } from '../domain/domainEvents.js';
-import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
+import { SubjectRefCodec } from '../domain/Subject.js';
 import { commendationQuota } from '../rules/commendationQuota.js';
 import { memberDiscipline } from '../rules/memberDiscipline.js';
 import { objectionsCleared } from '../rules/noticeObjection.js';
 import { noticeEnded } from '../rules/noticePeriod.js';
-import { subjectState } from '../rules/subjectState.js';
-import { campaignJudgements } from './campaignJudgements.js';
+import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, verdictsOf, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './subjectStreams.js';
 
 /** io-ts codec of `Commend`: subject. */
 export const CommendCommand = commandCodec('Commend', { subject: SubjectRefCodec }, {});
@@ -49,24 +48,7 @@ export const decideCommend = (
         }),
   ];
   return decide(
-    [
-      ...campaignJudgements({
-        command: cmd.type,
-        cmd,
-        campaign,
-        roles: ['committee'],
-        phases: ['commending'],
-        streams: subjectStreams(cmd, campaign, subject),
-        deadline: true,
-      }),
-      subjectState.judge({
-        command: cmd.type,
-        subject: describeSubject(cmd.subject),
-        state: subject.value,
-        allowed: ['under-notice'],
-      }),
-      ...merit,
-    ],
+    [...committeeSubjectJudgements(cmd, { campaign, subject }, ['under-notice']), ...merit],
     () => ({
       campaign: [
         campaignEvent('CommendationRecorded', {

@@ -1,19 +1,18 @@
 import { defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { subjectEvent } from '../domain/domainEvents.js';
-import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
+import { SubjectRefCodec } from '../domain/Subject.js';
 import { tally } from '../domain/tally.js';
 import type { Judgement } from '../rules/domainRule.js';
 import { evaluationQuorum } from '../rules/evaluationQuorum.js';
 import { evaluationThreshold } from '../rules/evaluationThreshold.js';
 import { memberDiscipline } from '../rules/memberDiscipline.js';
 import { reviewRegular } from '../rules/reviewRegular.js';
-import { subjectState } from '../rules/subjectState.js';
-import { campaignJudgements } from './campaignJudgements.js';
+import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, verdictsOf, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './subjectStreams.js';
 
 /** io-ts codec of `Nominate`: subject. */
 export const NominateCommand = commandCodec('Nominate', { subject: SubjectRefCodec }, {});
@@ -58,24 +57,7 @@ export const decideNominate = (
   const { campaign, subject } = states;
   const merit = meritOf(cmd, states);
   return decide(
-    [
-      ...campaignJudgements({
-        command: cmd.type,
-        cmd,
-        campaign,
-        roles: ['committee'],
-        phases: ['commending'],
-        streams: subjectStreams(cmd, campaign, subject),
-        deadline: true,
-      }),
-      subjectState.judge({
-        command: cmd.type,
-        subject: describeSubject(cmd.subject),
-        state: subject.value,
-        allowed: ['evaluated'],
-      }),
-      ...merit,
-    ],
+    [...committeeSubjectJudgements(cmd, { campaign, subject }, ['evaluated']), ...merit],
     () => ({
       subject: [subjectEvent('SubjectNominated', { at: cmd.at, verdicts: verdictsOf(merit) })],
     }),

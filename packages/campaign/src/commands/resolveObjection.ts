@@ -2,14 +2,13 @@ import { defineCommand } from '@strive/engine';
 import * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
-import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
+import { SubjectRefCodec } from '../domain/Subject.js';
 import { objectionIsOpen } from '../rules/noticeObjection.js';
-import { subjectState } from '../rules/subjectState.js';
-import { campaignJudgements } from './campaignJudgements.js';
+import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './subjectStreams.js';
 
 /** io-ts codec of `ResolveObjection`: subject, objectionId, upheld (boolean), finding. */
 export const ResolveObjectionCommand = commandCodec(
@@ -31,21 +30,7 @@ export const decideResolveObjection = (
 ): CampaignDecision<'subject'> =>
   decide(
     [
-      ...campaignJudgements({
-        command: cmd.type,
-        cmd,
-        campaign,
-        roles: ['committee'],
-        phases: ['commending'],
-        streams: subjectStreams(cmd, campaign, subject),
-        deadline: true,
-      }),
-      subjectState.judge({
-        command: cmd.type,
-        subject: describeSubject(cmd.subject),
-        state: subject.value,
-        allowed: ['under-notice'],
-      }),
+      ...committeeSubjectJudgements(cmd, { campaign, subject }, ['under-notice']),
       objectionIsOpen.judge({
         objectionId: cmd.objectionId,
         objections: subject.context.objections,

@@ -3,17 +3,16 @@ import type * as t from 'io-ts';
 import { NonNegativeInt } from '../codec/primitives.js';
 import { refine } from '../codec/refine.js';
 import { subjectEvent } from '../domain/domainEvents.js';
-import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
+import { SubjectRefCodec } from '../domain/Subject.js';
 import { tally } from '../domain/tally.js';
 import { addDays } from '../domain/time.js';
 import { nominationRecommendation } from '../rules/nominationRecommendation.js';
 import { noticeLongEnough } from '../rules/noticePeriod.js';
-import { subjectState } from '../rules/subjectState.js';
-import { campaignJudgements } from './campaignJudgements.js';
+import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, verdictsOf, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './subjectStreams.js';
 
 /** io-ts codec of `StartPublicNotice`: subject and days (a whole number from 0 to 3660). */
 export const StartPublicNoticeCommand = commandCodec(
@@ -51,24 +50,7 @@ export const decideStartPublicNotice = (
     }),
   ];
   return decide(
-    [
-      ...campaignJudgements({
-        command: cmd.type,
-        cmd,
-        campaign,
-        roles: ['committee'],
-        phases: ['commending'],
-        streams: subjectStreams(cmd, campaign, subject),
-        deadline: true,
-      }),
-      subjectState.judge({
-        command: cmd.type,
-        subject: describeSubject(cmd.subject),
-        state: subject.value,
-        allowed: ['nominated'],
-      }),
-      ...merit,
-    ],
+    [...committeeSubjectJudgements(cmd, { campaign, subject }, ['nominated']), ...merit],
     () => ({
       subject: [
         subjectEvent('PublicNoticeStarted', {
