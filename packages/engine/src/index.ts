@@ -88,3 +88,9 @@ export {
   type ReplayMatched,
   type ReplayResult,
 } from './verifyReplay.js';
+export {
+  replayStreams,
+  type ReplayedStream,
+  type ReplayStreamsOptions,
+  type ReplayWorkflows,
+} from './replayStreams.js';

@@ -1,0 +1,89 @@
+import type { EventStore, StoredEvent } from '@strive/eventlog';
+import { foldEvents, initialState } from './foldEvents.js';
+import type { AnyWorkflow, ContextOf, Workflow, WorkflowState } from './Workflow.js';
+
+/** Workflows a replay folds, by a name the caller chooses (`{ order, customer }`). */
+export type ReplayWorkflows = Readonly<Record<string, AnyWorkflow>>;
+
+/** One stream replayed to the cut: which workflow folded it (by name), its id and its state. */
+export type ReplayedStream<W extends ReplayWorkflows> = {
+  readonly [K in keyof W & string]: {
+    readonly workflow: K;
+    readonly streamId: string;
+    readonly state: WorkflowState<ContextOf<W[K]>>;
+  };
+}[keyof W & string];
+
+/** What `replayStreams` takes. */
+export interface ReplayStreamsOptions<W extends ReplayWorkflows> {
+  readonly workflows: W;
+  /**
+   * The workflow (by name) that folds a stream, from its id and first event; `undefined` skips the
+   * stream (it is not read). Pure.
+   */
+  readonly route: (streamId: string, first: StoredEvent) => (keyof W & string) | undefined;
+  /** Events per read (of the log and of each stream) and per `foldEvents` call (default 1,000). */
+  readonly batchSize?: number;
+  /** The global position to replay up to, inclusive (default: the log head when the replay starts). */
+  readonly to?: number;
+}
+
+const DEFAULT_BATCH_SIZE = 1_000;
+
+/** One stream's events up to global position `to`, folded a batch at a time. Does I/O. */
+const foldStream = async <C>(
+  store: EventStore,
+  workflow: Workflow<C>,
+  streamId: string,
+  to: number,
+  batchSize: number,
+): Promise<WorkflowState<C>> => {
+  let state: WorkflowState<C> = initialState(workflow);
+  let batch: StoredEvent[] = [];
+  for await (const e of store.readStream(streamId, { batchSize })) {
+    if (e.globalPosition > to) break;
+    batch.push(e);
+    if (batch.length === batchSize) {
+      state = foldEvents(workflow, batch, state);
+      batch = [];
+    }
+  }
+  return batch.length > 0 ? foldEvents(workflow, batch, state) : state;
+};
+
+/**
+ * Replays a log stream by stream in bounded memory: reads the log in batches up to a cut, and at each
+ * stream's first event reads that stream alone (in batches, up to the cut), folds it with its
+ * workflow and yields its state, keeping nothing once the caller takes the next one. Memory is one
+ * batch of the log, one of the stream and one stream's state, whatever the log's length; the price is
+ * reading every event twice (once to find the streams, once to fold them). Streams come in the order
+ * of their first events. Throws as `foldEvents` does on a gap, an unknown type or a codec failure.
+ * Does I/O (reads only).
+ * @example
+ * for await (const s of replayStreams(store, {
+ *   workflows: { order, customer },
+ *   route: (id) => (id.startsWith('order-') ? 'order' : 'customer'),
+ * })) await store.saveSnapshot(snapshotOf(s.workflow === 'order' ? order : customer, s.streamId, s.state));
+ */
+export async function* replayStreams<W extends ReplayWorkflows>(
+  store: EventStore,
+  options: ReplayStreamsOptions<W>,
+): AsyncGenerator<ReplayedStream<W>, void, undefined> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`replayStreams: batchSize must be an integer >= 1 (got ${batchSize})`);
+  const to = options.to ?? (await store.head()).globalPosition;
+  if (!Number.isSafeInteger(to) || to < 0)
+    throw new RangeError(`replayStreams: to must be an integer >= 0 (got ${to})`);
+  for await (const first of store.readAll({ to, batchSize })) {
+    if (first.streamPosition !== 1) continue;
+    const name = options.route(first.streamId, first);
+    if (name === undefined) continue;
+    const workflow = options.workflows[name];
+    if (workflow === undefined)
+      throw new Error(`replayStreams: route gave "${name}", which is not one of the workflows`);
+    const state = await foldStream(store, workflow, first.streamId, to, batchSize);
+    // The state was folded by `workflows[name]`, so its context is `ContextOf<W[name]>`.
+    yield { workflow: name, streamId: first.streamId, state } as ReplayedStream<W>;
+  }
+}
