@@ -24,8 +24,9 @@ export interface EngineOptions {
   /** Waits between retries (default: setTimeout). */
   readonly sleep?: (ms: number) => Promise<void>;
   /**
-   * Streams whose state is kept in process between commands (default 10,000; 0 disables). A cached state
-   * is only a starting point: the tail is still read and appends still carry expected versions.
+   * Streams whose state is kept in process between commands (default 10,000; 0 disables). A command is
+   * first decided on cached states without reading them; only an accepted append (its expected versions
+   * prove them current) ends it there, anything else is decided again on states read from the store.
    */
   readonly stateCacheSize?: number;
   /** Events per batch (and per immer draft) when catching projections up (default 500). */

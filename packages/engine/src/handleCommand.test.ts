@@ -201,3 +201,39 @@ describe('the machine as a safety net', () => {
     );
   });
 });
+
+describe('the state cache', () => {
+  it('reads a cached stream again before refusing on its cached state', async () => {
+    const store = createMemoryEventStore();
+    const a = engineOver(store).engine;
+    const b = engineOver(store).engine;
+    // a caches order-1 with no items; b adds one behind a's back.
+    expect(isRejected(await a.handle(place('p1', '1', 'c')))).toBe(true);
+    expect(isAccepted(await b.handle(add('b1', '1')))).toBe(true);
+    const outcome = await a.handle(place('p2', '1', 'c'));
+    expect(isAccepted(outcome) && outcome.events.map((e) => e.type)).toEqual([
+      'OrderPlaced',
+      'TimerScheduled',
+      'CustomerOrderPlaced',
+    ]);
+  });
+
+  it('decides on a cached state without reading its stream when the append is accepted', async () => {
+    const store = createMemoryEventStore();
+    const reads: string[] = [];
+    const counting: EventStore = {
+      ...store,
+      readStream: (streamId, options) => {
+        reads.push(streamId);
+        return store.readStream(streamId, options);
+      },
+    };
+    const { engine } = engineOver(counting);
+    expect(isAccepted(await engine.handle(add('c1', '1')))).toBe(true);
+    expect(reads).toEqual(['order-1']);
+    expect(isAccepted(await engine.handle(add('c2', '1')))).toBe(true);
+    expect(isAccepted(await engine.handle(add('c3', '1')))).toBe(true);
+    expect(reads).toEqual(['order-1']);
+    expect((await engine.load(order, 'order-1')).context).toMatchObject({ items: 3, total: 30 });
+  });
+});

@@ -1,6 +1,8 @@
 import {
   describeAppendError,
+  type ConcurrencyConflict as ConcurrencyConflictError,
   type EventStore,
+  type IdempotencyConflict as IdempotencyConflictError,
   type InlineProjection,
   type StoredEvent,
 } from '@strive/eventlog';
@@ -10,11 +12,11 @@ import type { CommandOutcome, Conflict } from './CommandOutcome.js';
 import type { AnyCommand } from './defineCommand.js';
 import { decodeCommand, type DecodedCommand } from './decodeCommand.js';
 import type { RetryOptions } from './Engine.js';
-import { foldEvents, foldEventsAsync } from './foldEvents.js';
-import { loadState, snapshotOf } from './loadState.js';
+import { foldEvents } from './foldEvents.js';
+import { snapshotOf } from './loadState.js';
+import { loadStreams } from './loadStreams.js';
 import { planCommand, type LoadedStream } from './planCommand.js';
 import type { StateCache } from './stateCache.js';
-import type { Workflow, WorkflowState } from './Workflow.js';
 
 /** Everything `handleCommand` needs; `random` and `sleep` are the injected effects. */
 export interface HandleDeps {
@@ -35,46 +37,6 @@ const conflict = (
   message: string,
 ): Conflict => ({ _tag: 'Conflict', commandId: cmd.id, type: cmd.type, reason, attempts, message });
 
-/** A stream's state from the cache plus its tail, or from snapshot + tail; cached afterwards. Does I/O. */
-const loadCached = async <C>(
-  deps: HandleDeps,
-  workflow: Workflow<C>,
-  streamId: string,
-): Promise<WorkflowState<C>> => {
-  const cached = deps.cache.get(workflow, streamId);
-  const state =
-    cached === undefined
-      ? await loadState(deps.store, workflow, streamId, deps.snapshotEvery)
-      : await foldEventsAsync(
-          workflow,
-          deps.store.readStream(streamId, { from: cached.version + 1 }),
-          cached,
-        );
-  deps.cache.set(workflow, streamId, state);
-  return state;
-};
-
-const loadStreams = async (deps: HandleDeps, cmd: DecodedCommand): Promise<LoadedStream[]> => {
-  const refs = Object.entries(cmd.definition.streams(cmd.command));
-  const seen = new Map<string, string>();
-  for (const [alias, ref] of refs) {
-    const other = seen.get(ref.streamId);
-    if (other !== undefined)
-      throw new Error(
-        `${cmd.type}: aliases "${other}" and "${alias}" name the same stream ${ref.streamId}`,
-      );
-    seen.set(ref.streamId, alias);
-  }
-  return Promise.all(
-    refs.map(async ([alias, { workflow, streamId }]) => ({
-      alias,
-      workflow,
-      streamId,
-      state: await loadCached(deps, workflow, streamId),
-    })),
-  );
-};
-
 /** Folds the appended events into the loaded states: cached, and snapshotted every N events. Does I/O. */
 const afterAppend = async (
   deps: HandleDeps,
@@ -93,11 +55,64 @@ const afterAppend = async (
   }
 };
 
+/** The end of one attempt: a final outcome, or an append error worth deciding again for. */
+type Attempt =
+  | { readonly _tag: 'Done'; readonly outcome: CommandOutcome }
+  | { readonly _tag: 'Retry'; readonly error: ConcurrencyConflictError | IdempotencyConflictError };
+
+const done = (outcome: CommandOutcome): Attempt => ({ _tag: 'Done', outcome });
+
+/** Decides on loaded states and appends the decision with their versions as expected. Does I/O. */
+const decideAndAppend = async (
+  deps: HandleDeps,
+  cmd: DecodedCommand,
+  digest: string,
+  streams: readonly LoadedStream[],
+): Promise<Attempt> => {
+  const states = Object.fromEntries(streams.map((s) => [s.alias, s.state]));
+  const decision = cmd.definition.decide(cmd.command, states, {
+    commandId: cmd.id,
+    at: cmd.at,
+    actor: cmd.actor,
+  });
+  if (E.isLeft(decision))
+    return done({ _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures: decision.left });
+  const plan = planCommand(cmd, digest, streams, decision.right);
+  if (E.isLeft(plan))
+    return done({ _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures: plan.left });
+  const result = await deps.store.appendMany(plan.right.requests, { inline: deps.inline });
+  if (E.isRight(result)) {
+    if (result.right.some((r) => r.duplicate))
+      return done({
+        _tag: 'Accepted',
+        commandId: cmd.id,
+        type: cmd.type,
+        events: [],
+        duplicate: true,
+      });
+    await afterAppend(deps, streams, new Map(result.right.map((r) => [r.streamId, r.events])));
+    const events = result.right.flatMap((r) => r.events);
+    return done({ _tag: 'Accepted', commandId: cmd.id, type: cmd.type, events, duplicate: false });
+  }
+  const error = result.left;
+  switch (error._tag) {
+    case 'InvalidEvent':
+      return done({ _tag: 'Invalid', errors: [{ path: error.path, message: error.reason }] });
+    case 'StoreUnavailable':
+      throw new Error(`${cmd.type} ${cmd.id}: ${describeAppendError(error)}`);
+    case 'ConcurrencyConflict':
+    case 'IdempotencyConflict':
+      return { _tag: 'Retry', error };
+  }
+};
+
 /**
  * Handles one command: decode -> idempotency check by command id -> load (snapshot + tail) -> decide
  * -> machine check -> atomic `appendMany` with expected versions; on a version conflict, reload and
- * decide again after a jittered backoff, up to `retry.maxAttempts`. Throws only when the store is
- * unavailable or `decide` breaks its contract. Does I/O.
+ * decide again after a jittered backoff, up to `retry.maxAttempts`. A first, uncounted try decides on
+ * cached states without reading their tails: its append is kept only when accepted (the expected
+ * versions prove the states were current); any other end decides again on read states. Throws only
+ * when the store is unavailable or `decide` breaks its contract. Does I/O.
  */
 export const handleCommand = async (deps: HandleDeps, input: unknown): Promise<CommandOutcome> => {
   const decoded = decodeCommand(input, deps.commands);
@@ -106,7 +121,8 @@ export const handleCommand = async (deps: HandleDeps, input: unknown): Promise<C
   const digest = commandDigest(cmd.json);
   const { maxAttempts, baseDelayMs } = deps.retry;
   let last: Conflict = conflict(cmd, 'ConcurrencyConflict', 0, 'not attempted');
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+  let trustCache = true;
+  for (let attempt = 1; attempt <= maxAttempts;) {
     const prior = await deps.store.readEvent(eventIdOf(cmd.id, 0));
     if (prior !== undefined)
       return prior.metadata.commandDigest === digest
@@ -117,41 +133,20 @@ export const handleCommand = async (deps: HandleDeps, input: unknown): Promise<C
             attempt,
             `command id ${cmd.id} was used for another payload`,
           );
-    const streams = await loadStreams(deps, cmd);
-    const states = Object.fromEntries(streams.map((s) => [s.alias, s.state]));
-    const decision = cmd.definition.decide(cmd.command, states, {
-      commandId: cmd.id,
-      at: cmd.at,
-      actor: cmd.actor,
-    });
-    if (E.isLeft(decision))
-      return { _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures: decision.left };
-    const plan = planCommand(cmd, digest, streams, decision.right);
-    if (E.isLeft(plan))
-      return { _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures: plan.left };
-    const result = await deps.store.appendMany(plan.right.requests, { inline: deps.inline });
-    if (E.isRight(result)) {
-      if (result.right.some((r) => r.duplicate))
-        return { _tag: 'Accepted', commandId: cmd.id, type: cmd.type, events: [], duplicate: true };
-      await afterAppend(deps, streams, new Map(result.right.map((r) => [r.streamId, r.events])));
-      const events = result.right.flatMap((r) => r.events);
-      return { _tag: 'Accepted', commandId: cmd.id, type: cmd.type, events, duplicate: false };
+    const { streams, fromCache } = await loadStreams(deps, cmd, trustCache);
+    trustCache = false;
+    const tried = await decideAndAppend(deps, cmd, digest, streams);
+    if (fromCache) {
+      // Only an accepted append proves the cached states current; decide anything else again.
+      if (tried._tag === 'Done' && tried.outcome._tag === 'Accepted') return tried.outcome;
+      continue;
     }
-    const error = result.left;
-    switch (error._tag) {
-      case 'InvalidEvent':
-        return { _tag: 'Invalid', errors: [{ path: error.path, message: error.reason }] };
-      case 'StoreUnavailable':
-        throw new Error(`${cmd.type} ${cmd.id}: ${describeAppendError(error)}`);
-      case 'ConcurrencyConflict':
-        deps.cache.delete(error.streamId);
-        last = conflict(cmd, 'ConcurrencyConflict', attempt, describeAppendError(error));
-        break;
-      case 'IdempotencyConflict':
-        last = conflict(cmd, 'IdempotencyConflict', attempt, describeAppendError(error));
-        break;
-    }
+    if (tried._tag === 'Done') return tried.outcome;
+    const error = tried.error;
+    if (error._tag === 'ConcurrencyConflict') deps.cache.delete(error.streamId);
+    last = conflict(cmd, error._tag, attempt, describeAppendError(error));
     if (attempt < maxAttempts) await deps.sleep(deps.random() * baseDelayMs * 2 ** (attempt - 1));
+    attempt += 1;
   }
   return last;
 };

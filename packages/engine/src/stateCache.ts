@@ -2,9 +2,10 @@ import type { Workflow, WorkflowState } from './Workflow.js';
 
 /**
  * Recently used stream states kept in process, so a hot stream (a campaign every command reads) is not
- * reloaded from its snapshot each time. An entry is only a starting point: the engine still reads the
- * stream's tail after it, and every append carries the expected version, so a stale entry can cost a
- * retry but never a wrong decision.
+ * reloaded from its snapshot each time. The engine first decides on the entries as they are, without
+ * reading anything; every append carries the expected version, and any other end (a refusal, a
+ * conflict) is decided again after reading each stream's tail, so a stale entry can cost a second
+ * decision but never a wrong one.
  */
 export interface StateCache {
   get<C>(workflow: Workflow<C>, streamId: string): WorkflowState<C> | undefined;

@@ -1,0 +1,68 @@
+import type { DecodedCommand } from './decodeCommand.js';
+import { foldEventsAsync } from './foldEvents.js';
+import type { HandleDeps } from './handleCommand.js';
+import { loadState } from './loadState.js';
+import type { LoadedStream } from './planCommand.js';
+import type { Workflow, WorkflowState } from './Workflow.js';
+
+/** The streams of a command, loaded; `fromCache` when a state was taken from the cache unread. */
+export interface LoadedStreams {
+  readonly streams: LoadedStream[];
+  readonly fromCache: boolean;
+}
+
+/**
+ * A stream's state: as cached when `trust` is set (no read at all), else from the cache plus its tail
+ * or from snapshot + tail; cached afterwards. Does I/O.
+ */
+const loadCached = async <C>(
+  deps: HandleDeps,
+  workflow: Workflow<C>,
+  streamId: string,
+  trust: boolean,
+): Promise<{ state: WorkflowState<C>; fromCache: boolean }> => {
+  const cached = deps.cache.get(workflow, streamId);
+  if (trust && cached !== undefined) return { state: cached, fromCache: true };
+  const state =
+    cached === undefined
+      ? await loadState(deps.store, workflow, streamId, deps.snapshotEvery)
+      : await foldEventsAsync(
+          workflow,
+          deps.store.readStream(streamId, { from: cached.version + 1 }),
+          cached,
+        );
+  deps.cache.set(workflow, streamId, state);
+  return { state, fromCache: false };
+};
+
+/**
+ * Loads every stream a command names. With `trustCache`, a cached state is used as it is, without
+ * reading its tail: the caller must then treat only an accepted append (whose expected versions prove
+ * those states current) as final, and decide again on read states otherwise. Throws when two aliases
+ * name the same stream (a bug in `streams()`). Does I/O.
+ */
+export const loadStreams = async (
+  deps: HandleDeps,
+  cmd: DecodedCommand,
+  trustCache: boolean,
+): Promise<LoadedStreams> => {
+  const refs = Object.entries(cmd.definition.streams(cmd.command));
+  const seen = new Map<string, string>();
+  for (const [alias, ref] of refs) {
+    const other = seen.get(ref.streamId);
+    if (other !== undefined)
+      throw new Error(
+        `${cmd.type}: aliases "${other}" and "${alias}" name the same stream ${ref.streamId}`,
+      );
+    seen.set(ref.streamId, alias);
+  }
+  let fromCache = false;
+  const streams = await Promise.all(
+    refs.map(async ([alias, { workflow, streamId }]) => {
+      const loaded = await loadCached(deps, workflow, streamId, trustCache);
+      fromCache ||= loaded.fromCache;
+      return { alias, workflow, streamId, state: loaded.state };
+    }),
+  );
+  return { streams, fromCache };
+};
