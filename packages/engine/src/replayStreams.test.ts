@@ -112,6 +112,9 @@ describe('replayStreams', () => {
       version: 3,
       lastAt: '2026-03-01T10:00:00Z',
     });
+    // `workflow` narrows the state to that workflow's context (a type error otherwise).
+    const open = got.map((s) => (s.workflow === 'customer' ? s.state.context.openOrders : 0));
+    expect(open).toEqual([0, 2, 0]);
   });
 
   it('reads one stream per state taken: nothing is read ahead of the caller', async () => {
