@@ -176,6 +176,10 @@ export type { ExemplarDoc } from './projections/ExemplarDoc.js';
 export { assembleReport } from './report/assembleReport.js';
 export { buildReport, foldProjection } from './report/buildReport.js';
 export { readReport } from './report/readReport.js';
+export { readReportSummary, readStoredReport } from './report/readReportSummary.js';
+export { REPORT_VIEW } from './report/reportView.js';
+export { SUMMARY_SUBJECT_LINES, summarizeReport } from './report/summarizeReport.js';
+export { ReportRestCodec, ReportSummaryCodec } from './report/ReportCodec.js';
 export type {
   Dashboard,
   Exemplar,
@@ -183,4 +187,5 @@ export type {
   Report,
   ReportCampaign,
   ReportSubject,
+  ReportSummary,
 } from './report/Report.js';

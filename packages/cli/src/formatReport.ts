@@ -1,4 +1,4 @@
-import type { Report } from '@strive/campaign';
+import type { ReportSummary } from '@strive/campaign';
 import { formatTable } from './table.js';
 
 const pct = (share: number | null): string =>
@@ -6,10 +6,11 @@ const pct = (share: number | null): string =>
 const MAX_SUBJECT_ROWS = 60;
 
 /**
- * A report as a person reads it: campaigns, each dashboard (subjects by state, turnout, satisfaction by
- * criterion), subjects (up to 60 rows), and the honour roll with the rules that let each subject through. Pure.
+ * A report's summary as a person reads it: campaigns, each dashboard (subjects by state, turnout,
+ * satisfaction by criterion), subjects (up to 60 rows), and the honour roll with the rules that let each
+ * subject through. Pure.
  */
-export const formatReport = (r: Report): string => {
+export const formatReport = (r: ReportSummary): string => {
   const parts: string[] = [];
   parts.push(
     'Campaigns\n' +
@@ -36,9 +37,9 @@ export const formatReport = (r: Report): string => {
         ),
     );
   }
-  const shown = r.subjects.slice(0, MAX_SUBJECT_ROWS);
+  const shown = r.firstSubjects.slice(0, MAX_SUBJECT_ROWS);
   parts.push(
-    `Subjects (${r.subjects.length}${r.subjects.length > shown.length ? `, first ${shown.length} shown; --json lists all` : ''})\n` +
+    `Subjects (${r.subjectCount}${r.subjectCount > shown.length ? `, first ${shown.length} shown; --json lists all` : ''})\n` +
       formatTable(
         ['campaign', 'kind', 'id', 'name', 'state', 'evaluators', 'satisfaction'],
         shown.map((s) => [

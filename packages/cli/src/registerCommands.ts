@@ -1,6 +1,6 @@
 import type { Command, Option } from 'commander';
 import type { EventStore } from '@strive/eventlog';
-import { createCampaignEngine, readReport } from '@strive/campaign';
+import { createCampaignEngine, readReportSummary } from '@strive/campaign';
 import { diagram } from './commands/diagram.js';
 import { exportLog } from './commands/exportLog.js';
 import { generate } from './commands/generate.js';
@@ -59,7 +59,8 @@ export const registerCampaignCommands = (
         await withStore(o.db, 'write', async (store) => {
           const engine = createCampaignEngine(store);
           const code = await run(engine, io, lines, o.json === true);
-          if (parseDbTarget(o.db).kind !== 'memory') await readReport(engine);
+          // Catch the projections and the report view up, so that `report` afterwards only reads.
+          if (parseDbTarget(o.db).kind !== 'memory') await readReportSummary(engine, store);
           return code;
         }),
       );

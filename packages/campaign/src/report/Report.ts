@@ -74,3 +74,15 @@ export type Report = {
   readonly dashboards: readonly Dashboard[];
   readonly exemplars: readonly Exemplar[];
 };
+
+/**
+ * What `strive report` prints: a report without exemplars, its subject lines counted and only the
+ * first `SUMMARY_SUBJECT_LINES` kept (`summarizeReport`).
+ */
+export type ReportSummary = {
+  readonly campaigns: readonly ReportCampaign[];
+  readonly dashboards: readonly Dashboard[];
+  readonly honourRoll: readonly HonourEntry[];
+  readonly subjectCount: number;
+  readonly firstSubjects: readonly ReportSubject[];
+};

@@ -1,4 +1,4 @@
-import { buildReport } from '@strive/campaign';
+import { buildReport, summarizeReport } from '@strive/campaign';
 import type { StoredEvent } from '@strive/eventlog';
 import { formatReport } from '../formatReport.js';
 import type { Io } from '../Io.js';
@@ -24,6 +24,6 @@ export const replay = async (
   }
   progress.stop();
   const r = buildReport(kept);
-  io.out(json ? `${JSON.stringify(r)}\n` : formatReport(r));
+  io.out(json ? `${JSON.stringify(r)}\n` : formatReport(summarizeReport(r)));
   return 0;
 };
