@@ -1,87 +1,90 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { markdownSection, textTable, writeSection, type Row } from './report.js';
+import { benchSuites } from './benchSuites.js';
+import { parseBenchArgs, USAGE } from './benchArgs.js';
 import { PREFACE } from './preface.js';
-import { spread } from './stats.js';
-import { sqliteWorkloads } from './workloads.js';
+import { machineLine } from './machineLine.js';
+import { writeSection } from './report.js';
+import { budgetText } from './run/budgetTable.js';
 
-const { values } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    scale: { type: 'string', default: '1' },
-    only: { type: 'string', default: 'W1,W2,W3,W4,W5' },
-    json: { type: 'string' },
-    md: { type: 'string' },
-  },
-});
-const runs = Number(values.runs);
-const scale = Number(values.scale);
-const only = new Set(values.only.split(','));
-if (!Number.isInteger(runs) || runs < 1 || !(scale > 0 && scale <= 1))
-  throw new Error(
-    'usage: main.js [--runs N>=1] [--scale 0<F<=1] [--only W1,...,W5] [--json out.json] [--md docs/benchmarks.md]',
-  );
+import { runSuites } from './run/runSuites.js';
+import { alarms, figuresText, runFigures, runSection } from './run/runSection.js';
+import { sectionFor } from './run/sectionFor.js';
+import { selectSuites } from './run/selectSuites.js';
+import { findPgServer, type PgServer } from './suites/pgServer.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'strive-bench-'));
-let files = 0;
-const fresh = (name: string): string => join(dir, `${name}-${++files}.db`);
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
-const rows: Row[] = [];
+const parsed = parseBenchArgs(process.argv.slice(2));
+if (parsed._tag === 'Usage') {
+  log(`${parsed.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const a = parsed.args;
 const started = new Date();
+const loadStart = loadavg()[0] ?? 0;
+const args = process.argv.slice(2).join(' ');
+const command =
+  process.env['npm_lifecycle_event'] === 'bench'
+    ? `pnpm bench${args === '' ? '' : ` ${args}`}`
+    : `node packages/bench/dist/main.js${args === '' ? '' : ` ${args}`}`;
+
+// Every file of the run (SQLite files, the campaign stores) lives in one directory: fresh unless
+// --store-dir keeps and reuses it. campaignStore caches under os.tmpdir(), which reads TMPDIR.
+const dir = a.storeDir ?? mkdtempSync(join(tmpdir(), 'strive-bench-run-'));
+mkdirSync(dir, { recursive: true });
+process.env['TMPDIR'] = resolve(dir);
+
+let server: Promise<PgServer> | undefined;
+const suites = benchSuites({
+  ...a,
+  command,
+  started,
+  server: () => (server ??= findPgServer(a.pgUrl)),
+});
+const selection = selectSuites(suites, a.only);
+if (selection._tag === 'UnknownSuites') {
+  log(
+    `unknown suite(s) ${selection.unknown.join(', ')}; known: ${selection.known.join(', ')}\n\n${USAGE}`,
+  );
+  process.exit(2);
+}
+log(`pnpm bench: ${selection.suites.map((s) => s.id).join(', ')}; files in ${dir}`);
 
 try {
-  for (const w of sqliteWorkloads(scale, fresh).filter((x) => only.has(x.id))) {
-    await w.prepare();
-    const times = [];
-    for (let r = 0; r < runs; r++) {
-      const t = await w.run(r);
-      times.push(t);
-      log(
-        `${w.id} run ${r + 1}: strive ${t.strive.wall.toFixed(0)} ms (CPU ${t.strive.cpu.toFixed(0)}), ` +
-          `raw ${t.raw.wall.toFixed(0)} ms (CPU ${t.raw.cpu.toFixed(0)})`,
-      );
-    }
-    rows.push({
-      id: w.id,
-      workload: w.title,
-      items: w.items,
-      unit: w.unit,
-      goal: w.goal,
-      strive: spread(times.map((t) => t.strive.wall)),
-      reference: spread(times.map((t) => t.raw.wall)),
-      ratio: spread(times.map((t) => t.raw.wall / t.strive.wall)),
-      cpuRatio: spread(times.map((t) => t.raw.cpu / t.strive.cpu)),
-    });
-  }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
-
-const command = `node packages/bench/dist/main.js ${process.argv.slice(2).join(' ')}`.trim();
-console.log(
-  `Strive SQLite store vs raw better-sqlite3 (WAL, synchronous=NORMAL), ${runs} runs, scale ${scale}\n`,
-);
-console.log(textTable(rows));
-console.log(
-  '\nratio = raw time / Strive time of each run, median [min-max]; CPU ratio the same with CPU time.',
-);
-const missed = rows.filter((r) => r.ratio.median < r.goal).map((r) => r.id);
-if (missed.length > 0) console.log(`below goal: ${missed.join(', ')}`);
-if (values.md !== undefined) {
-  const section = markdownSection(
-    {
-      title: 'SQLite store vs raw better-sqlite3',
-      reference: 'raw',
-      command,
-      runs,
-      scale,
-      date: started,
+  const run = await runSuites(selection.suites, {
+    now: () => Number(process.hrtime.bigint()) / 1e9,
+    log,
+    done: async (suite, outcome) => {
+      if (outcome._tag === 'Done') console.log(`\n${suite.title}\n\n${outcome.text}\n`);
+      else console.log(`\n${suite.title}: ${outcome._tag.toUpperCase()}\n`);
+      const section = sectionFor(suite, outcome, new Date());
+      if (a.md !== undefined && section !== null)
+        await writeSection(a.md, suite.id, section, PREFACE);
     },
-    rows,
+  });
+  const context = {
+    date: started,
+    command,
+    machine: machineLine(),
+    loadStart,
+    loadEnd: loadavg()[0] ?? 0,
+  };
+  console.log(`\nEvery ratio of the run\n\n${figuresText(runFigures(run))}`);
+  console.log(
+    `\nTime budget (load average ${loadStart.toFixed(1)} -> ${context.loadEnd.toFixed(1)})\n\n${budgetText(run.budget)}`,
   );
-  await writeSection(resolve(values.md), 'sqlite', section, PREFACE);
+  for (const line of alarms(run)) console.log(`\n!!! ${line}`);
+  if (a.md !== undefined) {
+    await writeSection(a.md, 'run', runSection(context, run), PREFACE, 'first');
+    log(`\nwrote ${a.md}`);
+  }
+  if (a.json !== undefined)
+    writeFileSync(
+      a.json,
+      JSON.stringify({ ...context, budget: run.budget, figures: runFigures(run) }, null, 2),
+    );
+  if (run.outcomes.some(({ outcome }) => outcome._tag === 'Failed')) process.exitCode = 1;
+} finally {
+  if (a.storeDir === undefined) rmSync(dir, { recursive: true, force: true });
 }
-if (values.json !== undefined)
-  writeFileSync(values.json, JSON.stringify({ node: process.version, runs, scale, rows }, null, 2));

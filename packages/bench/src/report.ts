@@ -46,6 +46,7 @@ const cells = (r: Row): string[] => [
   spreadOf(r.ratio, 2),
   spreadOf(r.cpuRatio, 2),
   `>= ${r.goal.toFixed(2)}`,
+  r.ratio.median >= r.goal ? 'yes' : 'NO',
 ];
 const HEADER = [
   'workload',
@@ -57,6 +58,7 @@ const HEADER = [
   'ratio',
   'CPU ratio',
   'goal',
+  'met',
 ];
 
 /** The table as aligned plain text, for the terminal. Pure. */
@@ -93,27 +95,52 @@ export const markdownSection = (c: Context, rows: readonly Row[]): string =>
     '',
   ].join('\n');
 
+/** Where a missing section goes: at the end of the file, or before the first other section. */
+export type Placement = 'end' | 'first';
+
+/**
+ * The Markdown `old` with the section `id` (between `<!-- bench:id:start -->` and `<!-- bench:id:end -->`)
+ * replaced by `section`, every other byte kept; a missing section is added at `placement`. Throws
+ * when the markers of `id` are broken (one without the other, or in the wrong order). Pure.
+ */
+export const replaceSection = (
+  old: string,
+  id: string,
+  section: string,
+  placement: Placement = 'end',
+): string => {
+  const start = `<!-- bench:${id}:start -->`;
+  const end = `<!-- bench:${id}:end -->`;
+  const block = `${start}\n${section.trimEnd()}\n\n${end}`;
+  const i = old.indexOf(start);
+  const j = old.indexOf(end);
+  if (i >= 0 && j > i) return `${old.slice(0, i)}${block}${old.slice(j + end.length)}`;
+  if (i >= 0 || j >= 0)
+    throw new Error(`broken markers of section ${id}: fix ${start} ... ${end} by hand`);
+  const first = old.search(/<!-- bench:[\w-]+:start -->/);
+  if (placement === 'first' && first >= 0)
+    return `${old.slice(0, first)}${block}\n\n${old.slice(first)}`;
+  return `${old.trimEnd()}\n\n${block}\n`;
+};
+
 /**
  * Writes (or replaces) the section `id` of a Markdown file between `<!-- bench:id -->` markers,
- * keeping every other section, so each suite (SQLite, PostgreSQL, engine) owns its part; the file is
- * then formatted with the repository's Prettier settings, so `prettier --check` stays green. Does I/O.
+ * keeping every other section and all text outside markers, so each suite owns its part; the file is
+ * then formatted with the repository's Prettier settings, so `prettier --check` stays green. The file
+ * is read just before writing (other people edit the prose around the sections). Does I/O.
  */
 export const writeSection = async (
   file: string,
   id: string,
   section: string,
   preface: string,
+  placement: Placement = 'end',
 ): Promise<void> => {
-  const start = `<!-- bench:${id}:start -->`;
-  const end = `<!-- bench:${id}:end -->`;
-  const block = `${start}\n${section}${end}`;
   const old = existsSync(file) ? readFileSync(file, 'utf8') : preface;
-  const i = old.indexOf(start);
-  const j = old.indexOf(end);
-  const next =
-    i >= 0 && j > i
-      ? `${old.slice(0, i)}${block}${old.slice(j + end.length)}`
-      : `${old.trimEnd()}\n\n${block}\n`;
   const options = (await prettier.resolveConfig(file)) ?? {};
-  writeFileSync(file, await prettier.format(next, { ...options, filepath: file }));
+  const next = await prettier.format(replaceSection(old, id, section, placement), {
+    ...options,
+    filepath: file,
+  });
+  writeFileSync(file, next);
 };

@@ -2,15 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { rawCommands, striveCommands, W5 } from '../commandWorkload.js';
+import { rawCommands, W5 } from '../commandWorkload.js';
 import { buildLog } from '../readWorkloads.js';
 import { compareRows, soloRow, type BenchRow } from '../engine/BenchRow.js';
 import { CLI_BIN, campaignStore } from '../engine/campaignStore.js';
-import { REPLAY_SIZES } from '../engine/replay.js';
 import { isMain, logErr, mainOptions, printRows } from '../engine/runMain.js';
-
-/** The campaign `strive run` executes in each timed run: 40 organizations, about 10k commands. */
-export const RUN_ORGS = 40;
+import { campaignSizes, type CampaignSizes } from '../suites/campaignSizes.js';
 
 /** Wall seconds of `node packages/cli/dist/bin.js ARGS` (node's start-up included). Does I/O. */
 export const cliSeconds = (args: readonly string[]): number => {
@@ -22,32 +19,37 @@ export const cliSeconds = (args: readonly string[]): number => {
   return s;
 };
 
-const timeMs = async (work: () => unknown): Promise<number> => {
-  const start = process.hrtime.bigint();
-  await work();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-};
+import { measure } from '../stats.js';
+
+const k = (n: number): string => `${Math.round(n / 1e3).toLocaleString('en-US')}k`;
+
+/** The workload label of the large `strive run` row (the goal's row). */
+export const LARGE_RUN = 'C strive run, large campaign';
+/** The workload label of the large `strive report` row (the goal's row). */
+export const LARGE_REPORT = 'C strive report, large campaign';
 
 /**
- * C, end to end. (1) `strive run` of a generated ~10k-command campaign into a fresh SQLite file, as
- * a child process, against W5 of the SQLite suite in the same run (10,000 commands over 1,000 streams:
- * raw better-sqlite3 and Strive's store alone), commands/s, `runs` times; (2) the one `strive run` that
- * built the cached ~1M-event store (one sample, measured when it was cached); (3) `strive report` on
- * that store, seconds, `runs` times, with `strive report` on a 1k-event store for node's start-up and
- * module loading. Does I/O (child processes, temporary files).
+ * C, end to end, on the campaign stores of the run (`campaignStore`, cached in the run's directory:
+ * built once by the campaign stage). (1) The `strive run` that built the large (~1M-event) store, one
+ * sample, against W5 of raw better-sqlite3 measured here `runs` times (10,000 commands over 1,000
+ * streams of 10 events), and the same with CPU seconds when `largeCpuSeconds` (its children's CPU)
+ * is known; (2) `strive run` of the ~10k-command campaign into a fresh file, `runs` times,
+ * against the same raw W5; (3) `strive report` on the large store and on a ~1k-event store (node's
+ * start-up and module loading), seconds, `runs` times each. Does I/O (child processes, files).
  */
 export const endToEndWorkload = async (
   runs: number,
   log: (s: string) => void = logErr,
-  largeOrgs: number = REPLAY_SIZES.large.orgs,
+  sizes: CampaignSizes = campaignSizes(3_750),
+  largeCpuSeconds: number | null = null,
 ): Promise<BenchRow[]> => {
-  const large = campaignStore({ orgs: largeOrgs }, log);
-  const tiny = campaignStore({ orgs: 4 }, log);
-  const run = campaignStore({ orgs: RUN_ORGS }, log);
+  const large = campaignStore({ orgs: sizes.large }, log);
+  const tiny = campaignStore({ orgs: sizes.tiny }, log);
+  const run = campaignStore({ orgs: sizes.run }, log);
   const dir = mkdtempSync(join(tmpdir(), 'strive-bench-c-'));
   const cli: number[] = [];
   const raw: number[] = [];
-  const store: number[] = [];
+  const rawCpu: number[] = [];
   const report: number[] = [];
   const reportTiny: number[] = [];
   try {
@@ -55,31 +57,42 @@ export const endToEndWorkload = async (
     await buildLog(w5, W5.streams, W5.eventsBefore);
     for (let r = 0; r < runs; r++) {
       const db = join(dir, `run-${r}.db`);
-      const s = cliSeconds(['run', run.commandsFile, '--db', db]);
-      cli.push(run.commands / s);
-      const [a, b] = [join(dir, `raw-${r}.db`), join(dir, `store-${r}.db`)];
+      cli.push(run.commands / cliSeconds(['run', run.commandsFile, '--db', db]));
+      const a = join(dir, `raw-${r}.db`);
       copyFileSync(w5, a);
-      copyFileSync(w5, b);
-      raw.push(
-        W5.commands /
-          ((await timeMs(() => rawCommands(a, W5.streams, W5.commands, 900 + r))) / 1e3),
-      );
-      store.push(
-        W5.commands /
-          ((await timeMs(() => striveCommands(b, W5.streams, W5.commands, 900 + r))) / 1e3),
-      );
+      const m = await measure(() => void rawCommands(a, W5.streams, W5.commands, 900 + r));
+      raw.push(W5.commands / (m.wall / 1e3));
+      rawCpu.push(W5.commands / (m.cpu / 1e3));
       report.push(cliSeconds(['report', '--db', large.path]));
       reportTiny.push(cliSeconds(['report', '--db', tiny.path]));
       log(
-        `C run ${r + 1}: strive run ${cli[r]?.toFixed(0)} cmd/s, W5 raw ${raw[r]?.toFixed(0)}, ` +
-          `W5 store ${store[r]?.toFixed(0)}; report ${report[r]?.toFixed(2)} s (tiny ${reportTiny[r]?.toFixed(2)} s)`,
+        `C run ${r + 1}: strive run ${cli[r]?.toFixed(0)} cmd/s, W5 raw ${raw[r]?.toFixed(0)} cmd/s; ` +
+          `report ${report[r]?.toFixed(2)} s (tiny ${reportTiny[r]?.toFixed(2)} s)`,
       );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const k = (n: number): string => `${Math.round(n / 1e3)}k`;
+  const millions = (large.events / 1e6).toFixed(2);
   return [
+    compareRows(
+      `${LARGE_RUN}: ${millions}M events, ${k(large.commands)} commands, one run`,
+      ['strive run (CLI, engine, SQLite)', [large.commands / large.runSeconds]],
+      ['W5 raw better-sqlite3', raw],
+      'commands/s',
+      'higher',
+    )[0],
+    ...(largeCpuSeconds === null
+      ? []
+      : [
+          compareRows(
+            `${LARGE_RUN}, CPU time: ${millions}M events`,
+            ['strive generate + run, CPU s of the children', [large.commands / largeCpuSeconds]],
+            ['W5 raw better-sqlite3, CPU s', rawCpu],
+            'commands/s',
+            'higher',
+          )[0],
+        ]),
     ...compareRows(
       `C strive run, ${k(run.commands)} commands`,
       ['strive run (CLI, engine, SQLite)', cli],
@@ -87,25 +100,7 @@ export const endToEndWorkload = async (
       'commands/s',
       'higher',
     ),
-    compareRows(
-      `C strive run, ${k(run.commands)} commands`,
-      ['W5 Strive SQLite store alone', store],
-      ['W5 raw better-sqlite3', raw],
-      'commands/s',
-      'higher',
-    )[0],
-    soloRow(
-      `C strive run, ${(large.events / 1e6).toFixed(2)}M events (${k(large.commands)} commands), once`,
-      'strive run (when the store was cached)',
-      'commands/s',
-      [large.commands / large.runSeconds],
-    ),
-    soloRow(
-      `C strive report, ${(large.events / 1e6).toFixed(2)}M events`,
-      'strive report',
-      's',
-      report,
-    ),
+    soloRow(`${LARGE_REPORT}: ${millions}M events`, 'strive report', 's', report),
     soloRow(
       `C strive report, ${k(tiny.events)} events`,
       'strive report (start-up)',

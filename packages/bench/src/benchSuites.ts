@@ -1,0 +1,52 @@
+import { campaignSizes } from './suites/campaignSizes.js';
+import { campaignStage } from './suites/campaignSuite.js';
+import { emmettSuite } from './suites/emmettSuite.js';
+import { endToEndSuite } from './suites/endToEndSuite.js';
+import { mapSuite } from './suites/mapSuite.js';
+import { pgSuite } from './suites/pgSuite.js';
+import type { PgServer } from './suites/pgServer.js';
+import { replaySuite } from './suites/replaySuite.js';
+import { sqliteSuite } from './suites/sqliteSuite.js';
+import type { Suite } from './run/Suite.js';
+
+/** Everything the suites of `pnpm bench` are configured with. */
+export interface BenchOptions {
+  readonly runs: number;
+  /** Multiplies the sizes of the SQLite, Map and Emmett suites (1 = as stated; < 1 for smoke runs). */
+  readonly scale: number;
+  readonly campaignOrgs: number;
+  /** Scale of the in-memory Map reference (times `scale`). */
+  readonly mapScale: number;
+  readonly emmettSqliteScale: number;
+  readonly emmettPostgresScale: number;
+  readonly pgSeconds: number;
+  readonly pgWriters: readonly number[];
+  readonly server: () => Promise<PgServer>;
+  readonly command: string;
+  readonly started: Date;
+}
+
+/**
+ * Every suite of `pnpm bench`, in the order they run: the database-free and SQLite suites first,
+ * PostgreSQL before Emmett (whose dumbo replaces node-postgres's parsers process-wide), then the
+ * campaign stores and the suites that read them (F, C). Pure (the suites do I/O when run).
+ */
+export const benchSuites = (o: BenchOptions): Suite[] => {
+  const sizes = campaignSizes(o.campaignOrgs);
+  const common = { runs: o.runs, command: o.command, date: () => new Date() };
+  const campaign = campaignStage(sizes, o.started);
+  return [
+    sqliteSuite({ ...common, scale: o.scale, only: new Set(['W1', 'W2', 'W3', 'W4', 'W5']) }),
+    mapSuite({ ...common, scale: o.scale * o.mapScale }),
+    pgSuite({ ...common, seconds: o.pgSeconds, writers: o.pgWriters, server: o.server }),
+    emmettSuite({
+      ...common,
+      sqliteScale: o.emmettSqliteScale * o.scale,
+      postgresScale: o.emmettPostgresScale * o.scale,
+      server: o.server,
+    }),
+    campaign.suite,
+    replaySuite({ ...common, sizes }),
+    endToEndSuite({ ...common, sizes, builds: campaign.builds }),
+  ];
+};

@@ -1,0 +1,75 @@
+import type { BenchRow } from '../engine/BenchRow.js';
+import { replayWorkload } from '../engine/replay.js';
+import {
+  atLeast,
+  goalRowFigures,
+  goalRowsMarkdown,
+  goalRowsText,
+  withGoals,
+  type GoalRow,
+} from '../run/goalRows.js';
+import type { Goal, Suite } from '../run/Suite.js';
+import type { CampaignSizes } from './campaignSizes.js';
+
+/** Peak RSS at ~1M events within 10% of ~100k: `ratio = small / large peak` at least 1 / 1.1. */
+const RSS_RATIO = 1 / 1.1;
+
+/** The goals of F: engine >= 0.5x the hand-written switch; peak RSS within 10% between sizes. Pure. */
+export const replayGoal = (r: BenchRow): Goal | null => {
+  if (r.reference === null || r.ratio === null) return null;
+  if (r.workload.startsWith('F replay')) return atLeast(r.ratio, 0.5);
+  if (r.workload === 'F peak RSS')
+    return { text: '<= 1.10x the smaller', met: r.ratio >= RSS_RATIO - 1e-9 };
+  return null;
+};
+
+/** Options of F. */
+export interface ReplayOptions {
+  readonly runs: number;
+  readonly sizes: CampaignSizes;
+  readonly command: string;
+  readonly date: () => Date;
+}
+
+/**
+ * F: the run's large campaign store replayed through the engine against the hand-written switch, and
+ * peak RSS of engine-only replays of the small and large stores (the replay owner's `replayWorkload`).
+ * Does I/O.
+ */
+export const replaySuite = (o: ReplayOptions): Suite => ({
+  id: 'F',
+  title: 'engine replay vs hand-written reducer, peak RSS',
+  budgetSeconds: 120,
+  needs: ['campaign'],
+  run: async (log) => {
+    const started = o.date();
+    const raw = await replayWorkload(o.runs, log, {
+      small: { orgs: o.sizes.small },
+      large: { orgs: o.sizes.large },
+    });
+    const rows: GoalRow[] = withGoals(raw, replayGoal);
+    const markdown = [
+      '## F: engine replay',
+      '',
+      `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\``,
+      `(${o.runs} runs), on the campaign store this run built (${o.sizes.large.toLocaleString('en-US')}`,
+      `organizations; ${o.sizes.small.toLocaleString('en-US')} for the smaller memory figure). Rates`,
+      'are medians [min-max]; ratios are oriented so that higher is better (memory: smaller / larger).',
+      '',
+      goalRowsMarkdown(rows),
+      '',
+    ].join('\n');
+    return {
+      _tag: 'Done',
+      text: goalRowsText(rows),
+      markdown,
+      figures: goalRowFigures('F', rows),
+      notes:
+        o.sizes.large === 3_750
+          ? []
+          : [
+              `campaign of ${o.sizes.large} organizations instead of 3,750 (not the issue's 1M events)`,
+            ],
+    };
+  },
+});
