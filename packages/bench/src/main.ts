@@ -12,6 +12,7 @@ import { runSuites } from './run/runSuites.js';
 import { alarms, figuresText, runFigures, runSection } from './run/runSection.js';
 import { sectionFor } from './run/sectionFor.js';
 import { selectSuites } from './run/selectSuites.js';
+import { childCpuSeconds } from './suites/childCpu.js';
 import { findPgServer, type PgServer } from './suites/pgServer.js';
 
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -54,6 +55,11 @@ log(`pnpm bench: ${selection.suites.map((s) => s.id).join(', ')}; files in ${dir
 try {
   const run = await runSuites(selection.suites, {
     now: () => Number(process.hrtime.bigint()) / 1e9,
+    cpu: () => {
+      const children = childCpuSeconds();
+      const own = process.cpuUsage();
+      return children === undefined ? null : children + (own.user + own.system) / 1e6;
+    },
     log,
     done: async (suite, outcome) => {
       if (outcome._tag === 'Done') console.log(`\n${suite.title}\n\n${outcome.text}\n`);

@@ -35,6 +35,7 @@ const fakeRun = async (suites: (Suite & { seconds: number })[]): Promise<[BenchR
   }));
   const run = await runSuites(timed, {
     now: () => clock,
+    cpu: () => clock / 2,
     log: () => undefined,
     done: (s, o, e) => {
       done.push(`${s.id}:${o._tag}:${e.seconds}`);
@@ -74,7 +75,7 @@ describe('runSuites', () => {
     const text = budgetText(over.budget);
     expect(text).toContain('OVER LIMIT');
     expect(text).toContain('+60 s over the limit');
-    expect(text).toMatch(/a: suite a\s+done\s+10\s+900\s+\+890 s/);
+    expect(text).toMatch(/a: suite a\s+done\s+10\s+900\s+450\s+\+890 s/);
   });
 
   it('writes the run section with the command, the alarms, every figure, its goal and the notes', async () => {

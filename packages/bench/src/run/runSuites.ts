@@ -6,6 +6,8 @@ export interface BudgetEntry {
   readonly title: string;
   readonly budgetSeconds: number;
   readonly seconds: number;
+  /** CPU seconds of this process and its finished children while the suite ran, when known. */
+  readonly cpuSeconds: number | null;
   readonly status: SuiteOutcome['_tag'];
 }
 
@@ -19,6 +21,8 @@ export interface BenchRun {
 export interface RunHooks {
   /** Monotonic seconds (e.g. from `process.hrtime`); tests pass a fake. */
   readonly now: () => number;
+  /** CPU seconds used so far (this process and its finished children), or null where unknown. */
+  readonly cpu?: () => number | null;
   readonly log: (s: string) => void;
   /** Called after each suite (e.g. to write its doc section at once). */
   readonly done?: (suite: Suite, outcome: SuiteOutcome, entry: BudgetEntry) => Promise<void>;
@@ -36,6 +40,7 @@ export const runSuites = async (suites: readonly Suite[], hooks: RunHooks): Prom
   for (const suite of suites) {
     hooks.log(`\n== ${suite.id}: ${suite.title} (budget ${suite.budgetSeconds} s)`);
     const start = hooks.now();
+    const cpuStart = hooks.cpu?.() ?? null;
     let outcome: SuiteOutcome;
     try {
       outcome = await suite.run(hooks.log);
@@ -48,6 +53,9 @@ export const runSuites = async (suites: readonly Suite[], hooks: RunHooks): Prom
       title: suite.title,
       budgetSeconds: suite.budgetSeconds,
       seconds: hooks.now() - start,
+      cpuSeconds: ((end) => (end === null || cpuStart === null ? null : end - cpuStart))(
+        hooks.cpu?.() ?? null,
+      ),
       status: outcome._tag,
     };
     hooks.log(`== ${suite.id}: ${outcome._tag.toLowerCase()} in ${entry.seconds.toFixed(0)} s`);

@@ -20,7 +20,7 @@ export interface EmmettSuiteOptions {
 export const emmettSuite = (o: EmmettSuiteOptions): Suite => ({
   id: 'emmett',
   title: 'Strive vs Emmett 0.42, SQLite and PostgreSQL (W1-W5, reduced scale)',
-  budgetSeconds: 150,
+  budgetSeconds: 90,
   run: async (log) => {
     const started = o.date();
     // Loaded here, not at start: Emmett's dumbo replaces node-postgres's parsers process-wide.

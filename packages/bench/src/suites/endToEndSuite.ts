@@ -38,7 +38,7 @@ export interface EndToEndOptions {
 export const endToEndSuite = (o: EndToEndOptions): Suite => ({
   id: 'C',
   title: 'strive run and strive report end to end',
-  budgetSeconds: 75,
+  budgetSeconds: 90,
   needs: ['campaign'],
   run: async (log) => {
     const started = o.date();

@@ -18,7 +18,7 @@ export interface MapOptions {
 export const mapSuite = (o: MapOptions): Suite => ({
   id: 'map',
   title: 'Strive memory store vs a plain in-memory Map (W1-W5)',
-  budgetSeconds: 45,
+  budgetSeconds: 30,
   run: async (log) => {
     const started = o.date();
     const raw = await emmettWorkloads(

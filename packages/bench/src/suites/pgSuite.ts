@@ -46,7 +46,7 @@ const cells = (r: PgRow): string[] => {
 export const pgSuite = (o: PgOptions): Suite => ({
   id: 'pg',
   title: 'PostgreSQL store vs raw pg (W1-W5)',
-  budgetSeconds: 150,
+  budgetSeconds: 180,
   run: async (log) => {
     const server = await o.server();
     if (server._tag === 'Unreachable') return { _tag: 'Skipped', reason: server.reason };

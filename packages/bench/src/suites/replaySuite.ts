@@ -39,7 +39,7 @@ export interface ReplayOptions {
 export const replaySuite = (o: ReplayOptions): Suite => ({
   id: 'F',
   title: 'engine replay vs hand-written reducer, peak RSS',
-  budgetSeconds: 120,
+  budgetSeconds: 150,
   needs: ['campaign'],
   run: async (log) => {
     const started = o.date();
