@@ -1,10 +1,12 @@
 /** The top of docs/benchmarks.md when the file does not exist yet; each suite then adds its section. */
 export const PREFACE = `# Benchmarks
 
-Every figure here is a ratio measured in one run against a reference on the same machine, so it
-means something on any machine: \`ratio = reference time / Strive time\` (1.00 = as fast as the
-reference). Each suite writes its own section between \`<!-- bench:NAME -->\` markers and leaves the
-others alone, so a suite (PostgreSQL, engine) can be added without touching the rest.
+\`pnpm bench\` (\`packages/bench\`) runs every suite of issue #7 in one run and writes the sections
+between \`<!-- bench:ID:start -->\` and \`<!-- bench:ID:end -->\` markers below; the text outside them is
+written by hand and kept. Every figure is a ratio measured in one run against a reference on the same
+machine, so it means something on any machine (1.00 = as fast as the reference, oriented so that
+higher is better). The first section gives the machine, the exact command, the time budget, the
+suites skipped and every ratio with its goal.
 
 ## Workloads of the SQLite suite
 

@@ -27,6 +27,6 @@ export const buildCampaigns = (
 
 if (isMain(import.meta.url)) {
   const orgs = process.argv.slice(2).map(Number);
-  const builds = buildCampaigns(orgs, (s) => void process.stderr.write(`${s}\n`));
+  const builds = buildCampaigns(orgs, (s) => void process.stderr.write(`[campaign] ${s}\n`));
   process.stdout.write(JSON.stringify(builds));
 }

@@ -47,22 +47,21 @@ export const decodeBuilds = (text: string): CampaignBuild[] => {
 /**
  * Starts building the campaign stores of `orgs` in a background child process (it inherits TMPDIR,
  * so the stores land in the run's directory, where `campaignStore` later finds them cached), and
- * returns the promise of the builds; its progress goes to `log`. Never rejects unhandled: the
+ * returns the promise of the builds; its progress goes to our standard error. Never rejects unhandled: the
  * promise is observed at once. Does I/O.
  */
 export const startCampaignBuild = (
   orgs: readonly number[],
   log: (s: string) => void,
 ): Promise<CampaignBuild[]> => {
-  const child = spawn('node', [CHILD, ...orgs.map(String)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Progress goes straight to our standard error: a pipe could fill while a suite keeps this
+  // process's event loop busy (synchronous SQLite behind resolved promises), and stall the build.
+  const child = spawn('node', [CHILD, ...orgs.map(String)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  log(`[campaign] building ${orgs.join(', ')} organizations in the background (pid ${child.pid})`);
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) =>
-    s
-      .trimEnd()
-      .split('\n')
-      .forEach((l) => log(`[campaign] ${l}`)),
-  );
   const done = new Promise<CampaignBuild[]>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
