@@ -1,4 +1,5 @@
 import { APPEND_FUNCTION_MIGRATION } from './appendFunctionMigration.js';
+import { LEAN_APPEND_MIGRATION } from './leanAppendMigration.js';
 
 /** One versioned step of the store's schema. */
 export interface Migration {
@@ -86,4 +87,5 @@ CREATE TABLE ${s}.projection_leases (
 );`,
   },
   APPEND_FUNCTION_MIGRATION,
+  LEAN_APPEND_MIGRATION,
 ];
