@@ -117,7 +117,7 @@ describe('replayStreams', () => {
     expect(open).toEqual([0, 2, 0]);
   });
 
-  it('reads one stream per state taken: nothing is read ahead of the caller', async () => {
+  it('reads one window of the log, then one stream per state taken: nothing is read ahead of the caller', async () => {
     const { store, calls } = spied(await storeWith(interleaved));
     const it = replayStreams(store, { workflows, route, batchSize: 3 });
     expect(calls.readStream).toBe(0);
@@ -126,7 +126,7 @@ describe('replayStreams', () => {
     await it.next();
     expect(calls.readStream).toBe(2);
     await it.return();
-    expect(calls.readAll).toEqual([{ to: 10, batchSize: 3 }]);
+    expect(calls.readAll).toEqual([{ after: 0, to: 3, batchSize: 3 }]);
   });
 
   it('replays up to the head when it starts: later appends are left out', async () => {
@@ -141,7 +141,7 @@ describe('replayStreams', () => {
     expect([first.value, ...rest]).toEqual(await expected(store, 10));
   });
 
-  it('skips the streams route leaves out, and stops at `to`', async () => {
+  it('skips the streams route leaves out, and stops at `to` (or the head, if before)', async () => {
     const store = await storeWith(interleaved);
     const onlyOrders = await collect(
       replayStreams(store, {
@@ -153,6 +153,8 @@ describe('replayStreams', () => {
     const want = (await expected(store, 4)).filter((s) => s.workflow === 'order');
     expect(onlyOrders).toEqual(want);
     expect(onlyOrders.map((s) => s.state.version)).toEqual([2, 1]);
+    const beyond = await collect(replayStreams(store, { workflows, route, to: 1e12 }));
+    expect(beyond).toEqual(await expected(store, 10));
   });
 
   it('throws for a route to no workflow, a bad batch size or a bad cut', async () => {

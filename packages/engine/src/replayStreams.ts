@@ -51,14 +51,35 @@ const foldStream = async <C>(
   return batch.length > 0 ? foldEvents(workflow, batch, state) : state;
 };
 
+/** The streams begun in one window of the log: ids and workflow names, found before any is folded. */
+const streamsBegunIn = async <W extends ReplayWorkflows>(
+  store: EventStore,
+  options: ReplayStreamsOptions<W>,
+  after: number,
+  to: number,
+  batchSize: number,
+): Promise<Array<readonly [string, keyof W & string]>> => {
+  const begun: Array<readonly [string, keyof W & string]> = [];
+  for await (const e of store.readAll({ after, to, batchSize })) {
+    if (e.streamPosition !== 1) continue;
+    const name = options.route(e.streamId, e);
+    if (name === undefined) continue;
+    if (options.workflows[name] === undefined)
+      throw new Error(`replayStreams: route gave "${name}", which is not one of the workflows`);
+    begun.push([e.streamId, name]);
+  }
+  return begun;
+};
+
 /**
- * Replays a log stream by stream in bounded memory: reads the log in batches up to a cut, and at each
- * stream's first event reads that stream alone (in batches, up to the cut), folds it with its
- * workflow and yields its state, keeping nothing once the caller takes the next one. Memory is one
- * batch of the log, one of the stream and one stream's state, whatever the log's length; the price is
- * reading every event twice (once to find the streams, once to fold them). Streams come in the order
- * of their first events. Throws as `foldEvents` does on a gap, an unknown type or a codec failure.
- * Does I/O (reads only).
+ * Replays a log stream by stream in bounded memory: reads the log up to a cut a window of `batchSize`
+ * events at a time, notes the streams that begin in it (an event at stream position 1), then reads
+ * each of them alone (in batches, up to the cut), folds it with its workflow and yields its state,
+ * keeping nothing once the caller takes the next one. Memory is a window's stream ids, one batch of a
+ * stream and one stream's state, whatever the log's length (the window's events are let go before any
+ * stream is folded, so they do not linger into V8's old space); the price is reading every event twice
+ * (once to find the streams, once to fold them). Streams come in the order of their first events.
+ * Throws as `foldEvents` does on a gap, an unknown type or a codec failure. Does I/O (reads only).
  * @example
  * for await (const s of replayStreams(store, {
  *   workflows: { order, customer },
@@ -72,18 +93,19 @@ export async function* replayStreams<W extends ReplayWorkflows>(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1)
     throw new RangeError(`replayStreams: batchSize must be an integer >= 1 (got ${batchSize})`);
-  const to = options.to ?? (await store.head()).globalPosition;
-  if (!Number.isSafeInteger(to) || to < 0)
-    throw new RangeError(`replayStreams: to must be an integer >= 0 (got ${to})`);
-  for await (const first of store.readAll({ to, batchSize })) {
-    if (first.streamPosition !== 1) continue;
-    const name = options.route(first.streamId, first);
-    if (name === undefined) continue;
-    const workflow = options.workflows[name];
-    if (workflow === undefined)
-      throw new Error(`replayStreams: route gave "${name}", which is not one of the workflows`);
-    const state = await foldStream(store, workflow, first.streamId, to, batchSize);
-    // The state was folded by `workflows[name]`, so its context is `ContextOf<W[name]>`.
-    yield { workflow: name, streamId: first.streamId, state } as ReplayedStream<W>;
+  if (options.to !== undefined && (!Number.isSafeInteger(options.to) || options.to < 0))
+    throw new RangeError(`replayStreams: to must be an integer >= 0 (got ${options.to})`);
+  const head = (await store.head()).globalPosition;
+  const to = Math.min(options.to ?? head, head);
+  // Global positions are gap-free from 1, so each window holds `batchSize` events.
+  for (let after = 0; after < to; after += batchSize) {
+    const window = Math.min(after + batchSize, to);
+    for (const [streamId, name] of await streamsBegunIn(store, options, after, window, batchSize)) {
+      const workflow = options.workflows[name];
+      if (workflow === undefined) continue; // checked by streamsBegunIn
+      const state = await foldStream(store, workflow, streamId, to, batchSize);
+      // The state was folded by `workflows[name]`, so its context is `ContextOf<W[name]>`.
+      yield { workflow: name, streamId, state } as ReplayedStream<W>;
+    }
   }
 }
