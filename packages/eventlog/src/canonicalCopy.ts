@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { InvalidEvent } from './errors.js';
 import type { JsonValue } from './json.js';
 import { serializeCanonical } from './serializeCanonical.js';
-import { isWellFormedString, validateJson, type JsonLimits } from './validateJson.js';
+import { validateJson, type JsonLimits } from './validateJson.js';
 
 /** A validated JSON value: a fresh copy (object keys in canonical order) and its RFC 8785 text. */
 export interface CanonicalCopy {
@@ -10,8 +10,6 @@ export interface CanonicalCopy {
   readonly json: string;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-const wellFormed = (s: string): boolean => !SURROGATE.test(s) || isWellFormedString(s);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Walk state: shared-reference detection, the size counted as `validateJson` counts it, key kinds. */
@@ -52,8 +50,9 @@ const copyObject = (v: object, depth: number, w: Walk): Copied => {
   if (!isPlainObject(v) || Object.getOwnPropertySymbols(v).length > 0) return NOT_JSON;
   const keys = sortKeys(Object.keys(v));
   const out: Record<string, JsonValue> = {};
-  for (const k of keys) {
-    if (FORBIDDEN_KEYS.has(k) || !wellFormed(k)) return NOT_JSON;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] ?? '';
+    if (FORBIDDEN_KEYS.has(k)) return NOT_JSON;
     const c = k.charCodeAt(0);
     if (c >= 48 && c <= 57) w.indexKeys = true;
     w.chars += k.length + 4;
@@ -69,7 +68,7 @@ const copy = (v: unknown, depth: number, w: Walk): Copied => {
   switch (typeof v) {
     case 'string':
       w.chars += v.length + 2;
-      return w.chars <= w.limits.maxChars && wellFormed(v) ? v : NOT_JSON;
+      return w.chars <= w.limits.maxChars ? v : NOT_JSON;
     case 'number':
       w.chars += 8;
       // -0 becomes 0, as it does through its JSON text.
@@ -82,8 +81,10 @@ const copy = (v: unknown, depth: number, w: Walk): Copied => {
         w.chars += 5;
         return null;
       }
-      if (depth >= w.limits.maxDepth || w.seen.has(v)) return NOT_JSON;
+      if (depth >= w.limits.maxDepth) return NOT_JSON;
+      const size = w.seen.size;
       w.seen.add(v);
+      if (w.seen.size === size) return NOT_JSON;
       if (!Array.isArray(v)) return copyObject(v, depth, w);
       const items: readonly unknown[] = v;
       w.chars += 2 + items.length;
@@ -115,13 +116,21 @@ export const canonicalCopy = (
 ): E.Either<InvalidEvent, CanonicalCopy> => {
   const w: Walk = { seen: new Set(), limits, chars: 0, indexKeys: false };
   const copied = copy(value, 0, w);
-  if (copied === NOT_JSON || w.chars > limits.maxChars) {
+  const json =
+    copied === NOT_JSON || w.chars > limits.maxChars
+      ? undefined
+      : w.indexKeys
+        ? serializeCanonical(copied)
+        : JSON.stringify(copied);
+  // JSON.stringify writes a lone surrogate (in a string or a key) as an escape `\udXXX`, and any
+  // text holding one contains `\ud`: only then are the strings checked, by `validateJson`.
+  if (copied === NOT_JSON || json === undefined || json.includes('\\ud')) {
     const problem = validateJson(value, path, limits);
     if (E.isLeft(problem)) return problem;
-    throw new Error(
-      `canonicalCopy refused a value validateJson accepts at ${path}; report this bug`,
-    );
+    if (copied === NOT_JSON || json === undefined)
+      throw new Error(
+        `canonicalCopy refused a value validateJson accepts at ${path}; report this bug`,
+      );
   }
-  const json = w.indexKeys ? serializeCanonical(copied) : JSON.stringify(copied);
   return E.right({ value: copied, json });
 };

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { canonicalJson } from './canonicalJson.js';
 import type { StoredEvent } from './EventEnvelope.js';
+import { quoteJson } from './quoteJson.js';
 
 /** The fields a hash covers, with data and metadata already in canonical JSON. */
 export interface HashInput {
@@ -23,10 +24,10 @@ export interface HashInput {
 export const hashEvent = (e: HashInput): string =>
   hash(
     'sha256',
-    `{"data":${e.dataJson},"eventId":${JSON.stringify(e.eventId)},"globalPosition":${e.globalPosition},` +
-      `"metadata":${e.metadataJson},"prevHash":${JSON.stringify(e.prevHash)},` +
-      `"schemaVersion":${e.schemaVersion},"streamId":${JSON.stringify(e.streamId)},` +
-      `"streamPosition":${e.streamPosition},"type":${JSON.stringify(e.type)}}`,
+    `{"data":${e.dataJson},"eventId":${quoteJson(e.eventId)},"globalPosition":${e.globalPosition},` +
+      `"metadata":${e.metadataJson},"prevHash":${quoteJson(e.prevHash)},` +
+      `"schemaVersion":${e.schemaVersion},"streamId":${quoteJson(e.streamId)},` +
+      `"streamPosition":${e.streamPosition},"type":${quoteJson(e.type)}}`,
     'hex',
   );
 

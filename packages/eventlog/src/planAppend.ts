@@ -94,19 +94,24 @@ export const planAppend = (
 ): E.Either<AppendError, AppendPlan> => {
   const seen = new Set<string>();
   const ids = new Set<string>();
-  for (const [i, r] of requests.entries()) {
+  let i = 0;
+  for (const r of requests) {
     if (seen.has(r.streamId))
       return E.left(
         invalidEvent(`requests[${i}].streamId`, 'a stream may appear only once per appendMany'),
       );
     seen.add(r.streamId);
-    for (const [j, e] of r.events.entries()) {
-      if (ids.has(e.eventId))
+    let j = 0;
+    for (const e of r.events) {
+      const size = ids.size;
+      ids.add(e.eventId);
+      if (ids.size === size)
         return E.left(
           invalidEvent(`requests[${i}].events[${j}].eventId`, 'event id repeated within the batch'),
         );
-      ids.add(e.eventId);
+      j++;
     }
+    i++;
   }
   const total = requests.reduce((n, r) => n + r.events.length, 0);
   if (total > 0 && snapshot.existing.size > 0) return duplicatePlan(requests, snapshot.existing);
@@ -120,14 +125,16 @@ export const planAppend = (
   const rows: StoredRow[] = [];
   const results: AppendResult[] = [];
   for (const r of requests) {
-    let streamPosition = snapshot.versions.get(r.streamId) ?? 0;
+    const streamId = r.streamId;
+    let streamPosition = snapshot.versions.get(streamId) ?? 0;
     const events: StoredEvent[] = [];
+    const globalPositions: number[] = [];
     for (const e of r.events) {
       globalPosition += 1;
       streamPosition += 1;
       const hash = hashEvent({
         eventId: e.eventId,
-        streamId: r.streamId,
+        streamId,
         streamPosition,
         globalPosition,
         type: e.type,
@@ -136,9 +143,10 @@ export const planAppend = (
         metadataJson: e.metadataJson,
         prevHash,
       });
-      const stored: StoredEvent = {
+      // Two literals of fixed shape (no spread): this loop runs once per appended event.
+      events.push({
         eventId: e.eventId,
-        streamId: r.streamId,
+        streamId,
         streamPosition,
         globalPosition,
         type: e.type,
@@ -147,15 +155,28 @@ export const planAppend = (
         metadata: e.metadata,
         prevHash,
         hash,
-      };
-      rows.push({ ...stored, dataJson: e.dataJson, metadataJson: e.metadataJson });
-      events.push(stored);
+      });
+      rows.push({
+        eventId: e.eventId,
+        streamId,
+        streamPosition,
+        globalPosition,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata: e.metadata,
+        prevHash,
+        hash,
+        dataJson: e.dataJson,
+        metadataJson: e.metadataJson,
+      });
+      globalPositions.push(globalPosition);
       prevHash = hash;
     }
     results.push({
-      streamId: r.streamId,
+      streamId,
       streamVersion: streamPosition,
-      globalPositions: events.map((e) => e.globalPosition),
+      globalPositions,
       events,
       duplicate: false,
     });

@@ -33,6 +33,17 @@ const EVENT_KEYS = new Set(['eventId', 'type', 'schemaVersion', 'data', 'metadat
 
 const field = (o: object, key: string): unknown => Reflect.get(o, key);
 
+const unknownField = (o: object): string | undefined => {
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) if (!EVENT_KEYS.has(keys[i] ?? '')) return keys[i];
+  return undefined;
+};
+
+/** The last event type found valid: events written together usually share their type. */
+let lastType = '';
+const typeProblem = (type: unknown): string | null =>
+  type === lastType && type !== '' ? null : nameProblem(type, MAX_EVENT_TYPE_LENGTH);
+
 const prepareOne = (
   u: unknown,
   path: string,
@@ -41,12 +52,13 @@ const prepareOne = (
 ): E.Either<InvalidEvent, PreparedEvent> => {
   if (typeof u !== 'object' || u === null || Array.isArray(u))
     return E.left(invalidEvent(path, 'an event must be an object'));
-  const extra = Object.keys(u).find((k) => !EVENT_KEYS.has(k));
+  const extra = unknownField(u);
   if (extra !== undefined) return E.left(invalidEvent(`${path}.${extra}`, 'unknown event field'));
   const type = field(u, 'type');
-  const typeProblem = nameProblem(type, MAX_EVENT_TYPE_LENGTH);
-  if (typeProblem !== null || typeof type !== 'string')
-    return E.left(invalidEvent(`${path}.type`, typeProblem ?? 'must be a string'));
+  const problem = typeProblem(type);
+  if (problem !== null || typeof type !== 'string')
+    return E.left(invalidEvent(`${path}.type`, problem ?? 'must be a string'));
+  lastType = type;
   const eventId = field(u, 'eventId') ?? newId();
   if (typeof eventId !== 'string' || !UUID.test(eventId))
     return E.left(invalidEvent(`${path}.eventId`, 'must be a lowercase UUID'));
@@ -67,7 +79,9 @@ const prepareOne = (
   if (E.isLeft(metadata)) return metadata;
   const dataJson = data.right.json;
   const metadataJson = metadata.right.json;
-  const bytes = Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
+  // A UTF-16 code unit takes at most 3 bytes in UTF-8: short texts need no byte count.
+  const surelySmall = (dataJson.length + metadataJson.length) * 3 <= maxBytes;
+  const bytes = surelySmall ? 0 : Buffer.byteLength(dataJson) + Buffer.byteLength(metadataJson);
   if (bytes > maxBytes)
     return E.left(
       invalidEvent(path, `event is ${bytes} bytes, more than the limit of ${maxBytes}`),

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { canonicalCopy, type CanonicalCopy } from './canonicalCopy.js';
 import { canonicalJson } from './canonicalJson.js';
+import { commonMetadata } from './commonMetadata.js';
 import { invalidEvent, type InvalidEvent } from './errors.js';
 import { EventMetadataCodec, type EventMetadata } from './EventEnvelope.js';
 import { isIsoDateTime } from './isIsoDateTime.js';
@@ -90,14 +91,17 @@ const asMetadata = (c: CanonicalCopy): EventMetadata | undefined => {
 
 /**
  * Validates the metadata of a new event (plain JSON, known fields only, `at` an ISO-8601 date-time
- * with an offset) into a fresh copy and its canonical JSON. The common shape is checked in one walk;
- * anything else takes the io-ts path, so both give the same answer. Pure.
+ * with an offset) into a fresh copy and its canonical JSON. The common shape is read directly
+ * (`commonMetadata`), then checked on a canonical copy; anything else takes the io-ts path, so all
+ * three give the same answer. Pure.
  */
 export const prepareMetadata = (
   u: unknown,
   path: string,
   maxChars: number,
 ): E.Either<InvalidEvent, PreparedMetadata> => {
+  const common = commonMetadata(u, maxChars);
+  if (common !== undefined) return E.right(common);
   const c = canonicalCopy(u, path, { maxDepth: 4, maxChars });
   if (E.isLeft(c)) return c;
   const metadata = asMetadata(c.right);
