@@ -218,7 +218,7 @@ describe('the state cache', () => {
     ]);
   });
 
-  it('decides on a cached state without reading its stream when the append is accepted', async () => {
+  it('accepts a command on a cached state with no read at all (no tail, no command id lookup)', async () => {
     const store = createMemoryEventStore();
     const reads: string[] = [];
     const counting: EventStore = {
@@ -226,6 +226,10 @@ describe('the state cache', () => {
       readStream: (streamId, options) => {
         reads.push(streamId);
         return store.readStream(streamId, options);
+      },
+      readEvent: (eventId) => {
+        reads.push('readEvent');
+        return store.readEvent(eventId);
       },
     };
     const { engine } = engineOver(counting);

@@ -7,7 +7,7 @@ import type { Workflow, WorkflowState } from './Workflow.js';
 
 /** The streams of a command, loaded; `fromCache` when a state was taken from the cache unread. */
 export interface LoadedStreams {
-  readonly streams: LoadedStream[];
+  readonly streams: readonly LoadedStream[];
   readonly fromCache: boolean;
 }
 

@@ -1,0 +1,89 @@
+import {
+  describeAppendError,
+  type ConcurrencyConflict,
+  type IdempotencyConflict,
+  type StoredEvent,
+} from '@strive/eventlog';
+import * as E from 'fp-ts/lib/Either.js';
+import type { CommandOutcome } from './CommandOutcome.js';
+import type { DecodedCommand } from './decodeCommand.js';
+import { foldEvents } from './foldEvents.js';
+import type { HandleDeps } from './handleCommand.js';
+import { snapshotOf } from './loadState.js';
+import { planCommand, type LoadedStream } from './planCommand.js';
+
+/** An append error worth deciding again for. */
+export type RetryError = ConcurrencyConflict | IdempotencyConflict;
+
+/** The end of one attempt: a final outcome, or an append error worth deciding again for. */
+export type Attempt =
+  | { readonly _tag: 'Done'; readonly outcome: CommandOutcome }
+  | { readonly _tag: 'Retry'; readonly error: RetryError };
+
+const done = (outcome: CommandOutcome): Attempt => ({ _tag: 'Done', outcome });
+
+/** Folds the appended events into the loaded states: cached, and snapshotted every N events. Does I/O. */
+const afterAppend = async (
+  deps: HandleDeps,
+  streams: readonly LoadedStream[],
+  appended: ReadonlyMap<string, readonly StoredEvent[]>,
+): Promise<void> => {
+  const n = deps.snapshotEvery;
+  for (const s of streams) {
+    const events = appended.get(s.streamId) ?? [];
+    const last = events[events.length - 1];
+    if (last === undefined) continue;
+    const next = foldEvents(s.workflow, events, s.state);
+    deps.cache.set(s.workflow, s.streamId, next);
+    if (n > 0 && Math.floor(last.streamPosition / n) !== Math.floor(s.state.version / n))
+      await deps.store.saveSnapshot(snapshotOf(s.workflow, s.streamId, next));
+  }
+};
+
+/**
+ * Decides on loaded states, checks the decision against the machines and appends it with the states'
+ * versions as expected; an accepted append is folded into the cache (and snapshotted every N events).
+ * Throws when the store is unavailable or `decide` breaks its contract. Does I/O.
+ */
+export const decideAndAppend = async (
+  deps: HandleDeps,
+  cmd: DecodedCommand,
+  digest: string,
+  streams: readonly LoadedStream[],
+): Promise<Attempt> => {
+  const states = Object.fromEntries(streams.map((s) => [s.alias, s.state]));
+  const decision = cmd.definition.decide(cmd.command, states, {
+    commandId: cmd.id,
+    at: cmd.at,
+    actor: cmd.actor,
+  });
+  if (E.isLeft(decision))
+    return done({ _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures: decision.left });
+  const plan = planCommand(cmd, digest, streams, decision.right);
+  if (E.isLeft(plan))
+    return done({ _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures: plan.left });
+  const result = await deps.store.appendMany(plan.right.requests, { inline: deps.inline });
+  if (E.isRight(result)) {
+    if (result.right.some((r) => r.duplicate))
+      return done({
+        _tag: 'Accepted',
+        commandId: cmd.id,
+        type: cmd.type,
+        events: [],
+        duplicate: true,
+      });
+    await afterAppend(deps, streams, new Map(result.right.map((r) => [r.streamId, r.events])));
+    const events = result.right.flatMap((r) => r.events);
+    return done({ _tag: 'Accepted', commandId: cmd.id, type: cmd.type, events, duplicate: false });
+  }
+  const error = result.left;
+  switch (error._tag) {
+    case 'InvalidEvent':
+      return done({ _tag: 'Invalid', errors: [{ path: error.path, message: error.reason }] });
+    case 'StoreUnavailable':
+      throw new Error(`${cmd.type} ${cmd.id}: ${describeAppendError(error)}`);
+    case 'ConcurrencyConflict':
+    case 'IdempotencyConflict':
+      return { _tag: 'Retry', error };
+  }
+};
