@@ -64,12 +64,18 @@ export const replaySuite = (o: ReplayOptions): Suite => ({
       text: goalRowsText(rows),
       markdown,
       figures: goalRowFigures('F', rows),
-      notes:
-        o.sizes.large === 3_750
+      notes: [
+        ...(o.sizes.large === 3_750
           ? []
           : [
               `campaign of ${o.sizes.large} organizations instead of 3,750 (not the issue's 1M events)`,
-            ],
+            ]),
+        ...(rows.filter((r) => r.goal !== null).length === 2
+          ? []
+          : [
+              'GOALS NOT FOUND: the rows of replayWorkload no longer carry the labels replaySuite matches (F replay..., F peak RSS)',
+            ]),
+      ],
     };
   },
 });
