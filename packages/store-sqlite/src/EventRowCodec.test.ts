@@ -108,4 +108,27 @@ describe('EventRowCodec', () => {
     expect(() => decodeStoredEvent(row)).toThrow(/global_position 7 is corrupt/);
     expect(() => decodeStoredEvent(row)).toThrow(message);
   });
+
+  it('walks deep data as StoredEventCodec does: too deep is corrupt, just shallow enough decodes', () => {
+    const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+    const row = (data: string): unknown[] => [
+      3,
+      '00000000-0000-4000-8000-000000000001',
+      's',
+      1,
+      'T',
+      1,
+      data,
+      '{"at":"2025-01-01T00:00:00Z"}',
+      GENESIS_HASH,
+      'f'.repeat(64),
+    ];
+    for (const depth of [999, 1000, 1001, 1002, 5000]) {
+      const r = row(nested(depth));
+      const reference = StoredEventCodec.decode(rowAsObject(r));
+      expect(E.isRight(EventRowCodec.decode(r))).toBe(E.isRight(reference));
+      if (E.isLeft(reference)) expect(() => decodeStoredEvent(r)).toThrow(/is corrupt/);
+      else expect(decodeStoredEvent(r).data).toEqual(JSON.parse(nested(depth)));
+    }
+  });
 });

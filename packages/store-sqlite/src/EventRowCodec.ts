@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import {
   canonicalJson,
   isJsonValue,
+  MAX_DECODE_DEPTH,
   StoredEventCodec,
   type EventMetadata,
   type JsonValue,
@@ -38,27 +39,47 @@ const parseColumn = (u: unknown): unknown => {
 const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
-/**
- * Metadata as stored by this store (canonical JSON of known fields) is returned as parsed: a fresh
- * object, nothing to strip. Anything else is `undefined`, for `StoredEventCodec` to decide.
- */
-const storedMetadata = (u: unknown): EventMetadata | undefined => {
-  if (!isObject(u) || typeof u['at'] !== 'string') return undefined;
-  for (const k in u) if (!METADATA_KEYS.has(k)) return undefined;
-  const out: { -readonly [K in keyof EventMetadata]: EventMetadata[K] } = { at: u['at'] };
+const isMetadata = (u: Readonly<Record<string, unknown>>): u is EventMetadata => {
+  if (typeof u['at'] !== 'string') return false;
   for (const k of METADATA_IDS) {
     const v = u[k];
-    if (v === undefined) continue;
-    if (typeof v !== 'string') return undefined;
-    out[k] = v;
+    if (v !== undefined && typeof v !== 'string') return false;
   }
   const actor = u['actor'];
-  if (actor === undefined) return out;
-  if (!isObject(actor)) return undefined;
-  const { id, role } = actor;
-  if (typeof id !== 'string' || typeof role !== 'string') return undefined;
-  out.actor = { id, role };
-  return out;
+  if (actor === undefined) return true;
+  if (!isObject(actor) || typeof actor['id'] !== 'string' || typeof actor['role'] !== 'string')
+    return false;
+  for (const k in actor) if (k !== 'id' && k !== 'role') return false;
+  return true;
+};
+
+/**
+ * Metadata as stored by this store (canonical JSON of known fields) is returned as parsed: a fresh
+ * object of `JSON.parse`, nothing to strip. Anything else is `undefined`, for `StoredEventCodec` to
+ * decide (it strips unknown keys).
+ */
+const storedMetadata = (u: unknown): EventMetadata | undefined => {
+  if (!isObject(u)) return undefined;
+  for (const k in u) if (!METADATA_KEYS.has(k)) return undefined;
+  return isMetadata(u) ? u : undefined;
+};
+
+/**
+ * Text shorter than this cannot nest deeper than `JsonValueCodec` follows (each level takes an
+ * opening and a closing bracket), so its `JSON.parse` output needs no walk: `JSON.parse` yields
+ * only null, booleans, finite numbers, strings, dense arrays and plain objects.
+ */
+const SHALLOW_TEXT = 2 * (MAX_DECODE_DEPTH + 1);
+
+/** Whether `JSON.parse(text)` gave a JSON value: walked only when the text could be too deep. */
+const isParsedJson = (text: string, parsed: unknown): parsed is JsonValue =>
+  text.length < SHALLOW_TEXT || isJsonValue(parsed);
+
+/** A data column's value, or `undefined` when it is not JSON text (the codec then reports). */
+const parseData = (u: unknown): JsonValue | undefined => {
+  if (typeof u !== 'string') return undefined;
+  const data = parseColumn(u);
+  return data !== undefined && isParsedJson(u, data) ? data : undefined;
 };
 
 /** The row as the object `StoredEventCodec` decodes (the general path, and the reference). */
@@ -75,7 +96,11 @@ export const rowAsObject = (row: readonly unknown[]): Record<string, unknown> =>
   hash: row[9],
 });
 
-const fastDecode = (u: unknown): StoredEvent | undefined => {
+/**
+ * The common row decoded directly (the same answer as `EventRowCodec`, without io-ts' context), or
+ * `undefined` for anything unusual, which the codec then decodes or reports. Pure.
+ */
+export const decodeRowFast = (u: unknown): StoredEvent | undefined => {
   if (!Array.isArray(u) || u.length !== 10) return undefined;
   const row: readonly unknown[] = u;
   const [globalPosition, eventId, streamId, streamPosition, type, schemaVersion] = row;
@@ -91,11 +116,10 @@ const fastDecode = (u: unknown): StoredEvent | undefined => {
   const prevHash = row[8];
   const hash = row[9];
   if (!isHex64(prevHash) || !isHex64(hash)) return undefined;
-  const data: unknown = parseColumn(row[6]);
-  if (data === undefined || !isJsonValue(data)) return undefined;
+  const data = parseData(row[6]);
+  if (data === undefined) return undefined;
   const metadata = storedMetadata(parseColumn(row[7]));
   if (metadata === undefined) return undefined;
-  const d: JsonValue = data;
   return {
     eventId,
     streamId,
@@ -103,7 +127,7 @@ const fastDecode = (u: unknown): StoredEvent | undefined => {
     globalPosition,
     type,
     schemaVersion,
-    data: d,
+    data,
     metadata,
     prevHash,
     hash,
@@ -123,7 +147,7 @@ export const EventRowCodec = new t.Type<StoredEvent, readonly unknown[], unknown
   'EventRow',
   (u): u is StoredEvent => StoredEventCodec.is(u),
   (u, c) => {
-    const fast = fastDecode(u);
+    const fast = decodeRowFast(u);
     if (fast !== undefined) return t.success(fast);
     if (!Array.isArray(u)) return t.failure(u, c, 'an events row must be an array of columns');
     const general = StoredEventCodec.validate(rowAsObject(u), c);

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import type { StoredEvent, StoredRow } from '@strive/eventlog';
-import { EventRowCodec } from './EventRowCodec.js';
+import { decodeRowFast, EventRowCodec } from './EventRowCodec.js';
 
 /** The column list every event query selects, in the order `decodeEventRow` expects. */
 export const EVENT_COLUMNS =
@@ -29,6 +29,8 @@ const jsonProblem = (row: readonly unknown[], i: number, name: string): string |
  * throws when the row is corrupt, which is a failure of the store, not of the caller.
  */
 export const decodeStoredEvent = (u: unknown): StoredEvent => {
+  const fast = decodeRowFast(u);
+  if (fast !== undefined) return fast;
   const decoded = EventRowCodec.decode(u);
   if (E.isRight(decoded)) return decoded.right;
   if (!Array.isArray(u)) throw corrupt([], 'unexpected row shape');

@@ -1,7 +1,6 @@
 import type { ReadAllOptions, ReadStreamOptions, StoredEvent } from '@strive/eventlog';
-import { decodeStoredEvent } from './decodeEventRow.js';
+import { eventPages } from './eventPages.js';
 import type { Statements } from './prepareStatements.js';
-import { yieldToEventLoop } from './yieldToEventLoop.js';
 
 /** Rows fetched per query when the caller does not say. */
 export const DEFAULT_READ_BATCH_SIZE = 500;
@@ -29,49 +28,60 @@ const lastPosition = (rows: readonly unknown[], column: number): number | undefi
 /**
  * The whole log in global order, fetched in keyset-paginated batches (each its own short read
  * transaction, so writers are never held up and memory stays flat; the event loop runs between
- * batches). Does I/O; throws `RangeError`
- * on a malformed option and an `Error` on a corrupt row.
+ * batches). Does I/O; rejects with a `RangeError` on a malformed option and an `Error` on a corrupt
+ * row.
  */
-export async function* readAllEvents(
+export const readAllEvents = (
   st: Statements,
   options: ReadAllOptions = {},
-): AsyncGenerator<StoredEvent> {
-  let after = intOption('after', options.after, 0, 0);
-  const to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
-  const batchSize = batchSizeOf(options.batchSize);
-  for (;;) {
-    const rows = st.all.all(after, to, batchSize);
-    for (const row of rows) yield decodeStoredEvent(row);
-    const last = lastPosition(rows, 0);
-    if (rows.length < batchSize || last === undefined) return;
-    after = last;
-    await yieldToEventLoop();
-  }
-}
+): AsyncIterableIterator<StoredEvent> =>
+  eventPages(() => {
+    let after = intOption('after', options.after, 0, 0);
+    const to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
+    const batchSize = batchSizeOf(options.batchSize);
+    let more = true;
+    return {
+      read: () => {
+        const rows = st.all.all(after, to, batchSize);
+        const last = lastPosition(rows, 0);
+        if (rows.length < batchSize || last === undefined) more = false;
+        else after = last;
+        return rows;
+      },
+      more: () => more,
+    };
+  });
 
 /**
  * One stream's events between `from` and `to` (inclusive; `from` is always the lower bound), forward
- * or backward, in keyset-paginated batches. Does I/O; throws `RangeError` on a malformed option.
+ * or backward, in keyset-paginated batches. Does I/O; rejects with a `RangeError` on a malformed
+ * option.
  */
-export async function* readStreamEvents(
+export const readStreamEvents = (
   st: Statements,
   streamId: string,
   options: ReadStreamOptions = {},
-): AsyncGenerator<StoredEvent> {
-  let from = intOption('from', options.from, 1, 1);
-  let to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
-  const batchSize = batchSizeOf(options.batchSize);
-  const backward = options.direction === 'backward';
-  if (options.direction !== undefined && options.direction !== 'forward' && !backward)
-    throw new RangeError('direction must be "forward" or "backward"');
-  const statement = backward ? st.streamBackward : st.streamForward;
-  while (from <= to) {
-    const rows = statement.all(streamId, from, to, batchSize);
-    for (const row of rows) yield decodeStoredEvent(row);
-    const last = lastPosition(rows, 3);
-    if (rows.length < batchSize || last === undefined) return;
-    if (backward) to = last - 1;
-    else from = last + 1;
-    await yieldToEventLoop();
-  }
-}
+): AsyncIterableIterator<StoredEvent> =>
+  eventPages(() => {
+    let from = intOption('from', options.from, 1, 1);
+    let to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
+    const batchSize = batchSizeOf(options.batchSize);
+    const backward = options.direction === 'backward';
+    if (options.direction !== undefined && options.direction !== 'forward' && !backward)
+      throw new RangeError('direction must be "forward" or "backward"');
+    const statement = backward ? st.streamBackward : st.streamForward;
+    let more = from <= to;
+    return {
+      read: () => {
+        if (from > to) return [];
+        const rows = statement.all(streamId, from, to, batchSize);
+        const last = lastPosition(rows, 3);
+        if (rows.length < batchSize || last === undefined) more = false;
+        else if (backward) to = last - 1;
+        else from = last + 1;
+        if (from > to) more = false;
+        return rows;
+      },
+      more: () => more,
+    };
+  });
