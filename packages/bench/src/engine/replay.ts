@@ -10,44 +10,70 @@ export const REPLAY_SIZES = { small: { orgs: 375 }, large: { orgs: 3_750 } } as 
 
 const RSS_CHILD = fileURLToPath(new URL('./replayRss.js', import.meta.url));
 
-/** What the RSS child reports. */
+/** What the RSS child reports: one streaming replay of a store in a fresh process. */
 export interface RssSample {
+  readonly side: 'engine' | 'reference';
   readonly events: number;
+  readonly streams: number;
+  readonly passMs: number;
+  readonly passCpuMs: number;
+  readonly digest: string;
   readonly peakRssMiB: number;
-  readonly heapWithStatesMiB: number;
-  readonly heapWithoutStatesMiB: number;
-  readonly statesMiB: number;
+  readonly heapAfterGcMiB: number;
 }
 
-const field = (u: object, k: string): number => {
-  const v: unknown = Object.getOwnPropertyDescriptor(u, k)?.value;
+const field = (u: object, k: string): unknown => Object.getOwnPropertyDescriptor(u, k)?.value;
+const num = (u: object, k: string): number => {
+  const v = field(u, k);
   if (typeof v !== 'number') throw new Error(`replayRss: missing ${k}`);
   return v;
 };
 
-/** Replays `path` through the engine in a fresh child process and returns its memory figures. Does I/O. */
-export const rssSample = (path: string): RssSample => {
-  const r = spawnSync('node', ['--expose-gc', RSS_CHILD, path], { encoding: 'utf8' });
+/**
+ * Replays `path` stream by stream in a fresh child process (`engine`: `replayStreams`; `reference`:
+ * the same reads folded by the hand-written switch) and returns its figures. Does I/O.
+ */
+export const rssSample = (path: string, side: 'engine' | 'reference'): RssSample => {
+  const r = spawnSync('node', ['--expose-gc', RSS_CHILD, side, path], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`replayRss failed: ${r.stderr}`);
   const u: unknown = JSON.parse(r.stdout);
   if (typeof u !== 'object' || u === null) throw new Error('replayRss: not an object');
+  const digest = field(u, 'digest');
+  if (typeof digest !== 'string') throw new Error('replayRss: missing digest');
   return {
-    events: field(u, 'events'),
-    peakRssMiB: field(u, 'peakRssMiB'),
-    heapWithStatesMiB: field(u, 'heapWithStatesMiB'),
-    heapWithoutStatesMiB: field(u, 'heapWithoutStatesMiB'),
-    statesMiB: field(u, 'statesMiB'),
+    side,
+    events: num(u, 'events'),
+    streams: num(u, 'streams'),
+    passMs: num(u, 'passMs'),
+    passCpuMs: num(u, 'passCpuMs'),
+    digest,
+    peakRssMiB: num(u, 'peakRssMiB'),
+    heapAfterGcMiB: num(u, 'heapAfterGcMiB'),
   };
 };
 
 const k = (n: number): string =>
   n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${Math.round(n / 1e3)}k`;
 
+/** Both sides' streaming replays of one store. */
+type Pair = { readonly engine: RssSample; readonly reference: RssSample };
+
+/** Runs both sides on one store (order alternating by run); throws if their states differ. Does I/O. */
+const streamPair = (path: string, run: number): Pair => {
+  const first = rssSample(path, run % 2 === 0 ? 'engine' : 'reference');
+  const second = rssSample(path, run % 2 === 0 ? 'reference' : 'engine');
+  const [engine, reference] = run % 2 === 0 ? [first, second] : [second, first];
+  if (engine.digest !== reference.digest || engine.events !== reference.events)
+    throw new Error(`replay: replayStreams and the reference folded ${path} differently`);
+  return { engine, reference };
+};
+
 /**
  * F, engine replay: the ~1M-event campaign store (cached) replayed through `foldEvents` with the
  * campaign's workflows per stream against the hand-written switch in the same pass, `runs` times
- * (events/s of each side's fold time); then peak RSS of an engine-only replay of the ~100k and ~1M
- * stores, each in a fresh child process, `runs` times each. Does I/O.
+ * (events/s of each side's fold time); then the ~100k and ~1M stores replayed stream by stream
+ * (`replayStreams`, and the reference doing the same reads), each in a fresh child process, `runs`
+ * times each: events/s of the whole pass and peak RSS. Does I/O.
  */
 export const replayWorkload = async (
   runs: number,
@@ -74,17 +100,22 @@ export const replayWorkload = async (
         `reference ${t.referenceMs.toFixed(0)} ms, codec ${t.codecMs.toFixed(0)} ms, pass ${t.wallMs.toFixed(0)} ms`,
     );
   }
-  const rss: { small: RssSample[]; large: RssSample[] } = { small: [], large: [] };
+  const pairs: { small: Pair[]; large: Pair[] } = { small: [], large: [] };
   for (let r = 0; r < runs; r++) {
-    rss.small.push(rssSample(small.path));
-    rss.large.push(rssSample(large.path));
-    log(`F rss run ${r + 1}: ${JSON.stringify(rss.small[r])} ${JSON.stringify(rss.large[r])}`);
+    const [ps, pl] = [streamPair(small.path, r), streamPair(large.path, r)];
+    pairs.small.push(ps);
+    pairs.large.push(pl);
+    const show = (p: Pair): string =>
+      `engine ${p.engine.peakRssMiB} MiB ${p.engine.passCpuMs.toFixed(0)} ms CPU, ` +
+      `reference ${p.reference.peakRssMiB} MiB ${p.reference.passCpuMs.toFixed(0)} ms CPU`;
+    log(`F stream run ${r + 1}: small ${show(ps)}; large ${show(pl)}`);
   }
   const n = large.events;
   const [ns, nl] = [small.events, large.events];
+  const side = (xs: readonly Pair[], s: 'engine' | 'reference') => xs.map((x) => x[s]);
   const peak = (xs: readonly RssSample[]): number[] => xs.map((x) => x.peakRssMiB);
-  const states = (xs: readonly RssSample[]): number[] => xs.map((x) => x.statesMiB);
-  const rest = (xs: readonly RssSample[]): number[] => xs.map((x) => x.peakRssMiB - x.statesMiB);
+  const rate = (xs: readonly RssSample[]): number[] =>
+    xs.map((x) => (x.events / x.passCpuMs) * 1000);
   return [
     ...compareRows(
       `F replay ${k(n)} events`,
@@ -96,23 +127,30 @@ export const replayWorkload = async (
     soloRow(`F replay ${k(n)} events`, 'io-ts is() alone (in both)', 'events/s', codec),
     soloRow(`F replay ${k(n)} events`, 'whole pass (SQLite readAll + both)', 'events/s', wall),
     ...compareRows(
+      `F replay stream by stream ${k(n)} events`,
+      ['engine replayStreams (CPU time)', rate(side(pairs.large, 'engine'))],
+      ['same reads + switch', rate(side(pairs.large, 'reference'))],
+      'events/s',
+      'higher',
+    ),
+    ...compareRows(
       'F peak RSS',
-      [`engine, ${k(nl)} events`, peak(rss.large)],
-      [`engine, ${k(ns)} events`, peak(rss.small)],
+      [`engine replayStreams, ${k(nl)} events`, peak(side(pairs.large, 'engine'))],
+      [`engine replayStreams, ${k(ns)} events`, peak(side(pairs.small, 'engine'))],
       'MiB',
       'lower',
     ),
     ...compareRows(
-      'F folded states (heap)',
-      [`${k(nl)} events`, states(rss.large)],
-      [`${k(ns)} events`, states(rss.small)],
+      'F peak RSS of the reference',
+      [`same reads + switch, ${k(nl)} events`, peak(side(pairs.large, 'reference'))],
+      [`same reads + switch, ${k(ns)} events`, peak(side(pairs.small, 'reference'))],
       'MiB',
       'lower',
     ),
     ...compareRows(
-      'F peak RSS less states',
-      [`${k(nl)} events`, rest(rss.large)],
-      [`${k(ns)} events`, rest(rss.small)],
+      `F peak RSS at ${k(nl)} events`,
+      ['engine replayStreams', peak(side(pairs.large, 'engine'))],
+      ['same reads + switch', peak(side(pairs.large, 'reference'))],
       'MiB',
       'lower',
     ),
