@@ -49,6 +49,28 @@ describePg('single-statement and grouped appends', ({ url, store }) => {
     expect(await verify(s)).toMatchObject({ _tag: 'ChainVerified', events: 4 });
   });
 
+  it('answers stored ids on a current head (refused by UNIQUE (event_id)) from the stored rows', async () => {
+    const s = store();
+    await s.ready();
+    const ids = ['0190b000-0000-7000-8000-00000000000a', '0190b000-0000-7000-8000-00000000000b'];
+    const batch = ids.map((id, n) => tick(n, id));
+    const first = await s.append('repeat', batch, { expectedVersion: 'any' });
+    // Same head, same cached version: only the stored ids differ from what the cache assumed.
+    const again = await s.append('repeat', batch, { expectedVersion: 'any' });
+    expect(E.isRight(again) && again.right.duplicate).toBe(true);
+    expect(E.isRight(again) && again.right.globalPositions).toEqual(
+      E.isRight(first) && first.right.globalPositions,
+    );
+    const changed = await s.append('repeat', [tick(7, ids[0])], { expectedVersion: 'any' });
+    expect(E.isLeft(changed) && changed.left._tag).toBe('IdempotencyConflict');
+    const grouped = await Promise.all([
+      s.append('repeat', batch, { expectedVersion: 'any' }),
+      s.append('fresh', [tick(3)], { expectedVersion: 'no-stream' }),
+    ]);
+    expect(grouped.map((r) => E.isRight(r) && r.right.duplicate)).toEqual([true, false]);
+    expect(await verify(s)).toMatchObject({ _tag: 'ChainVerified', events: 3 });
+  });
+
   it('replans when another store moved the head, and decides conflicts on the actual state', async () => {
     const first = store();
     await first.ready();

@@ -9,9 +9,15 @@ import {
 } from '@strive/eventlog';
 import type { PoolClient, QueryResult } from 'pg';
 import type { AppendCache } from './appendCache.js';
-import { appendPayload, decodeAppendReply, type PlannedWrite } from './appendPayload.js';
+import {
+  appendPayload,
+  decodeAppendReply,
+  type AppendReply,
+  type PlannedWrite,
+} from './appendPayload.js';
 import type { AppendSql } from './appendSql.js';
 import { writeInlineProjections } from './inlineProjections.js';
+import { isUniqueViolation } from './pgErrors.js';
 
 /** What one append needs besides its client. */
 export interface AppendTransactionInput {
@@ -50,6 +56,26 @@ const learnState = (input: AppendTransactionInput, state: AppendSnapshot): void 
 /** The result of a multi-statement simple query that ends with (or is) `SELECT ... AS r`. */
 const replyRows = (res: QueryResult | QueryResult[], index: number): unknown[] =>
   (Array.isArray(res) ? res[index] : res)?.rows ?? [];
+
+/**
+ * One autocommitted `append_events` call. A batch id that is already stored makes `UNIQUE (event_id)`
+ * refuse the whole statement (`append_events` does not probe for it first): the state, stored rows
+ * included, is then read for `planAppend` to answer the duplicate or the conflict. Does I/O.
+ */
+const callAppend = async (
+  client: PoolClient,
+  input: AppendTransactionInput,
+  payload: string,
+): Promise<AppendReply> => {
+  try {
+    return decodeAppendReply((await client.query({ ...input.sql.call, values: [payload] })).rows);
+  } catch (error) {
+    if (!isUniqueViolation(error, 'events_event_id_key')) throw error;
+    const { requests, cache, channel, sql } = input;
+    const stateOnly = appendPayload(requests, cache.guess(requests), undefined, channel);
+    return decodeAppendReply((await client.query({ ...sql.call, values: [stateOnly] })).rows);
+  }
+};
 
 /**
  * Pessimistic append: `BEGIN` and the locked state read in one round trip, `planAppend`, then the
@@ -107,7 +133,7 @@ export const appendTransaction = async (
   client: PoolClient,
   input: AppendTransactionInput,
 ): Promise<Outcome> => {
-  const { requests, channel, sql } = input;
+  const { requests, channel } = input;
   if (input.inline.length === 0 && input.beforeCommit === undefined) {
     let snapshot = input.cache.guess(requests);
     let authoritative = false;
@@ -115,9 +141,10 @@ export const appendTransaction = async (
       const plan = planAppend(requests, snapshot);
       const write = writeOf(plan);
       if (authoritative && (write === undefined || write.rows.length === 0)) return resultsOf(plan);
-      const payload = appendPayload(requests, snapshot, write, channel);
-      const reply = decodeAppendReply(
-        (await client.query({ ...sql.call, values: [payload] })).rows,
+      const reply = await callAppend(
+        client,
+        input,
+        appendPayload(requests, snapshot, write, channel),
       );
       if (reply.ok && write !== undefined) {
         learnWrite(input, write);

@@ -23,11 +23,13 @@ const stateReply = (s: string): string => `
  * `stream_key`.
  *
  * A planned write is now one statement: the `UPDATE` of the log-head row takes the head lock only if
- * the head, every stream's version and the absence of the batch's ids are as planned (checked on the
- * statement's snapshot: if the head is unchanged once locked, no append committed since, so that
- * snapshot is current), returns the `NOTIFY`, and the events and stream versions are inserted only if
- * it did. Otherwise nothing is written and the actual state is read by fresh statements (locked with
- * `lock: true`), exactly as before. The function used to run ten statements (two head reads, the
+ * the head and every stream's version are as planned (checked on the statement's snapshot: if the head
+ * is unchanged once locked, no append committed since, so that snapshot is current), returns the
+ * `NOTIFY`, and the events and stream versions are inserted only if it did. Otherwise nothing is
+ * written and the actual state is read by fresh statements (locked with `lock: true`), as before. A
+ * stored event id is no longer probed for first: `UNIQUE (event_id)` refuses the whole statement
+ * (`events_event_id_key`), and the client then reads the state, stored rows included, and plans the
+ * duplicate or the conflict on it. The function used to run ten statements (two head reads, the
  * checks, three writes, NOTIFY), each with its own executor start, and `stream_key()` as an SQL
  * function is re-planned at every call site of every statement (it cannot be inlined:
  * `convert_to` is only stable); as plpgsql it is a cached simple expression, with the same value, so
@@ -56,8 +58,6 @@ BEGIN
          AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(p->'streams') AS g(id text, version bigint)
                            LEFT JOIN ${s}.streams AS st ON st.stream_key = sha256(convert_to(g.id, 'UTF8'))
                           WHERE coalesce(st.version, 0) <> g.version)
-         AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements_text(p->'ids') AS i(id)
-                           JOIN ${s}.events AS e ON e.event_id = i.id::uuid)
       RETURNING pg_notify(p->>'channel', p->>'newHead')
     ), ev AS (
       INSERT INTO ${s}.events (global_position, event_id, stream_id, stream_position, type, schema_version,

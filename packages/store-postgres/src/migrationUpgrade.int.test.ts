@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import type { Pool } from 'pg';
 import { expect, it } from 'vitest';
 import {
   GENESIS_HASH,
@@ -34,25 +35,24 @@ describePg('upgrading a schema written by an older version', ({ store }) => {
     // Three streams written through migration 4's append_events (generated keys, the old function).
     const ids = ['a', 'é-流', 'c'];
     let head = { globalPosition: 0, hash: GENESIS_HASH };
-    for (const id of ids) {
-      const prepared = prepareAppend(
-        id,
-        [event(1), event(2)],
-        { expectedVersion: 'no-stream' },
-        newEventId,
-      );
+    /** Appends one batch by calling append_events itself, as a process on the previous release does. */
+    const appendLegacy = async (pool: Pool, id: string, n: number, version: number) => {
+      const prepared = prepareAppend(id, [event(n)], { expectedVersion: version }, newEventId);
       if (E.isLeft(prepared)) throw new Error('invalid test events');
-      const snapshot = { head, versions: new Map<string, number>(), existing: new Map() };
+      const snapshot = { head, versions: new Map([[id, version]]), existing: new Map() };
       const plan = planAppend(prepared.right, snapshot);
       if (E.isLeft(plan) || plan.right._tag !== 'Write') throw new Error('the plan must write');
-      const payload = appendPayload(prepared.right, snapshot, plan.right, appendChannel(s));
-      const res = await old.pool.query<{ r: unknown }>(
-        `SELECT ${s}.append_events($1::jsonb) AS r`,
-        [payload],
-      );
+      const legacy = appendPayload(prepared.right, snapshot, plan.right, appendChannel(s));
+      const res = await pool.query<{ r: unknown }>(`SELECT ${s}.append_events($1::jsonb) AS r`, [
+        legacy,
+      ]);
       expect(res.rows[0]?.r).toEqual({ ok: true });
       const last = plan.right.rows[plan.right.rows.length - 1];
       if (last !== undefined) head = { globalPosition: last.globalPosition, hash: last.hash };
+    };
+    for (const id of ids) {
+      await appendLegacy(old.pool, id, 1, 0);
+      await appendLegacy(old.pool, id, 2, 1);
     }
     const current = store({ schema: s });
     await current.ready();
@@ -71,8 +71,12 @@ describePg('upgrading a schema written by an older version', ({ store }) => {
     const stale = await current.append('a', [event(4)], { expectedVersion: 2 });
     expect(E.isLeft(stale) && isConcurrencyConflict(stale.left) && stale.left.actual).toBe(3);
     expect(await current.streamVersion('é-流')).toBe(3);
+    // A process still on the previous release keeps appending through the upgraded function.
+    head = await current.head();
+    await appendLegacy(current.pool, 'c', 4, 3);
     const chain = await verify(current);
     expect(isChainBroken(chain)).toBe(false);
-    expect((await current.head()).globalPosition).toBe(9);
+    expect((await current.head()).globalPosition).toBe(10);
+    expect(await current.streamVersion('c')).toBe(4);
   });
 });
