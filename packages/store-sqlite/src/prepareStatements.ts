@@ -1,6 +1,42 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { EVENT_COLUMNS } from './decodeEventRow.js';
 
+/** The paginated reads: one stream forward or backward (by stream position), the log (by global position). */
+export type PageKind = 'forward' | 'backward' | 'all';
+
+const PAGE_SQL: Record<PageKind, string> = {
+  forward: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_position >= ?
+       AND stream_position <= ? ORDER BY stream_position LIMIT `,
+  backward: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_position >= ?
+       AND stream_position <= ? ORDER BY stream_position DESC LIMIT `,
+  all: `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?
+       ORDER BY global_position LIMIT `,
+};
+
+/** Distinct page statements kept per connection; past this the memory starts over. */
+const MAX_PAGE_STATEMENTS = 32;
+
+/**
+ * Prepares paginated reads with their batch size written into the SQL: SQLite runs a short query
+ * with a literal `LIMIT` about 10 us faster than with a bound `LIMIT ?` (measured on a 10-row
+ * stream, 24 vs 35 us), which is most of a command's read. Does I/O (prepares).
+ */
+const pageQuery = (db: Database): ((kind: PageKind, batchSize: number) => Statement) => {
+  const prepared = new Map<string, Statement>();
+  return (kind, batchSize) => {
+    if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+      throw new RangeError(`batch size must be a positive integer (got ${batchSize})`);
+    const key = `${kind}${batchSize}`;
+    let st = prepared.get(key);
+    if (st === undefined) {
+      if (prepared.size >= MAX_PAGE_STATEMENTS) prepared.clear();
+      st = db.prepare(`${PAGE_SQL[kind]}${batchSize}`).raw(true);
+      prepared.set(key, st);
+    }
+    return st;
+  };
+};
+
 /** Every statement the store runs, prepared once per connection. */
 export interface Statements {
   readonly head: Statement;
@@ -8,9 +44,8 @@ export interface Statements {
   readonly streamVersion: Statement;
   readonly eventById: Statement;
   readonly insertEvent: Statement;
-  readonly streamForward: Statement;
-  readonly streamBackward: Statement;
-  readonly all: Statement;
+  /** The keyset query of a paginated read, prepared once per batch size (see `pageQuery`). */
+  readonly page: (kind: PageKind, batchSize: number) => Statement;
   readonly loadSnapshot: Statement;
   readonly saveSnapshot: Statement;
   readonly readDocument: Statement;
@@ -42,18 +77,7 @@ export const prepareStatements = (db: Database): Statements => {
       `INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (event_id) DO NOTHING`,
     ),
-    streamForward: raw(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_position >= ?
-       AND stream_position <= ? ORDER BY stream_position LIMIT ?`,
-    ),
-    streamBackward: raw(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_position >= ?
-       AND stream_position <= ? ORDER BY stream_position DESC LIMIT ?`,
-    ),
-    all: raw(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? AND global_position <= ?
-       ORDER BY global_position LIMIT ?`,
-    ),
+    page: pageQuery(db),
     loadSnapshot: raw(
       'SELECT stream_position, state FROM snapshots WHERE stream_id = ? AND key = ?',
     ),

@@ -39,10 +39,11 @@ export const readAllEvents = (
     let after = intOption('after', options.after, 0, 0);
     const to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
     const batchSize = batchSizeOf(options.batchSize);
+    const page = st.page('all', batchSize);
     let more = true;
     return {
       read: () => {
-        const rows = st.all.all(after, to, batchSize);
+        const rows = page.all(after, to);
         const last = lastPosition(rows, 0);
         if (rows.length < batchSize || last === undefined) more = false;
         else after = last;
@@ -69,12 +70,12 @@ export const readStreamEvents = (
     const backward = options.direction === 'backward';
     if (options.direction !== undefined && options.direction !== 'forward' && !backward)
       throw new RangeError('direction must be "forward" or "backward"');
-    const statement = backward ? st.streamBackward : st.streamForward;
+    const statement = st.page(backward ? 'backward' : 'forward', batchSize);
     let more = from <= to;
     return {
       read: () => {
         if (from > to) return [];
-        const rows = statement.all(streamId, from, to, batchSize);
+        const rows = statement.all(streamId, from, to);
         const last = lastPosition(rows, 3);
         if (rows.length < batchSize || last === undefined) more = false;
         else if (backward) to = last - 1;
