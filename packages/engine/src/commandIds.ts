@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '@strive/eventlog';
 import { v5 } from 'uuid';
 
@@ -15,11 +15,13 @@ const LONE_SURROGATE = /[\ud800-\udfff]/;
  */
 export const engineUuid = (name: string): string => {
   if (LONE_SURROGATE.test(name)) return v5(name, ENGINE_NAMESPACE);
-  const h = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
-  h.writeUInt8((h.readUInt8(6) & 0x0f) | 0x50, 6);
-  h.writeUInt8((h.readUInt8(8) & 0x3f) | 0x80, 8);
-  const x = h.toString('hex', 0, 16);
-  return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20)}`;
+  const bytes = Buffer.allocUnsafe(16 + Buffer.byteLength(name, 'utf8'));
+  NAMESPACE_BYTES.copy(bytes, 0);
+  bytes.write(name, 16, 'utf8');
+  const x = hash('sha1', bytes, 'hex');
+  // Version 5 in the high nibble of byte 6, variant 10xx in the high bits of byte 8.
+  const variant = ((parseInt(x.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${x.slice(0, 8)}-${x.slice(8, 12)}-5${x.slice(13, 16)}-${variant}${x.slice(17, 20)}-${x.slice(20, 32)}`;
 };
 
 /**
@@ -30,9 +32,37 @@ export const engineUuid = (name: string): string => {
 export const eventIdOf = (commandId: string, index: number): string =>
   engineUuid(`${commandId}:${index}`);
 
-/** SHA-256 (hex) of the RFC 8785 canonical JSON of a command: same payload, same digest. Pure. */
-export const commandDigest = (command: JsonValue): string =>
-  createHash('sha256').update(canonicalJson(command)).digest('hex');
+const isJsonArray = (v: JsonValue): v is readonly JsonValue[] => Array.isArray(v);
+
+/**
+ * RFC 8785 text of a JSON value, written directly as `canonicalize` writes it: keys sorted by UTF-16
+ * code units (those holding `undefined` left out), primitives as `JSON.stringify` writes them. Pure.
+ */
+const canonicalText = (v: JsonValue): string => {
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+  if (isJsonArray(v)) {
+    let s = '[';
+    for (let i = 0; i < v.length; i++) s += (i === 0 ? '' : ',') + canonicalText(v[i] ?? null);
+    return `${s}]`;
+  }
+  const keys = Object.keys(v).sort();
+  let s = '';
+  for (const k of keys) {
+    const x = v[k];
+    if (x !== undefined) s += `,${JSON.stringify(k)}:${canonicalText(x)}`;
+  }
+  return `{${s.slice(1)}}`;
+};
+
+/**
+ * SHA-256 (hex) of the RFC 8785 canonical JSON of a command: same payload, same digest. The text is
+ * `canonicalJson`'s (a property test holds them equal); a value whose text holds `\ud` (perhaps a
+ * lone surrogate, which `canonicalJson` refuses) goes through `canonicalJson` itself. Pure.
+ */
+export const commandDigest = (command: JsonValue): string => {
+  const text = canonicalText(command);
+  return hash('sha256', text.includes('\\ud') ? canonicalJson(command) : text, 'hex');
+};
 
 /** The command id a timer fires with (UUIDv5 of `timer:${timerId}`). Pure. */
 export const timerCommandId = (timerId: string): string => engineUuid(`timer:${timerId}`);

@@ -44,6 +44,18 @@ describe('command codecs', () => {
     expect(E.isRight(SubmitEvaluationCommand.decode(org))).toBe(true);
     expect(E.isRight(SubmitEvaluationCommand.decode(member))).toBe(true);
   });
+  it('answers a valid command with the input itself (the codecs do not transform)', () => {
+    const cmd = {
+      ...base,
+      type: 'EnrollOrganization',
+      orgId: 'o1',
+      name: 'Org',
+      category: 'urban',
+    };
+    const decoded = EnrollOrganizationCommand.decode(cmd);
+    expect(E.isRight(decoded) && decoded.right).toBe(cmd);
+    expect(E.isLeft(EnrollOrganizationCommand.decode({ ...cmd, extra: 1 }))).toBe(true);
+  });
   it('refuses ratings of the other kind, a missing criterion, an unknown grade and an unknown key', () => {
     const org = {
       ...base,
