@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { StoredEventCodec } from '@strive/eventlog';
+import { MAX_DECODE_DEPTH, StoredEventCodec } from '@strive/eventlog';
 import { decodeEventRow } from './decodeEventRow.js';
 
 const hash = 'a'.repeat(64);
@@ -22,6 +22,14 @@ const row = (over: Partial<Record<number, unknown>> = {}): unknown[] => {
 };
 
 describe('decodeEventRow', () => {
+  it('refuses data nested deeper than the codec follows, and accepts it one level shallower', () => {
+    const nested = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
+    expect(() => decodeEventRow(row({ 6: nested(MAX_DECODE_DEPTH + 1) }), false)).toThrow(
+      /malformed/,
+    );
+    expect(decodeEventRow(row({ 6: nested(MAX_DECODE_DEPTH) }), false).data).toBeDefined();
+  });
+
   it('decodes a row into the stored event, keeping the JSON texts when asked', () => {
     expect(decodeEventRow(row(), true)).toEqual({
       eventId: '0190a000-0000-7000-8000-000000000001',

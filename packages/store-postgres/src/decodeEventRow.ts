@@ -2,7 +2,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   EventMetadataCodec,
   JsonValueCodec,
+  MAX_DECODE_DEPTH,
   type EventMetadata,
+  type JsonValue,
   type StoredEvent,
   type StoredRow,
 } from '@strive/eventlog';
@@ -19,6 +21,14 @@ const positive = (u: unknown): number | undefined => {
   const n = typeof u === 'number' ? u : typeof u === 'string' && u.length <= 16 ? Number(u) : NaN;
   return Number.isSafeInteger(n) && n >= 1 ? n : undefined;
 };
+
+/**
+ * Whether parsed `data` (`undefined` when the text was not JSON) is JSON as `JsonValueCodec` decodes
+ * it. `JSON.parse` only yields JSON values, so what the codec adds is its depth limit, which a text
+ * shorter than two characters per level cannot reach: such texts skip the walk. Pure.
+ */
+const isJsonData = (data: unknown, text: string): data is JsonValue =>
+  data !== undefined && (text.length < 2 * MAX_DECODE_DEPTH || JsonValueCodec.is(data));
 
 const parse = (u: unknown): unknown => {
   if (typeof u !== 'string') return undefined;
@@ -95,7 +105,7 @@ export function decodeEventRow(
     !HEX64.test(prevHash) ||
     !HEX64.test(hash) ||
     metadata === undefined ||
-    !JsonValueCodec.is(data)
+    !isJsonData(data, dataJson)
   )
     throw new Error(`store-postgres: event at global position ${String(gp)} is malformed`);
   if (!withJson)
