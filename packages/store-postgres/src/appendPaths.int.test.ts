@@ -1,8 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import { isConcurrencyConflict, verify, type NewEvent } from '@strive/eventlog';
 import { createPostgresEventStore } from './createPostgresEventStore.js';
 import { describePg } from './pgSuite.js';
+import { appendChannel } from './schemaName.js';
 
 const at = '2010-05-10T09:00:00+08:00';
 const tick = (n: number, eventId?: string): NewEvent => ({
@@ -27,6 +29,35 @@ describePg('single-statement and grouped appends', ({ url, store }) => {
     const positions = written.flatMap((r) => r.right.globalPositions).sort((a, b) => a - b);
     expect(positions).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(await verify(s)).toMatchObject({ _tag: 'ChainVerified', events: 20 });
+  });
+
+  it('lets writers that looped back join the next group instead of alternating in half groups', async () => {
+    const s = store({ poolSize: 5 });
+    await s.ready();
+    // One NOTIFY per written statement: count the statements while 4 writers append 10 times each.
+    const listener = new pg.Client({ connectionString: url });
+    await listener.connect();
+    let statements = 0;
+    listener.on('notification', () => (statements += 1));
+    await listener.query(`LISTEN "${appendChannel(s.schema)}"`);
+    try {
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, w) => {
+          for (let i = 0; i < 10; i++) {
+            const r = await s.append(`writer-${w}`, [tick(i)], {
+              expectedVersion: i === 0 ? 'no-stream' : i,
+            });
+            expect(E.isRight(r)).toBe(true);
+          }
+        }),
+      );
+      await listener.query('SELECT 1'); // notifications sent before this reply have arrived
+      // Alternating groups (1, 3, 1, 3, ...) take 20 statements; joined groups take about 11.
+      expect(statements).toBeLessThanOrEqual(14);
+      expect(await verify(s)).toMatchObject({ _tag: 'ChainVerified', events: 40 });
+    } finally {
+      await listener.end();
+    }
   });
 
   it('answers the second of two concurrent identical batches as a duplicate', async () => {

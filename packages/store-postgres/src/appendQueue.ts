@@ -14,6 +14,9 @@ interface Pending {
   readonly reject: (e: unknown) => void;
 }
 
+/** Resolves after the I/O callbacks and microtasks already queued have run. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** Most appends written together in one statement. */
 const MAX_GROUPS = 256;
 
@@ -63,8 +66,9 @@ const appendGrouped = async (
 /**
  * A per-store append queue: while one append (or group) is being written, the appends that arrive
  * wait and are then written together in one statement and one commit (group commit in the client),
- * each keeping its own expected version, idempotency and result, in their order of arrival. With a
- * single writer it adds nothing but a promise per append. Does I/O.
+ * each keeping its own expected version, idempotency and result, in their order of arrival. After a
+ * group, it waits one turn of the event loop so that the writers it answered can join the next group.
+ * With a single writer it adds nothing but a promise per append. Does I/O.
  */
 export const createAppendQueue = (ctx: AppendContext) => {
   let pending: Pending[] = [];
@@ -87,10 +91,16 @@ export const createAppendQueue = (ctx: AppendContext) => {
   const drain = async (): Promise<void> => {
     running = true;
     try {
-      while (pending.length > 0) {
+      let concurrent = false;
+      for (;;) {
+        // After a round with company, let its appenders queue their next appends first: otherwise
+        // they miss the next round, and concurrent writers alternate between two half-size groups.
+        if (concurrent) await nextTurn();
+        if (pending.length === 0) return;
         const batch = pending.slice(0, MAX_GROUPS);
         pending = pending.slice(MAX_GROUPS);
         await round(batch);
+        concurrent = batch.length > 1 || pending.length > 0;
       }
     } finally {
       running = false;
