@@ -56,6 +56,17 @@ export const loadStreams = async (
       );
     seen.set(ref.streamId, alias);
   }
+  if (trustCache) {
+    // Every state cached (the common case): no promise per stream.
+    const cached: LoadedStream[] = [];
+    for (const [alias, { workflow, streamId }] of refs) {
+      const state = deps.cache.get(workflow, streamId);
+      if (state === undefined) break;
+      cached.push({ alias, workflow, streamId, state });
+    }
+    if (refs.length > 0 && cached.length === refs.length)
+      return { streams: cached, fromCache: true };
+  }
   let fromCache = false;
   const streams = await Promise.all(
     refs.map(async ([alias, { workflow, streamId }]) => {

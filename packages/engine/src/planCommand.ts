@@ -28,18 +28,18 @@ export interface CommandPlan {
   readonly requests: readonly AppendRequest[];
 }
 
-const specVersion = (workflow: AnyWorkflow, e: DomainEvent, where: string): number => {
+const specVersion = (workflow: AnyWorkflow, e: DomainEvent, where: () => string): number => {
   if (e.type === 'TimerScheduled') {
     if (!TimerScheduledData.is(e.data))
-      throw new Error(`${where}: TimerScheduled data is malformed; build it with schedule()`);
+      throw new Error(`${where()}: TimerScheduled data is malformed; build it with schedule()`);
     return 1;
   }
   const spec = workflow.events[e.type];
   if (spec === undefined)
-    throw new Error(`${where}: workflow ${workflow.name} has no event type "${e.type}"`);
+    throw new Error(`${where()}: workflow ${workflow.name} has no event type "${e.type}"`);
   if (!spec.codec.is(e.data))
     throw new Error(
-      `${where}: ${e.type} data does not match its codec: ` +
+      `${where()}: ${e.type} data does not match its codec: ` +
         PathReporter.report(spec.codec.decode(e.data)).join('; '),
     );
   return spec.schemaVersion;
@@ -76,8 +76,7 @@ export const planCommand = (
     const events: NewEvent[] = [];
     let current = state;
     for (const [i, e] of (decided[alias] ?? []).entries()) {
-      const where = `${cmd.type} -> ${alias}[${i}]`;
-      const schemaVersion = specVersion(workflow, e, where);
+      const schemaVersion = specVersion(workflow, e, () => `${cmd.type} -> ${alias}[${i}]`);
       const event: NewEvent = {
         eventId: eventIdOf(cmd.id, index++),
         type: e.type,
