@@ -364,3 +364,60 @@ describe('EnrollMember', () => {
       ]);
   });
 });
+
+describe('SubmitEvaluation', () => {
+  const M1 = 'subject-zz-member-m1';
+  /** Member m1 of organization o3, committed, in a campaign of four organizations. */
+  const member: GivenEvent[] = [
+    ...campaign('evaluating'),
+    ev(
+      M1,
+      'MemberEnrolled',
+      { campaignId: 'zz', memberId: 'm1', orgId: 'o3', name: 'Li' },
+      '2010-05-12T09:00:00+08:00',
+    ),
+    ev(
+      M1,
+      'CommitmentPublished',
+      {
+        pledges: [
+          {
+            id: 'p',
+            text: 't',
+            centralTask: 'c',
+            target: { metric: 'm', value: 1 },
+            due: '2011-01-01T00:00:00+08:00',
+          },
+        ],
+        at: '2010-06-02T09:00:00+08:00',
+      },
+      '2010-06-02T09:00:00+08:00',
+    ),
+  ];
+  const ratings = {
+    learning: 'good',
+    dedication: 'good',
+    service: 'good',
+    lawAbiding: 'good',
+    integrity: 'good',
+  };
+  const evaluate = (evaluatorId: string) =>
+    cmd(
+      'SubmitEvaluation',
+      '2010-10-10T09:00:00+08:00',
+      { subject: { kind: 'member', id: 'm1' }, evaluatorId, ratings },
+      { id: evaluatorId, role: 'public' },
+    );
+
+  it('refuses the secretary of the member’s own organization, among several', async () => {
+    await given(member, options).when(evaluate('s-o3')).then(rejected('evaluation.independence'));
+  });
+
+  it('accepts the secretary of another organization', async () => {
+    await given(member, options)
+      .when(evaluate('s-o2'))
+      .then([
+        { streamId: M1, type: 'EvaluationSubmitted', data: { evaluatorId: 's-o2', ratings } },
+      ]);
+  });
+});
