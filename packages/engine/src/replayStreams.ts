@@ -22,15 +22,24 @@ export interface ReplayStreamsOptions<W extends ReplayWorkflows> {
    * stream (it is not read). Pure.
    */
   readonly route: (streamId: string, first: StoredEvent) => (keyof W & string) | undefined;
-  /** Events per read (of the log and of each stream) and per `foldEvents` call (default 1,000). */
+  /**
+   * Events per read, of the log and of each stream (default 100). Small batches die young in V8's new
+   * space; 1,000-event batches, held while streams are folded, were promoted to old space and raised
+   * peak RSS by ~7 MiB at 1M events for ~5% less CPU.
+   */
   readonly batchSize?: number;
   /** The global position to replay up to, inclusive (default: the log head when the replay starts). */
   readonly to?: number;
 }
 
-const DEFAULT_BATCH_SIZE = 1_000;
+const DEFAULT_BATCH_SIZE = 100;
+/**
+ * Events folded per `foldEvents` call: few, so that decoded events die young (a long stream buffered
+ * a read batch at a time had its batches promoted to V8's old space, where they stay until a full GC).
+ */
+const FOLD_CHUNK = 32;
 
-/** One stream's events up to global position `to`, folded a batch at a time. Does I/O. */
+/** One stream's events up to global position `to`, read in batches and folded a few at a time. Does I/O. */
 const foldStream = async <C>(
   store: EventStore,
   workflow: Workflow<C>,
@@ -43,7 +52,7 @@ const foldStream = async <C>(
   for await (const e of store.readStream(streamId, { batchSize })) {
     if (e.globalPosition > to) break;
     batch.push(e);
-    if (batch.length === batchSize) {
+    if (batch.length === FOLD_CHUNK) {
       state = foldEvents(workflow, batch, state);
       batch = [];
     }
