@@ -31,10 +31,17 @@ const num = (u: object, k: string): number => {
 
 /**
  * Replays `path` stream by stream in a fresh child process (`engine`: `replayStreams`; `reference`:
- * the same reads folded by the hand-written switch) and returns its figures. Does I/O.
+ * the same reads folded by the hand-written switch), node started with `v8Flags`, and returns its
+ * figures. Does I/O.
  */
-export const rssSample = (path: string, side: 'engine' | 'reference'): RssSample => {
-  const r = spawnSync('node', ['--expose-gc', RSS_CHILD, side, path], { encoding: 'utf8' });
+export const rssSample = (
+  path: string,
+  side: 'engine' | 'reference',
+  v8Flags: readonly string[] = [],
+): RssSample => {
+  const r = spawnSync('node', [...v8Flags, '--expose-gc', RSS_CHILD, side, path], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`replayRss failed: ${r.stderr}`);
   const u: unknown = JSON.parse(r.stdout);
   if (typeof u !== 'object' || u === null) throw new Error('replayRss: not an object');
@@ -51,6 +58,12 @@ export const rssSample = (path: string, side: 'engine' | 'reference'): RssSample
     heapAfterGcMiB: num(u, 'heapAfterGcMiB'),
   };
 };
+
+/**
+ * V8's young generation at its default cap (16 MiB semi-spaces) from the start: with default flags it
+ * starts smaller and doubles once enough survives, which a 1M-event run reaches and a 100k one may not.
+ */
+export const YOUNG_AT_CAP = ['--min-semi-space-size=16'] as const;
 
 const k = (n: number): string =>
   n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${Math.round(n / 1e3)}k`;
@@ -73,7 +86,8 @@ const streamPair = (path: string, run: number): Pair => {
  * campaign's workflows per stream against the hand-written switch in the same pass, `runs` times
  * (events/s of each side's fold time); then the ~100k and ~1M stores replayed stream by stream
  * (`replayStreams`, and the reference doing the same reads), each in a fresh child process, `runs`
- * times each: events/s of the whole pass and peak RSS. Does I/O.
+ * times each: events/s of the whole pass (CPU time) and peak RSS, with default V8 flags and, for the
+ * engine, with the young generation at its cap from the start (`YOUNG_AT_CAP`). Does I/O.
  */
 export const replayWorkload = async (
   runs: number,
@@ -101,6 +115,7 @@ export const replayWorkload = async (
     );
   }
   const pairs: { small: Pair[]; large: Pair[] } = { small: [], large: [] };
+  const pinned: { small: RssSample[]; large: RssSample[] } = { small: [], large: [] };
   for (let r = 0; r < runs; r++) {
     const [ps, pl] = [streamPair(small.path, r), streamPair(large.path, r)];
     pairs.small.push(ps);
@@ -108,7 +123,12 @@ export const replayWorkload = async (
     const show = (p: Pair): string =>
       `engine ${p.engine.peakRssMiB} MiB ${p.engine.passCpuMs.toFixed(0)} ms CPU, ` +
       `reference ${p.reference.peakRssMiB} MiB ${p.reference.passCpuMs.toFixed(0)} ms CPU`;
+    pinned.small.push(rssSample(small.path, 'engine', YOUNG_AT_CAP));
+    pinned.large.push(rssSample(large.path, 'engine', YOUNG_AT_CAP));
     log(`F stream run ${r + 1}: small ${show(ps)}; large ${show(pl)}`);
+    log(
+      `F young generation at its cap: ${pinned.small[r]?.peakRssMiB} / ${pinned.large[r]?.peakRssMiB} MiB`,
+    );
   }
   const n = large.events;
   const [ns, nl] = [small.events, large.events];
@@ -137,6 +157,13 @@ export const replayWorkload = async (
       'F peak RSS',
       [`engine replayStreams, ${k(nl)} events`, peak(side(pairs.large, 'engine'))],
       [`engine replayStreams, ${k(ns)} events`, peak(side(pairs.small, 'engine'))],
+      'MiB',
+      'lower',
+    ),
+    ...compareRows(
+      'F peak RSS, young generation at its cap',
+      [`engine replayStreams, ${k(nl)} events`, peak(pinned.large)],
+      [`engine replayStreams, ${k(ns)} events`, peak(pinned.small)],
       'MiB',
       'lower',
     ),
