@@ -117,6 +117,20 @@ describe('replayStreams', () => {
     expect(open).toEqual([0, 2, 0]);
   });
 
+  it('folds a long stream read over many batches the same as foldEvents of all its events', async () => {
+    const long: Appended[] = Array.from({ length: 150 }, (_, i): Appended =>
+      i % 3 === 2
+        ? ['customer-1', 'CustomerOrderPlaced', { orderId: String(i) }]
+        : ['order-1', 'ItemAdded', { sku: String(i), price: i % 2 }],
+    );
+    const store = await storeWith([...long, ['order-1', 'OrderPlaced', {}]]);
+    for (const batchSize of [7, 100, 1_000]) {
+      const got = await collect(replayStreams(store, { workflows, route, batchSize }));
+      expect(got).toEqual(await expected(store, 151));
+      expect(got.map((s) => s.state.version)).toEqual([101, 50]);
+    }
+  });
+
   it('reads one window of the log, then one stream per state taken: nothing is read ahead of the caller', async () => {
     const { store, calls } = spied(await storeWith(interleaved));
     const it = replayStreams(store, { workflows, route, batchSize: 3 });
