@@ -233,11 +233,11 @@ describe('the state cache', () => {
       },
     };
     const { engine } = engineOver(counting);
+    // A new stream is not even read (its version says it is empty); then it is cached.
     expect(isAccepted(await engine.handle(add('c1', '1')))).toBe(true);
-    expect(reads).toEqual(['order-1']);
     expect(isAccepted(await engine.handle(add('c2', '1')))).toBe(true);
     expect(isAccepted(await engine.handle(add('c3', '1')))).toBe(true);
-    expect(reads).toEqual(['order-1']);
+    expect(reads).toEqual([]);
     expect((await engine.load(order, 'order-1')).context).toMatchObject({ items: 3, total: 30 });
   });
 });

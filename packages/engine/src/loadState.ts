@@ -41,7 +41,10 @@ export const snapshotOf = <C>(
 
 /**
  * Loads a stream's state: the latest trusted snapshot (if snapshots are on), then the events after
- * it; saves a new snapshot when the tail reached `snapshotEvery` events. Does I/O.
+ * it; saves a new snapshot when the tail reached `snapshotEvery` events. A stream shorter than
+ * `snapshotEvery` (its version is one index probe) is folded from its start without looking for a
+ * snapshot, which would spare fewer events than that (a store may make that lookup cost as much as
+ * its largest snapshot); an empty stream is not read at all. Does I/O.
  */
 export const loadState = async <C>(
   store: EventStore,
@@ -49,8 +52,12 @@ export const loadState = async <C>(
   streamId: string,
   snapshotEvery: number,
 ): Promise<WorkflowState<C>> => {
+  const version = snapshotEvery > 0 ? await store.streamVersion(streamId) : undefined;
+  if (version === 0) return initialState(workflow);
   const snapshot =
-    snapshotEvery > 0 ? await store.loadSnapshot(streamId, workflow.snapshotKey) : undefined;
+    version !== undefined && version >= snapshotEvery
+      ? await store.loadSnapshot(streamId, workflow.snapshotKey)
+      : undefined;
   const from = stateFromSnapshot(workflow, snapshot) ?? initialState(workflow);
   const state = await foldEventsAsync(
     workflow,
