@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BenchRow } from '../engine/BenchRow.js';
 import { endToEndGoal } from './endToEndSuite.js';
-import { replayGoal } from './replaySuite.js';
+import { withGoals } from '../run/goalRows.js';
+import { replayGoal, replayGoalsFound } from './replaySuite.js';
 
 const row = (workload: string, o: Partial<BenchRow>): BenchRow => ({
   workload,
@@ -24,6 +25,19 @@ describe('the goals of F and C', () => {
     expect(replayGoal(row('F peak RSS', { ratio: 100 / 111 }))?.met).toBe(false);
     expect(replayGoal(row('F peak RSS', { reference: null, ratio: 1 }))).toBeNull();
     expect(replayGoal(row('F folded states (heap)', { ratio: 0.1 }))).toBeNull();
+  });
+  it('F: both goals are found with several speed rows, and their absence is noticed', () => {
+    const found = (...ws: string[]): boolean =>
+      replayGoalsFound(
+        withGoals(
+          ws.map((w) => row(w, {})),
+          replayGoal,
+        ),
+      );
+    expect(found('F replay 1.01M events', 'F replay stream by stream', 'F peak RSS')).toBe(true);
+    expect(found('F replay 1.01M events', 'F peak RSS')).toBe(true);
+    expect(found('F replay 1.01M events', 'F peak RSS at 1.01M events')).toBe(false);
+    expect(found('F peak RSS')).toBe(false);
   });
   it('C: strive run >= 0.5x raw W5 (not its CPU row); report on the large store under 1 s', () => {
     expect(
