@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
   EventMetadataCodec,
-  JsonValueCodec,
-  MAX_DECODE_DEPTH,
+  parseJsonColumn,
+  parseJsonDataColumn,
+  storedMetadata,
   type EventMetadata,
-  type JsonValue,
   type StoredEvent,
   type StoredRow,
 } from '@strive/eventlog';
@@ -14,7 +14,6 @@ export const EVENT_ROW_COLUMNS =
   'global_position, event_id, stream_id, stream_position, type, schema_version, data, metadata, prev_hash, hash';
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const META_STRINGS = ['commandId', 'causationId', 'correlationId', 'commandDigest'] as const;
 
 /** A bigint/integer column (node-postgres gives int8 as text) that must be a safe integer >= 1. */
 const positive = (u: unknown): number | undefined => {
@@ -23,50 +22,12 @@ const positive = (u: unknown): number | undefined => {
 };
 
 /**
- * Whether parsed `data` (`undefined` when the text was not JSON) is JSON as `JsonValueCodec` decodes
- * it. `JSON.parse` only yields JSON values, so what the codec adds is its depth limit, which a text
- * shorter than two characters per level cannot reach: such texts skip the walk. Pure.
- */
-const isJsonData = (data: unknown, text: string): data is JsonValue =>
-  data !== undefined && (text.length < 2 * MAX_DECODE_DEPTH || JsonValueCodec.is(data));
-
-const parse = (u: unknown): unknown => {
-  if (typeof u !== 'string') return undefined;
-  try {
-    return JSON.parse(u);
-  } catch {
-    return undefined;
-  }
-};
-
-const isActor = (u: unknown): boolean =>
-  typeof u === 'object' &&
-  u !== null &&
-  Object.keys(u).length === 2 &&
-  typeof Reflect.get(u, 'id') === 'string' &&
-  typeof Reflect.get(u, 'role') === 'string';
-
-/** Whether `u` has the metadata shape with only known keys of the right types (what the codec keeps as is). */
-const isPlainMetadata = (u: unknown): u is EventMetadata => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
-  if (typeof Reflect.get(u, 'at') !== 'string') return false;
-  for (const key of Object.keys(u)) {
-    const v: unknown = Reflect.get(u, key);
-    if (key === 'at') continue;
-    if (
-      key === 'actor' ? !isActor(v) : !META_STRINGS.some((k) => k === key) || typeof v !== 'string'
-    )
-      return false;
-  }
-  return true;
-};
-
-/**
  * Metadata as `EventMetadataCodec` decodes it: the common shape is checked by hand and kept as
  * parsed; anything else goes through the codec (which strips unknown keys, or refuses). Pure.
  */
 const metadataOf = (u: unknown): EventMetadata | undefined => {
-  if (isPlainMetadata(u)) return u;
+  const plain = storedMetadata(u);
+  if (plain !== undefined) return plain;
   const decoded = EventMetadataCodec.decode(u);
   return E.isRight(decoded) ? decoded.right : undefined;
 };
@@ -89,8 +50,8 @@ export function decodeEventRow(
   const globalPosition = positive(gp);
   const streamPosition = positive(sp);
   const schemaVersion = positive(sv);
-  const data = parse(dataJson);
-  const metadata = metadataOf(parse(metadataJson));
+  const data = parseJsonDataColumn(dataJson);
+  const metadata = metadataOf(parseJsonColumn(metadataJson));
   if (
     globalPosition === undefined ||
     streamPosition === undefined ||
@@ -105,7 +66,7 @@ export function decodeEventRow(
     !HEX64.test(prevHash) ||
     !HEX64.test(hash) ||
     metadata === undefined ||
-    !isJsonData(data, dataJson)
+    data === undefined
   )
     throw new Error(`store-postgres: event at global position ${String(gp)} is malformed`);
   if (!withJson)

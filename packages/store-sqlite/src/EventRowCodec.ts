@@ -2,17 +2,14 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import {
   canonicalJson,
-  isJsonValue,
-  MAX_DECODE_DEPTH,
+  parseJsonColumn,
+  parseJsonDataColumn,
   StoredEventCodec,
-  type EventMetadata,
-  type JsonValue,
+  storedMetadata,
   type StoredEvent,
 } from '@strive/eventlog';
 
 const HEX64 = /^[0-9a-f]{64}$/;
-const METADATA_IDS = ['commandId', 'causationId', 'correlationId', 'commandDigest'] as const;
-const METADATA_KEYS = new Set<string>(['at', 'actor', ...METADATA_IDS]);
 
 const isPositiveInt = (u: unknown): u is number =>
   typeof u === 'number' && Number.isSafeInteger(u) && u >= 1;
@@ -26,62 +23,6 @@ const isHex64 = (u: unknown): u is string => {
   return true;
 };
 
-/** Parses a JSON text column; `undefined` when it is not text or not JSON (the slow path then reports). */
-const parseColumn = (u: unknown): unknown => {
-  if (typeof u !== 'string') return undefined;
-  try {
-    return JSON.parse(u);
-  } catch {
-    return undefined;
-  }
-};
-
-const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
-
-const isMetadata = (u: Readonly<Record<string, unknown>>): u is EventMetadata => {
-  if (typeof u['at'] !== 'string') return false;
-  for (const k of METADATA_IDS) {
-    const v = u[k];
-    if (v !== undefined && typeof v !== 'string') return false;
-  }
-  const actor = u['actor'];
-  if (actor === undefined) return true;
-  if (!isObject(actor) || typeof actor['id'] !== 'string' || typeof actor['role'] !== 'string')
-    return false;
-  for (const k in actor) if (k !== 'id' && k !== 'role') return false;
-  return true;
-};
-
-/**
- * Metadata as stored by this store (canonical JSON of known fields) is returned as parsed: a fresh
- * object of `JSON.parse`, nothing to strip. Anything else is `undefined`, for `StoredEventCodec` to
- * decide (it strips unknown keys).
- */
-const storedMetadata = (u: unknown): EventMetadata | undefined => {
-  if (!isObject(u)) return undefined;
-  for (const k in u) if (!METADATA_KEYS.has(k)) return undefined;
-  return isMetadata(u) ? u : undefined;
-};
-
-/**
- * Text shorter than this cannot nest deeper than `JsonValueCodec` follows (each level takes an
- * opening and a closing bracket), so its `JSON.parse` output needs no walk: `JSON.parse` yields
- * only null, booleans, finite numbers, strings, dense arrays and plain objects.
- */
-const SHALLOW_TEXT = 2 * (MAX_DECODE_DEPTH + 1);
-
-/** Whether `JSON.parse(text)` gave a JSON value: walked only when the text could be too deep. */
-const isParsedJson = (text: string, parsed: unknown): parsed is JsonValue =>
-  text.length < SHALLOW_TEXT || isJsonValue(parsed);
-
-/** A data column's value, or `undefined` when it is not JSON text (the codec then reports). */
-const parseData = (u: unknown): JsonValue | undefined => {
-  if (typeof u !== 'string') return undefined;
-  const data = parseColumn(u);
-  return data !== undefined && isParsedJson(u, data) ? data : undefined;
-};
-
 /** The row as the object `StoredEventCodec` decodes (the general path, and the reference). */
 export const rowAsObject = (row: readonly unknown[]): Record<string, unknown> => ({
   globalPosition: row[0],
@@ -90,8 +31,8 @@ export const rowAsObject = (row: readonly unknown[]): Record<string, unknown> =>
   streamPosition: row[3],
   type: row[4],
   schemaVersion: row[5],
-  data: parseColumn(row[6]),
-  metadata: parseColumn(row[7]),
+  data: parseJsonColumn(row[6]),
+  metadata: parseJsonColumn(row[7]),
   prevHash: row[8],
   hash: row[9],
 });
@@ -116,9 +57,9 @@ export const decodeRowFast = (u: unknown): StoredEvent | undefined => {
   const prevHash = row[8];
   const hash = row[9];
   if (!isHex64(prevHash) || !isHex64(hash)) return undefined;
-  const data = parseData(row[6]);
+  const data = parseJsonDataColumn(row[6]);
   if (data === undefined) return undefined;
-  const metadata = storedMetadata(parseColumn(row[7]));
+  const metadata = storedMetadata(parseJsonColumn(row[7]));
   if (metadata === undefined) return undefined;
   return {
     eventId,

@@ -1,0 +1,68 @@
+import type { EventMetadata } from './EventEnvelope.js';
+import { isJsonValue, MAX_DECODE_DEPTH } from './JsonValueCodec.js';
+import type { JsonValue } from './json.js';
+
+const METADATA_IDS = ['commandId', 'causationId', 'correlationId', 'commandDigest'] as const;
+const METADATA_KEYS = new Set<string>(['at', 'actor', ...METADATA_IDS]);
+
+/**
+ * A stored JSON text column parsed, or `undefined` when it is not text or not JSON (the store's
+ * general decoding path then reports it). Pure.
+ */
+export const parseJsonColumn = (u: unknown): unknown => {
+  if (typeof u !== 'string') return undefined;
+  try {
+    return JSON.parse(u);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Text shorter than this cannot nest deeper than `JsonValueCodec` follows (each level takes an
+ * opening and a closing bracket), so its `JSON.parse` output needs no walk: `JSON.parse` yields
+ * only null, booleans, finite numbers, strings, dense arrays and plain objects.
+ */
+const SHALLOW_TEXT = 2 * (MAX_DECODE_DEPTH + 1);
+
+/** Whether `JSON.parse(text)` gave a JSON value: walked only when the text could be too deep. */
+const isParsedJson = (text: string, parsed: unknown): parsed is JsonValue =>
+  text.length < SHALLOW_TEXT || isJsonValue(parsed);
+
+/**
+ * A stored data column as `JsonValueCodec` decodes it: parsed, and walked only when the text is long
+ * enough to nest too deep; `undefined` when it is not text, not JSON or too deep. Pure.
+ */
+export const parseJsonDataColumn = (u: unknown): JsonValue | undefined => {
+  if (typeof u !== 'string') return undefined;
+  const data = parseJsonColumn(u);
+  return data !== undefined && isParsedJson(u, data) ? data : undefined;
+};
+
+const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+const isMetadata = (u: Readonly<Record<string, unknown>>): u is EventMetadata => {
+  if (typeof u['at'] !== 'string') return false;
+  for (const k of METADATA_IDS) {
+    const v = u[k];
+    if (v !== undefined && typeof v !== 'string') return false;
+  }
+  const actor = u['actor'];
+  if (actor === undefined) return true;
+  if (!isObject(actor) || typeof actor['id'] !== 'string' || typeof actor['role'] !== 'string')
+    return false;
+  for (const k in actor) if (k !== 'id' && k !== 'role') return false;
+  return true;
+};
+
+/**
+ * Parsed stored metadata (see `parseJsonColumn`) in the shape stores write (`at`, an optional
+ * `actor { id, role }` and id strings, nothing else), returned as it is: nothing to strip. Anything
+ * else is `undefined`, for `EventMetadataCodec` to decide (it strips unknown keys, or refuses). Pure.
+ */
+export const storedMetadata = (u: unknown): EventMetadata | undefined => {
+  if (!isObject(u)) return undefined;
+  for (const k in u) if (!METADATA_KEYS.has(k)) return undefined;
+  return isMetadata(u) ? u : undefined;
+};
