@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 
-/** Where `scripts/bundle.mjs` writes the bundled CLI, beside `bin.js`. */
+/** Where `scripts/bundle.js` writes the bundled CLI, beside `bin.js`. */
 export const BUNDLE_DIR = new URL('./bundle/', import.meta.url);
 
 /**
