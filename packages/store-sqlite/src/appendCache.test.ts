@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isConcurrencyConflict, verify } from '@strive/eventlog';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 import { appendCache } from './appendCache.js';
+import { EVENT_COLUMNS } from './decodeEventRow.js';
 import { openDatabase } from './openDatabase.js';
 import { prepareStatements } from './prepareStatements.js';
 import { resolveOptions } from './SqliteStoreOptions.js';
@@ -96,8 +97,10 @@ describe('remembered head and stream versions', () => {
     const opened = openDatabase(resolveOptions({ path: ':memory:' }));
     if (E.isLeft(opened)) throw new Error('cannot open');
     const st = prepareStatements(opened.right.db);
-    const insert = (pos: number, streamId: string): void =>
-      void st.insertEvent.run(pos, uuid(pos), streamId, 1, 'T', 1, '{}', '{}', 'h', 'h');
+    const row = opened.right.db.prepare(
+      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, 1, 'T', 1, '{}', '{}', 'h', 'h')`,
+    );
+    const insert = (pos: number, streamId: string): void => void row.run(pos, uuid(pos), streamId);
     insert(1, 'a');
     insert(2, 'b');
     const cache = appendCache(st, 2);

@@ -62,22 +62,7 @@ export const appendTransaction = (
       plan = planAppend(requests, { versions, existing: storedEvents(requests), head });
     if (E.isLeft(plan)) return plan;
     if (plan.right._tag === 'Duplicate') return E.right(plan.right.results);
-    const insert = st.insertEvent;
-    for (const row of plan.right.rows) {
-      const info = insert.run(
-        row.globalPosition,
-        row.eventId,
-        row.streamId,
-        row.streamPosition,
-        row.type,
-        row.schemaVersion,
-        row.dataJson,
-        row.metadataJson,
-        row.prevHash,
-        row.hash,
-      );
-      if (info.changes === 0) throw new StoredIdFound();
-    }
+    if (!st.insertRows(plan.right.rows)) throw new StoredIdFound();
     if (inline.length > 0) {
       const events = plan.right.results.flatMap((r) => r.events);
       const writes = applyInlineProjections(inline, events, (p, k) => readDocument(st, p, k));

@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { StoredRow } from '@strive/eventlog';
 import { EVENT_COLUMNS } from './decodeEventRow.js';
+import { insertRows } from './insertRows.js';
 
 /** The paginated reads: one stream forward or backward (by stream position), the log (by global position). */
 export type PageKind = 'forward' | 'backward' | 'all';
@@ -43,7 +45,8 @@ export interface Statements {
   readonly dataVersion: Statement;
   readonly streamVersion: Statement;
   readonly eventById: Statement;
-  readonly insertEvent: Statement;
+  /** Inserts planned rows, several per statement; false when an event id was stored already. */
+  readonly insertRows: (rows: readonly StoredRow[]) => boolean;
   /** The keyset query of a paginated read, prepared once per batch size (see `pageQuery`). */
   readonly page: (kind: PageKind, batchSize: number) => Statement;
   readonly loadSnapshot: Statement;
@@ -73,10 +76,7 @@ export const prepareStatements = (db: Database): Statements => {
       'SELECT stream_position FROM events WHERE stream_id = ? ORDER BY stream_position DESC LIMIT 1',
     ),
     eventById: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
-    insertEvent: db.prepare(
-      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (event_id) DO NOTHING`,
-    ),
+    insertRows: insertRows(db),
     page: pageQuery(db),
     loadSnapshot: raw(
       'SELECT stream_position, state FROM snapshots WHERE stream_id = ? AND key = ?',
