@@ -54,6 +54,52 @@ describe('hashEvent', () => {
     );
   });
 
+  it('quotes ids, names and the previous hash as JSON does, escapes and lone surrogates included (property)', () => {
+    const anyString = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 12 }),
+      fc.constantFrom(
+        '"',
+        '\\',
+        '\n',
+        '\u0000',
+        '\u001f',
+        '\ud800',
+        '\udfff',
+        '\ud83d\ude00',
+        '\u2028',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        anyString,
+        anyString,
+        anyString,
+        anyString,
+        (eventId, streamId, type, prevHash) => {
+          const data = { a: 1 };
+          const metadata = { at: '2025-01-01T00:00:00Z' };
+          const fields = { eventId, streamId, type, prevHash, data, metadata };
+          const e = { ...fields, streamPosition: 3, globalPosition: 7, schemaVersion: 1 };
+          // Keys in JCS order, so JSON.stringify writes the canonical text, a lone surrogate
+          // escaped as hashEvent must (the canonicalize library refuses one).
+          const text = JSON.stringify({
+            data,
+            eventId,
+            globalPosition: 7,
+            metadata,
+            prevHash,
+            schemaVersion: 1,
+            streamId,
+            streamPosition: 3,
+            type,
+          });
+          expect(computeEventHash(e)).toBe(sha256(text));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('changes when any single field changes', () => {
     const base = {
       eventId: '01900000-0000-7000-8000-000000000001',

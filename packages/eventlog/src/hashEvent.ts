@@ -17,17 +17,38 @@ export interface HashInput {
 }
 
 /**
+ * A character `JSON.stringify` escapes in a string (C0 control, quote, backslash) or may escape (a
+ * surrogate, escaped when lone). A string without one is its own JSON text between quotes.
+ */
+// eslint-disable-next-line no-control-regex -- finding the C0 controls JSON escapes is the point
+const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
+
+/** The hash input, each string quoted by `quoteJson` (any string that needs an escape). */
+const escapedText = (e: HashInput): string =>
+  `{"data":${e.dataJson},"eventId":${quoteJson(e.eventId)},"globalPosition":${e.globalPosition},` +
+  `"metadata":${e.metadataJson},"prevHash":${quoteJson(e.prevHash)},` +
+  `"schemaVersion":${e.schemaVersion},"streamId":${quoteJson(e.streamId)},` +
+  `"streamPosition":${e.streamPosition},"type":${quoteJson(e.type)}}`;
+
+/**
  * SHA-256 (hex) of the RFC 8785 canonical JSON of an envelope without its hash. Keys are written in
  * JCS order by hand so that the canonical data and metadata computed once at validation are reused;
- * `computeEventHash` gives the same result from parsed values (a property test holds them equal). Pure.
+ * `computeEventHash` gives the same result from parsed values (a property test holds them equal).
+ * When no string needs an escape (the usual case) they are written between quotes inline: one regex
+ * test each instead of a `quoteJson` scan, and a shallower string for the hash to flatten. Pure.
  */
 export const hashEvent = (e: HashInput): string =>
   hash(
     'sha256',
-    `{"data":${e.dataJson},"eventId":${quoteJson(e.eventId)},"globalPosition":${e.globalPosition},` +
-      `"metadata":${e.metadataJson},"prevHash":${quoteJson(e.prevHash)},` +
-      `"schemaVersion":${e.schemaVersion},"streamId":${quoteJson(e.streamId)},` +
-      `"streamPosition":${e.streamPosition},"type":${quoteJson(e.type)}}`,
+    NEEDS_ESCAPE.test(e.eventId) ||
+      NEEDS_ESCAPE.test(e.prevHash) ||
+      NEEDS_ESCAPE.test(e.streamId) ||
+      NEEDS_ESCAPE.test(e.type)
+      ? escapedText(e)
+      : `{"data":${e.dataJson},"eventId":"${e.eventId}","globalPosition":${e.globalPosition},` +
+          `"metadata":${e.metadataJson},"prevHash":"${e.prevHash}",` +
+          `"schemaVersion":${e.schemaVersion},"streamId":"${e.streamId}",` +
+          `"streamPosition":${e.streamPosition},"type":"${e.type}"}`,
     'hex',
   );
 
