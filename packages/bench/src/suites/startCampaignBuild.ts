@@ -45,7 +45,7 @@ export const decodeBuilds = (text: string): CampaignBuild[] => {
 };
 
 /**
- * Starts building the campaign stores of `orgs` in a background child process (it inherits TMPDIR,
+ * Starts building the campaign stores of `orgs` in a child process (it inherits TMPDIR,
  * so the stores land in the run's directory, where `campaignStore` later finds them cached), and
  * returns the promise of the builds; its progress goes to our standard error. Never rejects unhandled: the
  * promise is observed at once. Does I/O.
@@ -59,7 +59,7 @@ export const startCampaignBuild = (
   const child = spawn('node', [CHILD, ...orgs.map(String)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  log(`[campaign] building ${orgs.join(', ')} organizations in the background (pid ${child.pid})`);
+  log(`[campaign] building ${orgs.join(', ')} organizations (pid ${child.pid})`);
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
   const done = new Promise<CampaignBuild[]>((resolve, reject) => {
