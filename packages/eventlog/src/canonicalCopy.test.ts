@@ -124,6 +124,35 @@ describe('canonicalCopy', () => {
     );
   });
 
+  it('refuses a shared reference or a cycle among few or many objects, as validateJson does (property)', () => {
+    const kind = fc.constantFrom('none', 'shared', 'cycle');
+    fc.assert(
+      fc.property(fc.nat({ max: 40 }), fc.nat(), kind, (n, at, k) => {
+        const list: Array<Record<string, unknown>> = Array.from({ length: n + 1 }, (_, i) => ({
+          i,
+        }));
+        const root: Record<string, unknown> = { list };
+        const target = list[at % list.length] ?? {};
+        if (k === 'shared') root.z = target;
+        if (k === 'cycle') target.back = root;
+        const r = canonicalCopy(root, 'v', limits);
+        const reference = validateJson(root, 'v', limits);
+        expect(E.isRight(r)).toBe(k === 'none');
+        if (E.isLeft(r)) expect(r).toEqual(reference);
+        else expect(r.right.json).toBe(canonicalize(root));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses the keys __proto__, constructor and prototype with the error validateJson gives', () => {
+    for (const k of ['__proto__', 'constructor', 'prototype']) {
+      const u: unknown = JSON.parse(`{"a":{"${k}":1}}`);
+      expect(canonicalCopy(u, 'v', limits)).toEqual(validateJson(u, 'v', limits));
+      expect(E.isLeft(canonicalCopy(u, 'v', limits))).toBe(true);
+    }
+  });
+
   it('orders keys by UTF-16 code units, array indexes and astral characters included', () => {
     const r = canonicalCopy(
       { b: 1, 10: 2, 2: 3, '\ud83d\ude00': 4, '\uff21': 5, a: -0 },

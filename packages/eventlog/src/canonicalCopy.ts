@@ -10,11 +10,15 @@ export interface CanonicalCopy {
   readonly json: string;
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Objects a walk holds in an array (searched linearly) before it moves them to a `Set`. */
+const SMALL = 16;
 
 /** Walk state: shared-reference detection, the size counted as `validateJson` counts it, key kinds. */
 interface Walk {
-  readonly seen: Set<object>;
+  /** The objects and arrays met so far, while they are few (cheaper than a `Set`). */
+  readonly small: object[];
+  /** The same, once there are more than `SMALL`. */
+  seen: Set<object> | undefined;
   readonly limits: JsonLimits;
   chars: number;
   /** An object had a key that JavaScript enumerates before the others (an array index). */
@@ -23,6 +27,18 @@ interface Walk {
 
 const NOT_JSON = Symbol('not JSON');
 type Copied = JsonValue | typeof NOT_JSON;
+
+/** Records an object or array; false if the walk met it before (a cycle or a shared reference). */
+const firstVisit = (v: object, w: Walk): boolean => {
+  if (w.seen === undefined) {
+    if (w.small.includes(v)) return false;
+    w.small.push(v);
+    if (w.small.length > SMALL) w.seen = new Set(w.small);
+    return true;
+  }
+  const size = w.seen.size;
+  return w.seen.add(v).size !== size;
+};
 
 const isPlainObject = (u: object): boolean => {
   const proto: unknown = Object.getPrototypeOf(u);
@@ -52,7 +68,7 @@ const copyObject = (v: object, depth: number, w: Walk): Copied => {
   const out: Record<string, JsonValue> = {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] ?? '';
-    if (FORBIDDEN_KEYS.has(k)) return NOT_JSON;
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') return NOT_JSON;
     const c = k.charCodeAt(0);
     if (c >= 48 && c <= 57) w.indexKeys = true;
     w.chars += k.length + 4;
@@ -82,17 +98,15 @@ const copy = (v: unknown, depth: number, w: Walk): Copied => {
         return null;
       }
       if (depth >= w.limits.maxDepth) return NOT_JSON;
-      const size = w.seen.size;
-      w.seen.add(v);
-      if (w.seen.size === size) return NOT_JSON;
+      if (!firstVisit(v, w)) return NOT_JSON;
       if (!Array.isArray(v)) return copyObject(v, depth, w);
       const items: readonly unknown[] = v;
       w.chars += 2 + items.length;
-      const out: JsonValue[] = new Array<JsonValue>(items.length);
+      const out: JsonValue[] = [];
       for (let i = 0; i < items.length; i++) {
         const child = copy(items[i], depth + 1, w);
         if (child === NOT_JSON) return NOT_JSON;
-        out[i] = child;
+        out.push(child);
       }
       return out;
     }
@@ -114,7 +128,7 @@ export const canonicalCopy = (
   path: string,
   limits: JsonLimits,
 ): E.Either<InvalidEvent, CanonicalCopy> => {
-  const w: Walk = { seen: new Set(), limits, chars: 0, indexKeys: false };
+  const w: Walk = { small: [], seen: undefined, limits, chars: 0, indexKeys: false };
   const copied = copy(value, 0, w);
   const json =
     copied === NOT_JSON || w.chars > limits.maxChars
