@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_EVENT_BYTES, newEventId } from '@strive/eventlog';
+import type { CheckpointMode } from './walCheckpointer.js';
 
 /** How hard a commit waits for the disk. See the package README for the trade-off. */
 export type Durability = 'NORMAL' | 'FULL';
@@ -21,6 +22,12 @@ export interface SqliteStoreOptions {
   readonly maxEventBytes?: number;
   /** Supplies ids for events written without one (default: UUIDv7). */
   readonly newId?: () => string;
+  /**
+   * Where WAL checkpoints run: `background` (default) in a worker thread once the WAL passes 4 MiB,
+   * so appends do not stall on them; `inline` leaves them to SQLite, inside the commit that crosses
+   * 1,000 pages. Same durability either way.
+   */
+  readonly checkpoint?: CheckpointMode;
 }
 
 /** Options with every default filled in. */
@@ -31,6 +38,7 @@ export interface ResolvedOptions {
   readonly maxRetries: number;
   readonly maxEventBytes: number;
   readonly newId: () => string;
+  readonly checkpoint: CheckpointMode;
 }
 
 const nonNegativeInt = (u: unknown, name: string, max: number): number => {
@@ -52,6 +60,9 @@ export const resolveOptions = (options: SqliteStoreOptions): ResolvedOptions => 
     throw new TypeError('createSqliteEventStore: path must be a file path or ":memory:"');
   if (synchronous !== 'NORMAL' && synchronous !== 'FULL')
     throw new TypeError('createSqliteEventStore: synchronous must be "NORMAL" or "FULL"');
+  const checkpoint = options.checkpoint ?? 'background';
+  if (checkpoint !== 'background' && checkpoint !== 'inline')
+    throw new TypeError('createSqliteEventStore: checkpoint must be "background" or "inline"');
   if (typeof newId !== 'function')
     throw new TypeError('createSqliteEventStore: newId must be a function returning a UUID');
   const maxEventBytes = nonNegativeInt(
@@ -67,5 +78,6 @@ export const resolveOptions = (options: SqliteStoreOptions): ResolvedOptions => 
     maxRetries: nonNegativeInt(options.maxRetries ?? 8, 'maxRetries', 1_000),
     maxEventBytes,
     newId,
+    checkpoint,
   };
 };

@@ -32,6 +32,7 @@ import {
   type SqliteStoreOptions,
 } from './SqliteStoreOptions.js';
 import { storeFailure } from './storeFailure.js';
+import { walCheckpointer } from './walCheckpointer.js';
 
 /** The SQLite event store: the whole `EventStore` port plus a look at its settings. */
 export interface SqliteEventStore extends EventStore {
@@ -48,6 +49,9 @@ type Outcome = E.Either<AppendError, readonly AppendResult[]>;
 const build = (db: Database, o: ResolvedOptions, schemaVersion: number): SqliteEventStore => {
   const st = prepareStatements(db);
   const writeAppend = appendTransaction(db, st);
+  const checkpointer = walCheckpointer(o.path, o.checkpoint, (pages) => {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
+  });
   const listeners = new Set<() => void>();
   const subscriptions = new Set<Subscription>();
   let closed = false;
@@ -58,6 +62,7 @@ const build = (db: Database, o: ResolvedOptions, schemaVersion: number): SqliteE
     assertOpen();
     const r = await retryBusy(work, o.maxRetries);
     if (E.isLeft(r)) throw new StoreUnavailableError(r.left);
+    checkpointer.committed();
     return r.right;
   };
   const write = async (
@@ -74,8 +79,10 @@ const build = (db: Database, o: ResolvedOptions, schemaVersion: number): SqliteE
       return E.left(failure);
     }
     if (E.isLeft(outcome)) return outcome;
-    if (E.isRight(outcome.right) && outcome.right.right.some((r) => !r.duplicate))
+    if (E.isRight(outcome.right) && outcome.right.right.some((r) => !r.duplicate)) {
+      checkpointer.committed();
       for (const wake of listeners) wake();
+    }
     return outcome.right;
   };
 
@@ -128,11 +135,13 @@ const build = (db: Database, o: ResolvedOptions, schemaVersion: number): SqliteE
     },
     ...snapshotStore(st, run),
     ...projectionDocuments(db, st, run),
-    settings: () => readSettings(db, o.path, schemaVersion),
+    settings: () =>
+      readSettings(db, o.path, schemaVersion, { mode: o.checkpoint, ...checkpointer.stats() }),
     close: async () => {
       if (closed) return;
       closed = true;
       await Promise.all([...subscriptions].map((s) => s.stop()));
+      await checkpointer.close();
       db.close();
     },
   };
