@@ -40,6 +40,9 @@ export interface PostgresEventStore extends EventStore {
   readonly ready: () => Promise<void>;
 }
 
+/** An empty read. */
+const nothing = async function* (): AsyncGenerator<never> {};
+
 const poolOf = (options: PostgresStoreOptions): { pool: pg.Pool; owned: boolean } => {
   if ((options.pool === undefined) === (options.connectionString === undefined))
     throw new Error('createPostgresEventStore: give exactly one of connectionString and pool');
@@ -109,13 +112,7 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
       ? queued(prepared.right)
       : appendPrepared(ctx, prepared.right, inline);
   };
-  const readAll = (o?: ReadAllOptions) => {
-    const it = readAllEvents(pool, reads, o);
-    return (async function* () {
-      await ready();
-      yield* it;
-    })();
-  };
+  const readAll = (o?: ReadAllOptions) => readAllEvents(pool, reads, o, ready);
   const validStream = (streamId: string): boolean =>
     nameProblem(streamId, MAX_STREAM_ID_LENGTH) === null;
 
@@ -137,12 +134,9 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     },
     appendMany: (requests, manyOptions) =>
       write(prepareRequests(requests, newId, validation), manyOptions?.inline ?? []),
+    // One generator per read (no wrapper delegating to it): an invalid stream id reads nothing.
     readStream: (streamId, o) =>
-      (async function* () {
-        if (!validStream(streamId)) return;
-        await ready();
-        yield* readStreamEvents(pool, reads, streamId, o);
-      })(),
+      validStream(streamId) ? readStreamEvents(pool, reads, streamId, o, ready) : nothing(),
     readAll,
     readEvent: async (eventId) => (await ready(), readEventById(pool, reads, eventId)),
     streamVersion: async (streamId) =>

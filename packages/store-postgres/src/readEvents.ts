@@ -6,6 +6,7 @@ import type { NamedStatement } from './namedStatement.js';
 import type { ReadSql } from './readSql.js';
 import { PgInt } from './rowCodecs.js';
 import { decodeEventRow } from './decodeEventRow.js';
+import { prefetched } from './prefetched.js';
 
 /** Rows fetched per query when the caller does not say. */
 export const DEFAULT_READ_BATCH_SIZE = 500;
@@ -37,84 +38,71 @@ const query = async (
 };
 
 /**
- * Yields pages fetched one after another, asking for the next page as soon as a page arrived (before
- * its events are handed out), so the next query runs while the caller folds this one. `next` gives
- * the cursor after a page, or `undefined` at the end. Does I/O.
- */
-async function* prefetched<C>(
-  fetch: (cursor: C) => Promise<StoredEvent[]>,
-  first: C,
-  next: (page: readonly StoredEvent[]) => C | undefined,
-): AsyncGenerator<StoredEvent> {
-  let pending: Promise<StoredEvent[]> | undefined = fetch(first);
-  while (pending !== undefined) {
-    const page: StoredEvent[] = await pending;
-    const cursor = next(page);
-    pending = cursor === undefined ? undefined : fetch(cursor);
-    // A caller that stops early leaves this fetch unread: its failure must not be unhandled.
-    pending?.catch(() => undefined);
-    yield* page;
-  }
-}
-
-/**
  * The whole log in global order, in keyset-paginated batches, each its own statement: because
  * positions are allocated under the log-head lock and committed in order, every statement sees a
  * gap-free prefix, so `global_position > checkpoint` never skips a late commit (the next page is
- * fetched while the caller folds the current one). Does I/O; throws
- * `RangeError` on a malformed option.
+ * fetched while the caller folds the current one). `ready` (the store's migrations) is awaited at
+ * the first `next()`, before the options are checked. Does I/O; throws `RangeError` on a malformed
+ * option.
  */
-export async function* readAllEvents(
+export const readAllEvents = (
   pool: Pool,
   sql: ReadSql,
   options: ReadAllOptions = {},
-): AsyncGenerator<StoredEvent> {
-  const after = intOption('after', options.after, 0, 0);
-  const to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
-  const batchSize = batchSizeOf(options.batchSize);
-  yield* prefetched(
-    (cursor) => query(pool, sql.all, [cursor, to, batchSize]),
-    after,
-    (events) => {
-      const last = events[events.length - 1];
-      return events.length < batchSize || last === undefined ? undefined : last.globalPosition;
-    },
-  );
-}
+  ready: () => Promise<void> = () => Promise.resolve(),
+): AsyncGenerator<StoredEvent> =>
+  prefetched(async () => {
+    await ready();
+    const after = intOption('after', options.after, 0, 0);
+    const to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
+    const batchSize = batchSizeOf(options.batchSize);
+    return {
+      first: after,
+      fetch: (cursor: number) => query(pool, sql.all, [cursor, to, batchSize]),
+      next: (events: readonly StoredEvent[]) => {
+        const last = events[events.length - 1];
+        return events.length < batchSize || last === undefined ? undefined : last.globalPosition;
+      },
+    };
+  });
 
 /**
  * One stream's events between `from` and `to` (inclusive; `from` is always the lower bound), forward
- * or backward, in keyset-paginated batches. Does I/O; throws `RangeError` on a malformed option.
+ * or backward, in keyset-paginated batches; `ready` is awaited first, as in `readAllEvents`. Does I/O;
+ * throws `RangeError` on a malformed option.
  */
-export async function* readStreamEvents(
+export const readStreamEvents = (
   pool: Pool,
   sql: ReadSql,
   streamId: string,
   options: ReadStreamOptions = {},
-): AsyncGenerator<StoredEvent> {
-  const from = intOption('from', options.from, 1, 1);
-  const to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
-  const batchSize = batchSizeOf(options.batchSize);
-  const backward = options.direction === 'backward';
-  if (options.direction !== undefined && options.direction !== 'forward' && !backward)
-    throw new RangeError('direction must be "forward" or "backward"');
-  if (typeof streamId !== 'string') throw new TypeError('streamId must be a string');
-  const text = backward ? sql.streamBackward : sql.streamForward;
-  if (from > to) return;
-  const range = { from, to };
-  yield* prefetched(
-    (r) => query(pool, text, [streamId, r.from, r.to, batchSize]),
-    range,
-    (events) => {
-      const last = events[events.length - 1];
-      if (events.length < batchSize || last === undefined) return undefined;
-      const next = backward
-        ? { from, to: last.streamPosition - 1 }
-        : { from: last.streamPosition + 1, to };
-      return next.from <= next.to ? next : undefined;
-    },
-  );
-}
+  ready: () => Promise<void> = () => Promise.resolve(),
+): AsyncGenerator<StoredEvent> =>
+  prefetched(async () => {
+    await ready();
+    const from = intOption('from', options.from, 1, 1);
+    const to = intOption('to', options.to, Number.MAX_SAFE_INTEGER, 0);
+    const batchSize = batchSizeOf(options.batchSize);
+    const backward = options.direction === 'backward';
+    if (options.direction !== undefined && options.direction !== 'forward' && !backward)
+      throw new RangeError('direction must be "forward" or "backward"');
+    if (typeof streamId !== 'string') throw new TypeError('streamId must be a string');
+    const text = backward ? sql.streamBackward : sql.streamForward;
+    if (from > to) return undefined;
+    return {
+      first: { from, to },
+      fetch: (r: { from: number; to: number }) =>
+        query(pool, text, [streamId, r.from, r.to, batchSize]),
+      next: (events: readonly StoredEvent[]) => {
+        const last = events[events.length - 1];
+        if (events.length < batchSize || last === undefined) return undefined;
+        const next = backward
+          ? { from, to: last.streamPosition - 1 }
+          : { from: last.streamPosition + 1, to };
+        return next.from <= next.to ? next : undefined;
+      },
+    };
+  });
 
 /** One event by id, or `undefined` (also for a string that is not a UUID). Does I/O. */
 export const readEventById = async (
