@@ -27,6 +27,24 @@ export interface Workload {
   readonly run: (run: number) => Promise<Timing>;
 }
 
+/**
+ * Measures both sides of run `r` back to back, Strive first in even runs and raw first in odd ones,
+ * so that neither side always inherits the other's aftermath (page cache, writeback, heap). Does
+ * whatever the sides do.
+ */
+export const measurePair = async (
+  r: number,
+  strive: () => Promise<void> | void,
+  raw: () => Promise<void> | void,
+): Promise<Timing> => {
+  if (r % 2 === 0) {
+    const s = await measure(strive);
+    return { strive: s, raw: await measure(raw) };
+  }
+  const w = await measure(raw);
+  return { strive: await measure(strive), raw: w };
+};
+
 /** Fails the run when the two sides folded different things. Pure. */
 export const same = (a: Map<string, unknown>, b: Map<string, unknown>, what: string): void => {
   const canon = (m: Map<string, unknown>): string => JSON.stringify([...m].sort());
@@ -47,9 +65,11 @@ const writes = (
   prepare: () => Promise.resolve(),
   run: async (r) => {
     const calls = writeCalls(shape, 100 + r);
-    const strive = await measure(() => striveWrite(fresh(id), shape, calls));
-    const raw = await measure(() => rawWrite(fresh(`${id}-raw`), shape, calls));
-    return { strive, raw };
+    return measurePair(
+      r,
+      () => striveWrite(fresh(id), shape, calls),
+      () => rawWrite(fresh(`${id}-raw`), shape, calls),
+    );
   },
 });
 
@@ -63,13 +83,16 @@ export const sqliteWorkloads = (scale: number, fresh: (name: string) => string):
   const w5commands = n(W5.commands);
   const reads =
     (s: () => Promise<Map<string, unknown>>, raw: () => Map<string, unknown>, id: string) =>
-    async (): Promise<Timing> => {
+    async (r: number): Promise<Timing> => {
       let a = new Map<string, unknown>();
       let b = new Map<string, unknown>();
-      const strive = await measure(async () => void (a = await s()));
-      const rawMs = await measure(() => void (b = raw()));
+      const t = await measurePair(
+        r,
+        async () => void (a = await s()),
+        () => void (b = raw()),
+      );
       same(a, b, id);
-      return { strive, raw: rawMs };
+      return t;
     };
   return [
     writes(
@@ -123,14 +146,13 @@ export const sqliteWorkloads = (scale: number, fresh: (name: string) => string):
         copyFileSync(w5, raw);
         let a = new Map<string, unknown>();
         let b = new Map<string, unknown>();
-        const striveMs = await measure(
+        const t = await measurePair(
+          r,
           async () => void (a = await striveCommands(s, w5streams, w5commands, 500 + r)),
-        );
-        const rawMs = await measure(
           () => void (b = rawCommands(raw, w5streams, w5commands, 500 + r)),
         );
         same(a, b, 'W5');
-        return { strive: striveMs, raw: rawMs };
+        return t;
       },
     },
   ];
