@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_DECODE_DEPTH, StoredEventCodec } from '@strive/eventlog';
-import { decodeEventRow } from './decodeEventRow.js';
+import { decodeEventRow, EVENT_ROW_TYPES } from './decodeEventRow.js';
 
 const hash = 'a'.repeat(64);
 const row = (over: Partial<Record<number, unknown>> = {}): unknown[] => {
@@ -22,6 +22,19 @@ const row = (over: Partial<Record<number, unknown>> = {}): unknown[] => {
 };
 
 describe('decodeEventRow', () => {
+  it('decodes a row whose every cell is the text EVENT_ROW_TYPES leaves (int8, int4, uuid)', () => {
+    const asText = (oid: number, text: string): unknown =>
+      (EVENT_ROW_TYPES.getTypeParser(oid) as (t: string) => unknown)(text);
+    expect([asText(20, '9007199254740991'), asText(23, '2'), asText(2950, 'x')]).toEqual([
+      '9007199254740991',
+      '2',
+      'x',
+    ]);
+    const e = decodeEventRow(row({ 0: asText(20, '7'), 3: asText(20, '3'), 5: '2' }), false);
+    expect([e.globalPosition, e.streamPosition, e.schemaVersion]).toEqual([7, 3, 2]);
+    expect(() => decodeEventRow(row({ 5: '0' }), false)).toThrow(/malformed/);
+  });
+
   it('refuses data nested deeper than the codec follows, and accepts it one level shallower', () => {
     const nested = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
     expect(() => decodeEventRow(row({ 6: nested(MAX_DECODE_DEPTH + 1) }), false)).toThrow(

@@ -8,12 +8,23 @@ import {
   type StoredEvent,
   type StoredRow,
 } from '@strive/eventlog';
+import type { CustomTypesConfig } from 'pg';
 
 /** The columns `decodeEventRow` reads, in this order (select them with `rowMode: 'array'`). */
 export const EVENT_ROW_COLUMNS =
   'global_position, event_id, stream_id, stream_position, type, schema_version, data, metadata, prev_hash, hash';
 
 const HEX64 = /^[0-9a-f]{64}$/;
+
+const asText = (value: string): string => value;
+
+/**
+ * Query `types` that leave every column of an events row as the server's text (`decodeEventRow`
+ * checks and converts them itself): node-postgres would otherwise run its int8 parser (a regex test
+ * per bigint cell) and `parseInt` on integers, and a pool whose global parsers were changed (int8 as
+ * `BigInt`, say) could not be read. Pass with `rowMode: 'array'`.
+ */
+export const EVENT_ROW_TYPES: CustomTypesConfig = { getTypeParser: () => asText };
 
 /** A bigint/integer column (node-postgres gives int8 as text) that must be a safe integer >= 1. */
 const positive = (u: unknown): number | undefined => {

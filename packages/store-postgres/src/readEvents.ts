@@ -5,7 +5,7 @@ import { decodeRows } from './decodeRows.js';
 import type { NamedStatement } from './namedStatement.js';
 import type { ReadSql } from './readSql.js';
 import { PgInt } from './rowCodecs.js';
-import { decodeEventRow } from './decodeEventRow.js';
+import { decodeEventRow, EVENT_ROW_TYPES } from './decodeEventRow.js';
 import { prefetched } from './prefetched.js';
 
 /** Rows fetched per query when the caller does not say. */
@@ -33,7 +33,12 @@ const query = async (
   statement: NamedStatement,
   values: unknown[],
 ): Promise<StoredEvent[]> => {
-  const res = await pool.query<unknown[]>({ ...statement, values, rowMode: 'array' });
+  const res = await pool.query<unknown[]>({
+    ...statement,
+    values,
+    rowMode: 'array',
+    types: EVENT_ROW_TYPES,
+  });
   return res.rows.map((row) => decodeEventRow(row, false));
 };
 
