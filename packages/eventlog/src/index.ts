@@ -9,7 +9,7 @@ export {
   type StoredEvent,
 } from './EventEnvelope.js';
 export { isJsonValue, JsonValueCodec, MAX_DECODE_DEPTH } from './JsonValueCodec.js';
-export { parseJsonColumn, parseJsonDataColumn, storedMetadata } from './storedColumns.js';
+export { isHex64, parseJsonColumn, parseJsonDataColumn, storedMetadata } from './storedColumns.js';
 export {
   isExpectedVersion,
   satisfiesExpectedVersion,

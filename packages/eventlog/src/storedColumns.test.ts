@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isJsonValue, MAX_DECODE_DEPTH } from './JsonValueCodec.js';
-import { parseJsonColumn, parseJsonDataColumn, storedMetadata } from './storedColumns.js';
+import { isHex64, parseJsonColumn, parseJsonDataColumn, storedMetadata } from './storedColumns.js';
 
 const nested = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
 
 describe('stored columns', () => {
+  it('isHex64 agrees with /^[0-9a-f]{64}$/', () => {
+    const HEX64 = /^[0-9a-f]{64}$/;
+    const near = fc
+      .tuple(
+        fc.stringMatching(/^[0-9a-f]{64}$/),
+        fc.nat(70),
+        fc.constantFrom('', 'A', 'g', '/', ':', '`', '\n', 'é', '\u{1F600}', '\u0100'),
+      )
+      .map(([h, at, c]) => h.slice(0, at) + c + h.slice(at + (c === '' ? 0 : 1)));
+    fc.assert(
+      fc.property(
+        fc.oneof(near, fc.string({ maxLength: 70 }), fc.stringMatching(/^[0-9a-f]{60,68}$/)),
+        (s) => isHex64(s) === HEX64.test(s),
+      ),
+      { numRuns: 2000 },
+    );
+    expect(isHex64('0123456789abcdef'.repeat(4))).toBe(true);
+    expect(isHex64('0123456789abcdef'.repeat(4) + '\n')).toBe(false);
+    expect(isHex64(42)).toBe(false);
+  });
+
   it('parses JSON text and gives undefined for anything else', () => {
     expect(parseJsonColumn('{"a":[1,"x",null]}')).toEqual({ a: [1, 'x', null] });
     expect(parseJsonColumn('null')).toBeNull();

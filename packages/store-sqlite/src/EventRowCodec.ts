@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import {
   canonicalJson,
+  isHex64,
   parseJsonColumn,
   parseJsonDataColumn,
   StoredEventCodec,
@@ -9,16 +10,13 @@ import {
   type StoredEvent,
 } from '@strive/eventlog';
 
-const HEX64 = /^[0-9a-f]{64}$/;
-
 const isPositiveInt = (u: unknown): u is number =>
   typeof u === 'number' && Number.isSafeInteger(u) && u >= 1;
 /** The last hash found valid: in global order a row's `prevHash` is the previous row's `hash`. */
 let lastHex = '';
-const isHex64 = (u: unknown): u is string => {
-  if (typeof u !== 'string') return false;
+const isHash = (u: unknown): u is string => {
   if (u === lastHex) return true;
-  if (!HEX64.test(u)) return false;
+  if (!isHex64(u)) return false;
   lastHex = u;
   return true;
 };
@@ -56,7 +54,7 @@ export const decodeRowFast = (u: unknown): StoredEvent | undefined => {
     return undefined;
   const prevHash = row[8];
   const hash = row[9];
-  if (!isHex64(prevHash) || !isHex64(hash)) return undefined;
+  if (!isHash(prevHash) || !isHash(hash)) return undefined;
   const data = parseJsonDataColumn(row[6]);
   if (data === undefined) return undefined;
   const metadata = storedMetadata(parseJsonColumn(row[7]));
