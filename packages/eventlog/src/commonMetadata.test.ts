@@ -3,22 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commonMetadata } from './commonMetadata.js';
 import { decodeMetadata } from './prepareMetadata.js';
+import { JSON_ESCAPE_SAMPLES } from './testSupport/jsonEscapes.js';
 
 /** Strings made mostly of what JSON escapes or might: quotes, backslashes, controls, surrogates. */
 const text = fc.string({
-  unit: fc.constantFrom(
-    '"',
-    '\\',
-    '\n',
-    '\u0000',
-    '\u001f',
-    '\ud800',
-    '\udc00',
-    '\ud83d\ude00',
-    '\u2028',
-    'a',
-    '\u00e9',
-  ),
+  unit: fc.constantFrom(...JSON_ESCAPE_SAMPLES, 'a', '\u00e9'),
   maxLength: 6,
 });
 const metadata = fc.record(

@@ -7,6 +7,7 @@ import { canonicalJson } from './canonicalJson.js';
 import { GENESIS_HASH, JsonValueCodec } from './EventEnvelope.js';
 import type { JsonValue } from './json.js';
 import { computeEventHash, hashEvent } from './hashEvent.js';
+import { JSON_ESCAPE_SAMPLES } from './testSupport/jsonEscapes.js';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -57,17 +58,7 @@ describe('hashEvent', () => {
   it('quotes ids, names and the previous hash as JSON does, escapes and lone surrogates included (property)', () => {
     const anyString = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 12 }),
-      fc.constantFrom(
-        '"',
-        '\\',
-        '\n',
-        '\u0000',
-        '\u001f',
-        '\ud800',
-        '\udfff',
-        '\ud83d\ude00',
-        '\u2028',
-      ),
+      fc.constantFrom(...JSON_ESCAPE_SAMPLES),
     );
     fc.assert(
       fc.property(
