@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_COMMANDS, tempDir } from '../support/cliFixtures.js';
@@ -11,20 +10,7 @@ const ENTRY = join(ROOT, 'packages', 'cli', 'dist', 'entry.js');
 const tmp = tempDir('cli-bundle');
 const db = tmp.path('example.db');
 
-const runEntry = (args: readonly string[]): Promise<CliRun> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ENTRY, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+const runEntry = (args: readonly string[]): Promise<CliRun> => runCli(args, { script: ENTRY });
 
 beforeAll(async () => {
   await runCli(['run', EXAMPLE_COMMANDS, '--db', db]);

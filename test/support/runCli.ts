@@ -21,10 +21,12 @@ export const runCli = (
     readonly input?: string;
     readonly cwd?: string;
     readonly env?: Record<string, string>;
+    /** The script to run instead of the CLI's `bin.js` (e.g. its unbundled `entry.js`). */
+    readonly script?: string;
   } = {},
 ): Promise<CliRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [options.script ?? CLI, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -2,6 +2,7 @@ import { canonicalJson, createMemoryEventStore, type StoredEvent } from '@strive
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './createEngine.js';
+import { addItem } from './fixtures/addItem.js';
 import { orderCommands } from './fixtures/orderCommands.js';
 import { order } from './fixtures/orderWorkflow.js';
 import { foldEvents, initialState } from './foldEvents.js';
@@ -130,19 +131,11 @@ describe('foldEvents', () => {
 
 describe('snapshots', () => {
   const at = '2026-03-01T10:00:00Z';
-  const add = (i: number) => ({
-    type: 'AddItem',
-    id: `c${i}`,
-    at,
-    orderId: '1',
-    sku: `s${i}`,
-    price: 1,
-  });
 
   it('are saved every N events, stamped with the workflow key, and equal the full replay', async () => {
     const store = createMemoryEventStore();
     const engine = createEngine({ store, commands: orderCommands, snapshotEvery: 4 });
-    for (let i = 0; i < 10; i++) await engine.handle(add(i));
+    for (let i = 0; i < 10; i++) await engine.handle(addItem(i));
     const snap = await store.loadSnapshot('order-1', order.snapshotKey);
     expect(snap?.streamPosition).toBe(8);
     expect(order.snapshotKey).toMatch(/^order@1#[0-9a-f]{64}$/);
@@ -155,7 +148,7 @@ describe('snapshots', () => {
     const store = createMemoryEventStore();
     // Three events, a snapshot every three: the load looks the snapshot up.
     const engine = createEngine({ store, commands: orderCommands, snapshotEvery: 3 });
-    for (let i = 0; i < 3; i++) await engine.handle(add(i));
+    for (let i = 0; i < 3; i++) await engine.handle(addItem(i));
     const forged = {
       value: 'paid',
       context: { ...order.initialContext, items: 99 },

@@ -1,19 +1,10 @@
 import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './createEngine.js';
+import { addItem } from './fixtures/addItem.js';
 import { orderCommands } from './fixtures/orderCommands.js';
 import { order } from './fixtures/orderWorkflow.js';
 import { loadState } from './loadState.js';
-
-const at = '2026-03-01T10:00:00Z';
-const add = (i: number) => ({
-  type: 'AddItem',
-  id: `c${i}`,
-  at,
-  orderId: '1',
-  sku: `s${i}`,
-  price: 1,
-});
 
 const counting = (store: EventStore) => {
   const calls: string[] = [];
@@ -42,7 +33,7 @@ describe('loadState', () => {
   it('folds a stream shorter than snapshotEvery without looking for a snapshot', async () => {
     const store = createMemoryEventStore();
     const engine = createEngine({ store, commands: orderCommands, snapshotEvery: 4 });
-    for (let i = 0; i < 6; i++) await engine.handle(add(i));
+    for (let i = 0; i < 6; i++) await engine.handle(addItem(i));
     const { counted, calls } = counting(store);
     expect(await loadState(counted, order, 'order-1', 10)).toEqual(
       await loadState(store, order, 'order-1', 0),

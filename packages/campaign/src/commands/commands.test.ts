@@ -26,6 +26,26 @@ const ev = (streamId: string, type: string, data: JsonValue, at: string): GivenE
   at,
 });
 
+/** A subject's commitment of one pledge, published on 2010-06-02. */
+const published = (streamId: string): GivenEvent =>
+  ev(
+    streamId,
+    'CommitmentPublished',
+    {
+      pledges: [
+        {
+          id: 'p',
+          text: 't',
+          centralTask: 'c',
+          target: { metric: 'm', value: 1 },
+          due: '2011-01-01T00:00:00+08:00',
+        },
+      ],
+      at: '2010-06-02T09:00:00+08:00',
+    },
+    '2010-06-02T09:00:00+08:00',
+  );
+
 /** A campaign in `phase` with four organizations and a 25% quota. */
 const campaign = (phase: 'evaluating' | 'commending', commended = 0): GivenEvent[] => [
   ev(
@@ -105,23 +125,7 @@ const o1 = (evaluators: number, upTo: 'evaluated' | 'under-notice'): GivenEvent[
     },
     '2010-05-11T09:00:00+08:00',
   ),
-  ev(
-    O1,
-    'CommitmentPublished',
-    {
-      pledges: [
-        {
-          id: 'p',
-          text: 't',
-          centralTask: 'c',
-          target: { metric: 'm', value: 1 },
-          due: '2011-01-01T00:00:00+08:00',
-        },
-      ],
-      at: '2010-06-02T09:00:00+08:00',
-    },
-    '2010-06-02T09:00:00+08:00',
-  ),
+  published(O1),
   ev(
     O1,
     'LeadershipReviewRecorded',
@@ -376,23 +380,7 @@ describe('SubmitEvaluation', () => {
       { campaignId: 'zz', memberId: 'm1', orgId: 'o3', name: 'Li' },
       '2010-05-12T09:00:00+08:00',
     ),
-    ev(
-      M1,
-      'CommitmentPublished',
-      {
-        pledges: [
-          {
-            id: 'p',
-            text: 't',
-            centralTask: 'c',
-            target: { metric: 'm', value: 1 },
-            due: '2011-01-01T00:00:00+08:00',
-          },
-        ],
-        at: '2010-06-02T09:00:00+08:00',
-      },
-      '2010-06-02T09:00:00+08:00',
-    ),
+    published(M1),
   ];
   const ratings = {
     learning: 'good',
