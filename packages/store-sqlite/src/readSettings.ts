@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { CheckpointMode } from './walCheckpointer.js';
 
 /** What the connection is actually running with, read back from SQLite. */
 export interface SqliteStoreSettings {
@@ -13,7 +14,7 @@ export interface SqliteStoreSettings {
   readonly walAutocheckpoint: number;
   /** Where checkpoints run, whether the background worker has started and how many it ran. */
   readonly checkpoint: {
-    readonly mode: 'background' | 'inline';
+    readonly mode: CheckpointMode;
     readonly started: boolean;
     readonly checkpoints: number;
   };
