@@ -15,8 +15,10 @@ export interface WalCheckpointer {
   readonly close: () => Promise<void>;
 }
 
+/** SQLite's own `wal_autocheckpoint` (pages), which the writer goes back to if the worker fails. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 /** The WAL size (bytes) past which the worker starts: SQLite's default 1,000 pages of 4 KiB. */
-export const START_WAL_BYTES = 1000 * 4096;
+export const START_WAL_BYTES = SQLITE_AUTOCHECKPOINT_PAGES * 4096;
 /**
  * `wal_autocheckpoint` (pages) of the writing connection while the worker runs. The worker's passive
  * checkpoints lag a busy writer and so never let the WAL start over; at 4,000 pages the writer's own
@@ -115,7 +117,7 @@ export const walCheckpointer = (
       }
       if (Atomics.load(flags, FAILED) === 1) {
         stopped = true;
-        setAutocheckpoint(1000);
+        setAutocheckpoint(SQLITE_AUTOCHECKPOINT_PAGES);
         return;
       }
       if (Atomics.compareExchange(flags, REQUEST, IDLE, CHECKPOINT) === IDLE)
