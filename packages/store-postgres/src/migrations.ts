@@ -1,4 +1,5 @@
 import { APPEND_FUNCTION_MIGRATION } from './appendFunctionMigration.js';
+import { EVENT_VERSIONS_MIGRATION } from './eventVersionsMigration.js';
 import { LEAN_APPEND_MIGRATION } from './leanAppendMigration.js';
 
 /** One versioned step of the store's schema. */
@@ -88,4 +89,5 @@ CREATE TABLE ${s}.projection_leases (
   },
   APPEND_FUNCTION_MIGRATION,
   LEAN_APPEND_MIGRATION,
+  EVENT_VERSIONS_MIGRATION,
 ];
