@@ -4,7 +4,8 @@
 //   BENCH_ONLY=W1,W3 BENCH_RUNS=5 node packages/store-postgres/bench/workloads.js
 // Env: STRIVE_PG_URL (default postgres://postgres@127.0.0.1:5432/test), BENCH_RUNS (default 3),
 // BENCH_SECONDS (time cap of one W1/W5 run, default 4), BENCH_FULL=1 (no cap: every append/command),
-// BENCH_SYNC (synchronous_commit for both sides, default: the server's), BENCH_WRITERS (default 1,4,16).
+// BENCH_SYNC (synchronous_commit for both sides, default: the server's), BENCH_WRITERS (default 1,4,16),
+// BENCH_WARMUP (unmeasured runs of each side first, default 1).
 // Import `runWorkloads`, `WORKLOADS` and `formatTable` to run them from another script.
 import console from 'node:console';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -404,14 +405,18 @@ export const WORKLOADS = {
 const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
 /**
- * Runs the chosen workloads for the store and raw pg, alternating store and raw runs so drift on a
- * busy machine hits both; returns one row per (workload, writers) with medians, min-max and the ratio.
- * Does I/O (creates and drops `strive_bench_*` / `raw_bench_*` schemas).
+ * Runs the chosen workloads for the store and raw pg: first `warmup` unmeasured runs of each side (JIT
+ * compilation, V8's young generation and the server's buffers settle; a read workload's first run
+ * also sets the hint bits of the rows its fill wrote), then `runs` measured runs, alternating which
+ * side goes first so drift on a busy machine hits both; returns one row per (workload, writers) with
+ * medians, min-max and the ratio. Does I/O (creates and drops `strive_bench_*` / `raw_bench_*`
+ * schemas).
  */
 export const runWorkloads = async ({
   url = process.env['STRIVE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
   only = Object.keys(WORKLOADS),
   runs = 3,
+  warmup = 1,
   seconds = 4,
   writers = [1, 4, 16],
   sync = undefined,
@@ -428,9 +433,14 @@ export const runWorkloads = async ({
       const s = [];
       const r = [];
       try {
+        for (let i = 0; i < warmup; i++) {
+          await store.run();
+          await raw.run();
+        }
         for (let i = 0; i < runs; i++) {
-          s.push(await store.run());
+          if (i % 2 === 0) s.push(await store.run());
           r.push(await raw.run());
+          if (i % 2 === 1) s.push(await store.run());
         }
       } finally {
         await store.close();
@@ -465,6 +475,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = await runWorkloads({
     only: env['BENCH_ONLY']?.split(',') ?? Object.keys(WORKLOADS),
     runs: Number(env['BENCH_RUNS'] ?? 3),
+    warmup: Number(env['BENCH_WARMUP'] ?? 1),
     seconds: env['BENCH_FULL'] === '1' ? Infinity : Number(env['BENCH_SECONDS'] ?? 4),
     writers: (env['BENCH_WRITERS'] ?? '1,4,16').split(',').map(Number),
     sync: env['BENCH_SYNC'],
