@@ -70,7 +70,8 @@ export const pgSuite = (o: PgOptions): Suite => ({
       '## PostgreSQL store vs raw `pg`',
       '',
       `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\``,
-      `(${o.runs} runs, server ${shownUrl(server.url)} from ${server.source}, its default`,
+      `(one unmeasured warm-up run of each side, then ${o.runs} runs alternating which side goes`,
+      `first; server ${shownUrl(server.url)} from ${server.source}, its default`,
       `\`synchronous_commit\` on both sides). Rates are medians [min-max]; ratio = Strive / raw`,
       `median rate. ${capped}; W2-W4 at full size. The workloads are the store owner's`,
       '`packages/store-postgres/bench/workloads.js`.',
@@ -88,7 +89,11 @@ export const pgSuite = (o: PgOptions): Suite => ({
         value: r.ratio.toFixed(2),
         goal: atLeast(r.ratio, goalOf(r)),
       })),
-      notes: [capped, `W1 with ${o.writers.join(', ')} concurrent writer(s)`],
+      notes: [
+        capped,
+        `W1 with ${o.writers.join(', ')} concurrent writer(s)`,
+        'one unmeasured warm-up run of each side first',
+      ],
     };
   },
 });
