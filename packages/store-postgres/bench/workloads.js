@@ -6,7 +6,7 @@
 // BENCH_SECONDS (time cap of one W1/W5 run, default 4), BENCH_FULL=1 (no cap: every append/command),
 // BENCH_SYNC (synchronous_commit for both sides, default: the server's), BENCH_WRITERS (default 1,4,16),
 // BENCH_WARMUP (unmeasured runs of each side first, default 1).
-// Import `runWorkloads`, `WORKLOADS` and `formatTable` to run them from another script.
+// Import `runWorkloads`, `WORKLOADS`, `formatTable` and `measureAlternating` to run them from another script.
 import console from 'node:console';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -405,6 +405,26 @@ export const WORKLOADS = {
 const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
 /**
+ * Runs `warmup` unmeasured runs of each side, then `runs` measured runs alternating which side goes
+ * first (store, raw, raw, store, store, raw, ...); returns each side's measured results in run
+ * order. Does whatever the runs do.
+ */
+export const measureAlternating = async ({ store, raw, runs, warmup }) => {
+  const s = [];
+  const r = [];
+  for (let i = 0; i < warmup; i++) {
+    await store.run();
+    await raw.run();
+  }
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) s.push(await store.run());
+    r.push(await raw.run());
+    if (i % 2 === 1) s.push(await store.run());
+  }
+  return { s, r };
+};
+
+/**
  * Runs the chosen workloads for the store and raw pg: first `warmup` unmeasured runs of each side (JIT
  * compilation, V8's young generation and the server's buffers settle; a read workload's first run
  * also sets the hint bits of the rows its fill wrote), then `runs` measured runs, alternating which
@@ -430,22 +450,14 @@ export const runWorkloads = async ({
       const config = { url, sync, writers: n, seconds };
       const store = await w.store(config);
       const raw = await w.raw(config);
-      const s = [];
-      const r = [];
+      let measured;
       try {
-        for (let i = 0; i < warmup; i++) {
-          await store.run();
-          await raw.run();
-        }
-        for (let i = 0; i < runs; i++) {
-          if (i % 2 === 0) s.push(await store.run());
-          r.push(await raw.run());
-          if (i % 2 === 1) s.push(await store.run());
-        }
+        measured = await measureAlternating({ store, raw, runs, warmup });
       } finally {
         await store.close();
         await raw.close();
       }
+      const { s, r } = measured;
       const row = { id, writers: n, unit: w.unit, store: spread(s), raw: spread(r) };
       row.ratio = row.store.median / row.raw.median;
       rows.push(row);
