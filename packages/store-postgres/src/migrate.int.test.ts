@@ -29,10 +29,10 @@ describePg('migrations and the unique (stream, position) arbiter', ({ store }) =
        schema_version, data, metadata, prev_hash, hash)
      VALUES (1000, gen_random_uuid(), 'x', 1, 'Rogue', 1, '{}', '{"at":"${at}"}', repeat('0', 64), repeat('0', 64))`;
 
-  it('answers a position a writer took behind the store with a ConcurrencyConflict and writes nothing', async () => {
+  it('turns a unique violation on (stream, position) into a ConcurrencyConflict and writes nothing', async () => {
     const s = store();
     await s.ready();
-    // A writer that bypassed the store (and the log head) took position 1 of "x".
+    // A writer that bypassed the store took position 1 of "x" without updating the streams table.
     await s.pool.query(rogueRow(s.schema));
     const r = await s.append('x', [{ type: 'A', data: {}, metadata: { at } }], {
       expectedVersion: 'no-stream',
@@ -41,7 +41,7 @@ describePg('migrations and the unique (stream, position) arbiter', ({ store }) =
     expect((await s.head()).globalPosition).toBe(0);
   });
 
-  it('turns a unique violation on (stream, position) into a ConcurrencyConflict and writes nothing', async () => {
+  it('does the same when the rival row commits while the append waits on it', async () => {
     const s = store();
     await s.ready();
     // The rogue row is uncommitted while the append checks versions, so the check passes and the

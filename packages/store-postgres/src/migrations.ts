@@ -1,5 +1,4 @@
 import { APPEND_FUNCTION_MIGRATION } from './appendFunctionMigration.js';
-import { EVENT_VERSIONS_MIGRATION } from './eventVersionsMigration.js';
 import { LEAN_APPEND_MIGRATION } from './leanAppendMigration.js';
 
 /** One versioned step of the store's schema. */
@@ -89,5 +88,4 @@ CREATE TABLE ${s}.projection_leases (
   },
   APPEND_FUNCTION_MIGRATION,
   LEAN_APPEND_MIGRATION,
-  EVENT_VERSIONS_MIGRATION,
 ];

@@ -19,7 +19,7 @@ export interface PgSuiteContext {
   ) => Promise<PostgresEventStore>;
 }
 
-const wipe = (s: string): string => `DELETE FROM ${s}.events;
+const wipe = (s: string): string => `DELETE FROM ${s}.events; DELETE FROM ${s}.streams;
 DELETE FROM ${s}.snapshots; DELETE FROM ${s}.projection_documents; DELETE FROM ${s}.projection_checkpoints;
 DELETE FROM ${s}.projection_leases; UPDATE ${s}.log_head SET global_position = 0, hash = repeat('0', 64)`;
 

@@ -16,9 +16,7 @@ export const readSql = (s: string) =>
   WHERE stream_key = ${KEY} AND stream_position BETWEEN $2 AND $3
   ORDER BY stream_position DESC LIMIT $4`),
     event: named(`SELECT ${EVENT_ROW_COLUMNS} FROM ${s}.events WHERE event_id = $1::uuid`),
-    streamVersion: named(
-      `SELECT coalesce(max(stream_position), 0) AS version FROM ${s}.events WHERE stream_key = ${KEY}`,
-    ),
+    streamVersion: named(`SELECT version FROM ${s}.streams WHERE stream_key = ${KEY}`),
     head: named(`SELECT global_position, hash FROM ${s}.log_head WHERE id`),
   }) as const;
 
