@@ -23,12 +23,6 @@ const stringOf = (d: PropertyDescriptor | undefined): string | undefined => {
 const ownString = (o: object, key: string): string | undefined =>
   stringOf(Object.getOwnPropertyDescriptor(o, key));
 
-// eslint-disable-next-line no-control-regex -- finding the C0 controls JSON escapes is the point
-const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
-
-/** `quoteJson`, with one regex test instead of its scan when nothing needs an escape. */
-const quote = (s: string): string => (NEEDS_ESCAPE.test(s) ? quoteJson(s) : `"${s}"`);
-
 /** The UTF-16 size `canonicalCopy` counts for a key and its string value. */
 const size = (key: string, value: string): number => key.length + 4 + value.length + 2;
 
@@ -68,15 +62,15 @@ export const commonMetadata = (u: unknown, maxChars: number): PreparedMetadata |
     if (id === undefined || role === undefined) return undefined;
     out.actor = { id, role };
     chars += 'actor'.length + 4 + size('id', id) + size('role', role);
-    actorJson = `"actor":{"id":${quote(id)},"role":${quote(role)}},`;
+    actorJson = `"actor":{"id":${quoteJson(id)},"role":${quoteJson(role)}},`;
     known++;
   }
   if (known !== keys.length || chars > maxChars) return undefined;
-  let json = `{${actorJson}"at":${quote(at)}`;
-  if (out.causationId !== undefined) json += `,"causationId":${quote(out.causationId)}`;
-  if (out.commandDigest !== undefined) json += `,"commandDigest":${quote(out.commandDigest)}`;
-  if (out.commandId !== undefined) json += `,"commandId":${quote(out.commandId)}`;
-  if (out.correlationId !== undefined) json += `,"correlationId":${quote(out.correlationId)}`;
+  let json = `{${actorJson}"at":${quoteJson(at)}`;
+  if (out.causationId !== undefined) json += `,"causationId":${quoteJson(out.causationId)}`;
+  if (out.commandDigest !== undefined) json += `,"commandDigest":${quoteJson(out.commandDigest)}`;
+  if (out.commandId !== undefined) json += `,"commandId":${quoteJson(out.commandId)}`;
+  if (out.correlationId !== undefined) json += `,"correlationId":${quoteJson(out.correlationId)}`;
   json += '}';
   // A lone surrogate comes out escaped (`\udXXX`): the general path refuses it with its error.
   return json.includes('\\ud') ? undefined : { metadata: out, json };

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { canonicalJson } from './canonicalJson.js';
 import type { StoredEvent } from './EventEnvelope.js';
-import { quoteJson } from './quoteJson.js';
+import { needsJsonEscape, quoteJson } from './quoteJson.js';
 
 /** The fields a hash covers, with data and metadata already in canonical JSON. */
 export interface HashInput {
@@ -16,13 +16,6 @@ export interface HashInput {
   readonly prevHash: string;
 }
 
-/**
- * A character `JSON.stringify` escapes in a string (C0 control, quote, backslash) or may escape (a
- * surrogate, escaped when lone). A string without one is its own JSON text between quotes.
- */
-// eslint-disable-next-line no-control-regex -- finding the C0 controls JSON escapes is the point
-const NEEDS_ESCAPE = /[\u0000-\u001f"\\\ud800-\udfff]/;
-
 /** The hash input, each string quoted by `quoteJson` (any string that needs an escape). */
 const escapedText = (e: HashInput): string =>
   `{"data":${e.dataJson},"eventId":${quoteJson(e.eventId)},"globalPosition":${e.globalPosition},` +
@@ -35,15 +28,15 @@ const escapedText = (e: HashInput): string =>
  * JCS order by hand so that the canonical data and metadata computed once at validation are reused;
  * `computeEventHash` gives the same result from parsed values (a property test holds them equal).
  * When no string needs an escape (the usual case) they are written between quotes inline: one regex
- * test each instead of a `quoteJson` scan, and a shallower string for the hash to flatten. Pure.
+ * test each (`needsJsonEscape`), and a shallower string for the hash to flatten. Pure.
  */
 export const hashEvent = (e: HashInput): string =>
   hash(
     'sha256',
-    NEEDS_ESCAPE.test(e.eventId) ||
-      NEEDS_ESCAPE.test(e.prevHash) ||
-      NEEDS_ESCAPE.test(e.streamId) ||
-      NEEDS_ESCAPE.test(e.type)
+    needsJsonEscape(e.eventId) ||
+      needsJsonEscape(e.prevHash) ||
+      needsJsonEscape(e.streamId) ||
+      needsJsonEscape(e.type)
       ? escapedText(e)
       : `{"data":${e.dataJson},"eventId":"${e.eventId}","globalPosition":${e.globalPosition},` +
           `"metadata":${e.metadataJson},"prevHash":"${e.prevHash}",` +
