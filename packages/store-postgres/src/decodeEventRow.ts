@@ -15,7 +15,7 @@ import type { CustomTypesConfig } from 'pg';
 export const EVENT_ROW_COLUMNS =
   'global_position, event_id, stream_id, stream_position, type, schema_version, data, metadata, prev_hash, hash';
 
-/** 1 at the char codes of `0-9a-f`. */
+/** The server's text of a cell, unchanged. */
 const asText = (value: string): string => value;
 
 /**
