@@ -9,6 +9,15 @@ describe('parseBenchArgs', () => {
     const b = parseBenchArgs(['--no-md']);
     expect(b._tag === 'Args' && b.args.md).toBeUndefined();
   });
+  it('warms each side up once by default, as often as asked, or not at all', () => {
+    const warmup = (argv: string[]): number | undefined => {
+      const a = parseBenchArgs(argv);
+      return a._tag === 'Args' ? a.args.warmup : undefined;
+    };
+    expect(warmup([])).toBe(1);
+    expect(warmup(['--warmup', '2'])).toBe(2);
+    expect(warmup(['--warmup', '0'])).toBe(0);
+  });
   it('reads the suites, scales and writers', () => {
     const a = parseBenchArgs([
       '--only',
@@ -34,6 +43,8 @@ describe('parseBenchArgs', () => {
   it('refuses what cannot give a valid table', () => {
     for (const bad of [
       ['--runs', '0'],
+      ['--warmup', '-1'],
+      ['--warmup', '0.5'],
       ['--scale', '2'],
       ['--emmett-scale', '0.1'],
       ['--pg-writers', '0'],

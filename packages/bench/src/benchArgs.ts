@@ -14,6 +14,8 @@ export const MAP_SCALE = 0.1;
 export interface BenchArgs {
   readonly only: string | undefined;
   readonly runs: number;
+  /** Unmeasured runs of each side before the measured ones (SQLite and PostgreSQL suites). */
+  readonly warmup: number;
   readonly scale: number;
   /** The Markdown file to write, or undefined for `--no-md`. */
   readonly md: string | undefined;
@@ -32,6 +34,7 @@ export interface BenchArgs {
 export const USAGE = `usage: pnpm bench [options]   (= pnpm -s build && node packages/bench/dist/main.js [options])
   --only LIST          suites: sqlite,map,pg,emmett,campaign,F,C (default all; F and C add campaign)
   --runs N             runs of every measurement (default 3)
+  --warmup N           unmeasured runs of each side first, SQLite and PostgreSQL suites (default 1)
   --scale F            0<F<=1, multiplies the SQLite, Map and Emmett sizes (default 1; smoke runs)
   --md FILE            the Markdown file to write (default docs/benchmarks.md)
   --no-md              write no Markdown
@@ -62,6 +65,7 @@ export const parseBenchArgs = (argv: readonly string[]): ParsedArgs => {
       options: {
         only: { type: 'string' },
         runs: { type: 'string', default: '3' },
+        warmup: { type: 'string', default: '1' },
         scale: { type: 'string', default: '1' },
         md: { type: 'string', default: DEFAULT_DOC },
         'no-md': { type: 'boolean', default: false },
@@ -85,6 +89,7 @@ export const parseBenchArgs = (argv: readonly string[]): ParsedArgs => {
   const writers = v['pg-writers'].split(',');
   const bad = [
     count(v.runs) ? [] : ['--runs must be an integer >= 1'],
+    count(v.warmup) || v.warmup === '0' ? [] : ['--warmup must be an integer >= 0'],
     fraction(v.scale) ? [] : ['--scale must be in (0, 1]'],
     count(v['campaign-orgs']) ? [] : ['--campaign-orgs must be an integer >= 1'],
     emmett.length === 2 && emmett.every(fraction)
@@ -100,6 +105,7 @@ export const parseBenchArgs = (argv: readonly string[]): ParsedArgs => {
     args: {
       only: v.only,
       runs: Number(v.runs),
+      warmup: Number(v.warmup),
       scale: Number(v.scale),
       md: v['no-md'] ? undefined : v.md,
       json: v.json,

@@ -12,6 +12,8 @@ import type { Suite } from './run/Suite.js';
 /** Everything the suites of `pnpm bench` are configured with. */
 export interface BenchOptions {
   readonly runs: number;
+  /** Unmeasured runs of each side before the measured ones (SQLite and PostgreSQL suites). */
+  readonly warmup: number;
   /** Multiplies the sizes of the SQLite, Map and Emmett suites (1 = as stated; < 1 for smoke runs). */
   readonly scale: number;
   readonly campaignOrgs: number;
@@ -36,9 +38,20 @@ export const benchSuites = (o: BenchOptions): Suite[] => {
   const common = { runs: o.runs, command: o.command, date: () => new Date() };
   const campaign = campaignStage(sizes, o.started);
   return [
-    sqliteSuite({ ...common, scale: o.scale, only: new Set(['W1', 'W2', 'W3', 'W4', 'W5']) }),
+    sqliteSuite({
+      ...common,
+      warmup: o.warmup,
+      scale: o.scale,
+      only: new Set(['W1', 'W2', 'W3', 'W4', 'W5']),
+    }),
     mapSuite({ ...common, scale: o.scale * o.mapScale }),
-    pgSuite({ ...common, seconds: o.pgSeconds, writers: o.pgWriters, server: o.server }),
+    pgSuite({
+      ...common,
+      warmup: o.warmup,
+      seconds: o.pgSeconds,
+      writers: o.pgWriters,
+      server: o.server,
+    }),
     emmettSuite({
       ...common,
       sqliteScale: o.emmettSqliteScale * o.scale,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceSection } from './report.js';
+import { markdownSection, replaceSection, type Context } from './report.js';
 
 const DOC = [
   '# Benchmarks',
@@ -52,5 +52,26 @@ describe('replaceSection', () => {
   it('refuses broken markers instead of duplicating a section', () => {
     const broken = DOC.replace('<!-- bench:F:end -->', '');
     expect(() => replaceSection(broken, 'F', 'x')).toThrow(/broken markers of section F/);
+  });
+});
+
+describe('markdownSection', () => {
+  const context: Context = {
+    title: 'SQLite store vs raw better-sqlite3',
+    reference: 'raw',
+    command: 'pnpm bench',
+    runs: 3,
+    scale: 1,
+    date: new Date('2026-11-28T23:00:00Z'),
+  };
+  it('says how many unmeasured warm-up runs came before the measured ones', () => {
+    expect(markdownSection({ ...context, warmup: 1 }, [])).toContain(
+      '(3 runs after 1 unmeasured warm-up run of each workload, scale 1)',
+    );
+    expect(markdownSection({ ...context, warmup: 2 }, [])).toContain(
+      'after 2 unmeasured warm-up runs',
+    );
+    expect(markdownSection({ ...context, warmup: 0 }, [])).toContain('(3 runs, scale 1)');
+    expect(markdownSection(context, [])).toContain('(3 runs, scale 1)');
   });
 });

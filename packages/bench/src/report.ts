@@ -27,9 +27,16 @@ export interface Context {
   readonly reference: string;
   readonly command: string;
   readonly runs: number;
+  /** Unmeasured runs of each side before the measured ones (not said when 0 or absent). */
+  readonly warmup?: number;
   readonly scale: number;
   readonly date: Date;
 }
+
+const runsText = (c: Context): string =>
+  c.warmup === undefined || c.warmup === 0
+    ? `${c.runs} runs`
+    : `${c.runs} runs after ${c.warmup} unmeasured warm-up run${c.warmup === 1 ? '' : 's'} of each workload`;
 
 const rate = (items: number, millis: number): string =>
   Math.round((items / millis) * 1000).toLocaleString('en-US');
@@ -84,8 +91,9 @@ export const markdownSection = (c: Context, rows: readonly Row[]): string =>
     `## ${c.title}`,
     '',
     `Measured ${c.date.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}, with`,
-    `\`${c.command}\` (${c.runs} runs, scale ${c.scale}). Times are wall-clock medians [min-max] in ms.`,
-    `ratio = ${c.reference} time / Strive time of each run (the two sides run back to back), median`,
+    `\`${c.command}\` (${runsText(c)}, scale ${c.scale}). Times are wall-clock medians [min-max] in ms.`,
+    `ratio = ${c.reference} time / Strive time of each run (the two sides run back to back, each`,
+    'going first in every other run), median',
     `[min-max] over the runs; CPU ratio is the same with the process's CPU time (user + system), which`,
     'other load on the machine barely moves. 1.00 = as fast as the reference.',
     '',

@@ -10,6 +10,8 @@ const WORKLOADS = new URL('../../../store-postgres/bench/workloads.js', import.m
 /** Options of the PostgreSQL suite. */
 export interface PgOptions {
   readonly runs: number;
+  /** Unmeasured runs of each side before the measured ones (default 1). */
+  readonly warmup?: number;
   /** Cap of one W1 / W5 run, seconds (the full 50,000 appends take ~80 s a side at ~650/s). */
   readonly seconds: number;
   /** Concurrent writers of W1 (the goal row is 1). */
@@ -51,6 +53,11 @@ export const pgSuite = (o: PgOptions): Suite => ({
     const server = await o.server();
     if (server._tag === 'Unreachable') return { _tag: 'Skipped', reason: server.reason };
     const started = o.date();
+    const warmup = o.warmup ?? 1;
+    const warmText =
+      warmup === 0
+        ? 'no warm-up run'
+        : `${warmup === 1 ? 'one' : warmup} unmeasured warm-up run${warmup === 1 ? '' : 's'}`;
     const mod: unknown = await import(WORKLOADS.href);
     const runWorkloads: unknown =
       typeof mod === 'object' && mod !== null ? Reflect.get(mod, 'runWorkloads') : undefined;
@@ -59,6 +66,7 @@ export const pgSuite = (o: PgOptions): Suite => ({
     const options = {
       url: server.url,
       runs: o.runs,
+      warmup,
       seconds: o.seconds,
       writers: o.writers,
       log: (row: unknown) => log(`pg ${JSON.stringify(row)}`),
@@ -70,7 +78,7 @@ export const pgSuite = (o: PgOptions): Suite => ({
       '## PostgreSQL store vs raw `pg`',
       '',
       `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\``,
-      `(one unmeasured warm-up run of each side, then ${o.runs} runs alternating which side goes`,
+      `(${warmText} of each side, then ${o.runs} runs alternating which side goes`,
       `first; server ${shownUrl(server.url)} from ${server.source}, its default`,
       `\`synchronous_commit\` on both sides). Rates are medians [min-max]; ratio = Strive / raw`,
       `median rate. ${capped}; W2-W4 at full size. The workloads are the store owner's`,
@@ -92,7 +100,7 @@ export const pgSuite = (o: PgOptions): Suite => ({
       notes: [
         capped,
         `W1 with ${o.writers.join(', ')} concurrent writer(s)`,
-        'one unmeasured warm-up run of each side first',
+        `${warmText} of each side first`,
       ],
     };
   },

@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import { markdownSection, textTable, type Row } from '../report.js';
 import { atLeast } from '../run/goalRows.js';
 import type { Suite } from '../run/Suite.js';
+import { measureRuns } from '../measureRuns.js';
 import { spread } from '../stats.js';
 import { sqliteWorkloads } from '../workloads.js';
 
 /** Options of the SQLite suite: runs, scale (1 = the issue's sizes), the workloads, the command line. */
 export interface SqliteOptions {
   readonly runs: number;
+  /** Unmeasured runs of each workload before the measured ones (default 1). */
+  readonly warmup?: number;
   readonly scale: number;
   readonly only: ReadonlySet<string>;
   readonly command: string;
@@ -29,6 +32,7 @@ export const sqliteSuite = (o: SqliteOptions): Suite => ({
   budgetSeconds: 270,
   run: async (log) => {
     const started = o.date();
+    const warmup = o.warmup ?? 1;
     const dir = mkdtempSync(join(tmpdir(), 'strive-bench-'));
     let files = 0;
     const fresh = (name: string): string => join(dir, `${name}-${++files}.db`);
@@ -36,15 +40,13 @@ export const sqliteSuite = (o: SqliteOptions): Suite => ({
     try {
       for (const w of sqliteWorkloads(o.scale, fresh).filter((x) => o.only.has(x.id))) {
         await w.prepare();
-        const times = [];
-        for (let r = 0; r < o.runs; r++) {
-          const t = await w.run(r);
-          times.push(t);
+        const times = await measureRuns(w.run, o.runs, warmup, (what, r, t) =>
           log(
-            `${w.id} run ${r + 1}: strive ${t.strive.wall.toFixed(0)} ms (CPU ${t.strive.cpu.toFixed(0)}), ` +
+            `${w.id} ${what === 'run' ? `run ${r + 1}` : 'warm-up (not counted)'}: ` +
+              `strive ${t.strive.wall.toFixed(0)} ms (CPU ${t.strive.cpu.toFixed(0)}), ` +
               `raw ${t.raw.wall.toFixed(0)} ms (CPU ${t.raw.cpu.toFixed(0)})`,
-          );
-        }
+          ),
+        );
         rows.push({
           id: w.id,
           workload: w.title,
@@ -65,6 +67,7 @@ export const sqliteSuite = (o: SqliteOptions): Suite => ({
       reference: 'raw',
       command: o.command,
       runs: o.runs,
+      warmup,
       scale: o.scale,
       date: started,
     };
