@@ -70,9 +70,12 @@ const ReplyCodec = t.union([
 export type AppendReply =
   { readonly ok: true } | { readonly ok: false; readonly state: AppendSnapshot };
 
+/** A row of `SELECT append_events(...) AS r`, built once (io-ts names a codec when it is built). */
+const ReplyRow = t.strict({ r: ReplyCodec });
+
 /** Decodes the rows of `SELECT append_events(...) AS r` (throws on anything else). Pure. */
 export const decodeAppendReply = (rows: readonly unknown[]): AppendReply => {
-  const [row] = decodeRows(t.strict({ r: ReplyCodec }), rows, 'append_events');
+  const [row] = decodeRows(ReplyRow, rows, 'append_events');
   if (row === undefined) throw new Error('store-postgres: append_events returned no row');
   const reply = row.r;
   if (reply.ok) return { ok: true };
