@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownSection, replaceSection, type Context } from './report.js';
+import { markdownSection, replaceSection, warmUpText, type Context } from './report.js';
 
 const DOC = [
   '# Benchmarks',
@@ -73,5 +73,13 @@ describe('markdownSection', () => {
     );
     expect(markdownSection({ ...context, warmup: 0 }, [])).toContain('(3 runs, scale 1)');
     expect(markdownSection(context, [])).toContain('(3 runs, scale 1)');
+  });
+});
+
+describe('warmUpText', () => {
+  it('counts the warm-up runs in words, none included', () => {
+    expect(warmUpText(0)).toBe('no warm-up run');
+    expect(warmUpText(1)).toBe('1 unmeasured warm-up run');
+    expect(warmUpText(3)).toBe('3 unmeasured warm-up runs');
   });
 });

@@ -33,10 +33,14 @@ export interface Context {
   readonly date: Date;
 }
 
+/** How many unmeasured warm-up runs came first, in words (`2 unmeasured warm-up runs`). Pure. */
+export const warmUpText = (n: number): string =>
+  n === 0 ? 'no warm-up run' : `${n} unmeasured warm-up run${n === 1 ? '' : 's'}`;
+
 const runsText = (c: Context): string =>
   c.warmup === undefined || c.warmup === 0
     ? `${c.runs} runs`
-    : `${c.runs} runs after ${c.warmup} unmeasured warm-up run${c.warmup === 1 ? '' : 's'} of each workload`;
+    : `${c.runs} runs after ${warmUpText(c.warmup)} of each workload`;
 
 const rate = (items: number, millis: number): string =>
   Math.round((items / millis) * 1000).toLocaleString('en-US');

@@ -1,3 +1,4 @@
+import { warmUpText } from '../report.js';
 import { atLeast } from '../run/goalRows.js';
 import type { Suite } from '../run/Suite.js';
 import { alignedText, markdownTable, metCell } from '../run/tables.js';
@@ -10,8 +11,8 @@ const WORKLOADS = new URL('../../../store-postgres/bench/workloads.js', import.m
 /** Options of the PostgreSQL suite. */
 export interface PgOptions {
   readonly runs: number;
-  /** Unmeasured runs of each side before the measured ones (default 1). */
-  readonly warmup?: number;
+  /** Unmeasured runs of each side before the measured ones. */
+  readonly warmup: number;
   /** Cap of one W1 / W5 run, seconds (the full 50,000 appends take ~80 s a side at ~650/s). */
   readonly seconds: number;
   /** Concurrent writers of W1 (the goal row is 1). */
@@ -53,11 +54,7 @@ export const pgSuite = (o: PgOptions): Suite => ({
     const server = await o.server();
     if (server._tag === 'Unreachable') return { _tag: 'Skipped', reason: server.reason };
     const started = o.date();
-    const warmup = o.warmup ?? 1;
-    const warmText =
-      warmup === 0
-        ? 'no warm-up run'
-        : `${warmup === 1 ? 'one' : warmup} unmeasured warm-up run${warmup === 1 ? '' : 's'}`;
+    const warmText = warmUpText(o.warmup);
     const mod: unknown = await import(WORKLOADS.href);
     const runWorkloads: unknown =
       typeof mod === 'object' && mod !== null ? Reflect.get(mod, 'runWorkloads') : undefined;
@@ -66,7 +63,7 @@ export const pgSuite = (o: PgOptions): Suite => ({
     const options = {
       url: server.url,
       runs: o.runs,
-      warmup,
+      warmup: o.warmup,
       seconds: o.seconds,
       writers: o.writers,
       log: (row: unknown) => log(`pg ${JSON.stringify(row)}`),

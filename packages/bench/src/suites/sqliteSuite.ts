@@ -11,8 +11,8 @@ import { sqliteWorkloads } from '../workloads.js';
 /** Options of the SQLite suite: runs, scale (1 = the issue's sizes), the workloads, the command line. */
 export interface SqliteOptions {
   readonly runs: number;
-  /** Unmeasured runs of each workload before the measured ones (default 1). */
-  readonly warmup?: number;
+  /** Unmeasured runs of each workload before the measured ones. */
+  readonly warmup: number;
   readonly scale: number;
   readonly only: ReadonlySet<string>;
   readonly command: string;
@@ -32,7 +32,6 @@ export const sqliteSuite = (o: SqliteOptions): Suite => ({
   budgetSeconds: 270,
   run: async (log) => {
     const started = o.date();
-    const warmup = o.warmup ?? 1;
     const dir = mkdtempSync(join(tmpdir(), 'strive-bench-'));
     let files = 0;
     const fresh = (name: string): string => join(dir, `${name}-${++files}.db`);
@@ -40,7 +39,7 @@ export const sqliteSuite = (o: SqliteOptions): Suite => ({
     try {
       for (const w of sqliteWorkloads(o.scale, fresh).filter((x) => o.only.has(x.id))) {
         await w.prepare();
-        const times = await measureRuns(w.run, o.runs, warmup, (what, r, t) =>
+        const times = await measureRuns(w.run, o.runs, o.warmup, (what, r, t) =>
           log(
             `${w.id} ${what === 'run' ? `run ${r + 1}` : 'warm-up (not counted)'}: ` +
               `strive ${t.strive.wall.toFixed(0)} ms (CPU ${t.strive.cpu.toFixed(0)}), ` +
@@ -67,7 +66,7 @@ export const sqliteSuite = (o: SqliteOptions): Suite => ({
       reference: 'raw',
       command: o.command,
       runs: o.runs,
-      warmup,
+      warmup: o.warmup,
       scale: o.scale,
       date: started,
     };
