@@ -1,4 +1,4 @@
-import { all, defineCommand } from '@strive/engine';
+import { all, defineCommand, type DomainEvent } from '@strive/engine';
 import * as E from 'fp-ts/lib/Either.js';
 import { pipe } from 'fp-ts/lib/function.js';
 import * as t from 'io-ts';
@@ -65,7 +65,7 @@ export const reviewClaim = defineCommand({
     };
     const approve = cmd.decision === 'approve';
     const rules = approve ? all(notOwnClaim, approvalLimit) : notOwnClaim;
-    const event = approve
+    const event: DomainEvent = approve
       ? { type: 'ClaimApproved', data: { approverId: cmd.actor.id } }
       : { type: 'ClaimRejected', data: { approverId: cmd.actor.id, reason: cmd.reason } };
     return pipe(

@@ -1,9 +1,12 @@
 import { deepStrictEqual } from 'node:assert/strict';
-import { createMemoryEventStore, type EventStore, type JsonValue } from '@strive/eventlog';
+import { createMemoryEventStore, JsonValueCodec, type EventStore } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandOutcome } from './CommandOutcome.js';
 import { createEngine } from './createEngine.js';
 import type { Engine, EngineOptions } from './Engine.js';
+import type { JsonLiteral } from './JsonLiteral.js';
+
+export type { JsonLiteral } from './JsonLiteral.js';
 
 export {
   commandPaths,
@@ -17,7 +20,7 @@ export {
 export interface GivenEvent {
   readonly streamId: string;
   readonly type: string;
-  readonly data: JsonValue;
+  readonly data: JsonLiteral;
   readonly schemaVersion?: number;
   /** Business time (default `2026-01-01T00:00:00Z`). */
   readonly at?: string;
@@ -27,7 +30,7 @@ export interface GivenEvent {
 export interface ExpectedEvent {
   readonly streamId: string;
   readonly type: string;
-  readonly data: JsonValue;
+  readonly data: JsonLiteral;
 }
 
 /** Expects a `Rejected` outcome with exactly these rule ids (in any order). */
@@ -110,12 +113,14 @@ export const given = (events: readonly GivenEvent[], options: ScenarioOptions) =
         );
       const store = options.store ?? createMemoryEventStore();
       for (const [i, e] of events.entries()) {
+        const data = JsonValueCodec.decode(e.data);
+        if (E.isLeft(data)) throw new Error(`given event ${i} has data that is not JSON`);
         const r = await store.append(
           e.streamId,
           [
             {
               type: e.type,
-              data: e.data,
+              data: data.right,
               schemaVersion: e.schemaVersion ?? 1,
               metadata: { at: e.at ?? '2026-01-01T00:00:00Z' },
             },
