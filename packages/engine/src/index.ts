@@ -42,11 +42,18 @@ export {
   type CommandConfig,
   type CommandContext,
   type CommandDefinition,
+  type StreamRef,
+} from './defineCommand.js';
+export {
+  accept,
+  reject,
+  type Decided,
   type Decision,
   type StatesOf,
-  type StreamRef,
+  type StreamDecision,
   type StreamWorkflows,
-} from './defineCommand.js';
+} from './Decision.js';
+export { commandCodec, type CommandOf } from './commandCodec.js';
 export {
   isAccepted,
   isConflict,

@@ -5,6 +5,7 @@ import type { CommandOutcome } from './CommandOutcome.js';
 import { createEngine } from './createEngine.js';
 import type { Engine, EngineOptions } from './Engine.js';
 
+export { createMemoryEventStore } from '@strive/eventlog';
 export {
   commandPaths,
   eventPaths,
