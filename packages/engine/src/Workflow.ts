@@ -51,7 +51,8 @@ export interface ScheduledTimer {
 }
 
 /** What `decide` may return for a stream of workflow `W`: its declared events, or `schedule(...)`. */
-export type StreamEvent<W> = W extends Workflow<infer _C, infer Ev> ? EventOf<Ev> | ScheduledTimer : never;
+export type StreamEvent<W> =
+  W extends Workflow<infer _C, infer Ev> ? EventOf<Ev> | ScheduledTimer : never;
 
 /** Event types every workflow accepts without a machine transition (timers). */
 export type TimerEventType = 'TimerScheduled' | 'TimerFired';
@@ -67,7 +68,11 @@ export type EvolveMap<C, Ev extends AnyEventSpecs> = {
 } & { readonly [K in TimerEventType]?: Evolver<C, JsonValue> };
 
 /** What `defineWorkflow` takes. */
-export interface WorkflowConfig<C, Ev extends AnyEventSpecs, M extends AnyStateMachine = AnyStateMachine> {
+export interface WorkflowConfig<
+  C,
+  Ev extends AnyEventSpecs,
+  M extends AnyStateMachine = AnyStateMachine,
+> {
   /** Stable name; part of snapshot keys. */
   readonly name: string;
   /** Bump when `evolve` or the machine change meaning: snapshots of other versions are rebuilt. */

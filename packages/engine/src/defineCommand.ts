@@ -54,11 +54,7 @@ export interface MultiStream<Cmd, S extends StreamWorkflows, D extends StreamWor
   readonly type: string;
   streams(cmd: Cmd): StreamRefs<S>;
   derivedStreams?(cmd: Cmd, states: StatesOf<S>): StreamRefs<D>;
-  decide(
-    cmd: Cmd,
-    states: StatesOf<NoInfer<S & D>>,
-    ctx: CommandContext,
-  ): Decision<NoInfer<S & D>>;
+  decide(cmd: Cmd, states: StatesOf<NoInfer<S & D>>, ctx: CommandContext): Decision<NoInfer<S & D>>;
 }
 
 /** The stream and `decide` of a command over one stream (`decide` gets its state, returns its events). */

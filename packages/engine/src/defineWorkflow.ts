@@ -69,11 +69,7 @@ const checkEvents = (
  * The context of a new stream: `initialContext`, else the machine's own `context` (a plain object);
  * throws unless it is plain JSON. Pure.
  */
-const initialContextOf = (
-  name: string,
-  given: unknown,
-  machine: AnyStateMachine,
-): unknown => {
+const initialContextOf = (name: string, given: unknown, machine: AnyStateMachine): unknown => {
   if (given !== undefined) return checkJson(name, given);
   const own: unknown = machine.config.context;
   check(

@@ -1,4 +1,9 @@
-import { isIsoDateTime, type Actor, type EventStore, type InlineProjection } from '@strive/eventlog';
+import {
+  isIsoDateTime,
+  type Actor,
+  type EventStore,
+  type InlineProjection,
+} from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { catchUpProjection } from './catchUpProjection.js';
 import { timerCommandId, timerFiredEventId } from './commandIds.js';
