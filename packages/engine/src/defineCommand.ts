@@ -1,4 +1,5 @@
 import type { Actor } from '@strive/eventlog';
+import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { commandCodec, type CommandOf } from './commandCodec.js';
 import type { Decision, StatesOf, StreamDecision, StreamWorkflows } from './Decision.js';
@@ -117,35 +118,35 @@ export function defineCommand(
     throw new Error('defineCommand: type must be a non-empty string');
   const codec = 'codec' in config ? config.codec : commandCodec(type, config.fields);
   if ('workflow' in config) {
-    const { workflow, streamId, decide } = config;
-    const alias = workflow.name;
+    const single = config;
+    const alias = single.workflow.name;
     return {
       _tag: 'Command',
       type,
       codec,
-      streams: (cmd) => ({ [alias]: { workflow, streamId: streamId(cmd) } }),
+      streams: (cmd) => ({
+        [alias]: { workflow: single.workflow, streamId: single.streamId(cmd) },
+      }),
       decide: (cmd, states, ctx) => {
         const state = states[alias];
         if (state === undefined) throw new Error(`${type}: stream ${alias} was not loaded`);
-        const decision = decide(cmd, state, ctx);
-        return decision._tag === 'Left'
-          ? decision
-          : { _tag: 'Right', right: { [alias]: decision.right } };
+        const decision = single.decide(cmd, state, ctx);
+        return E.isLeft(decision) ? decision : E.right({ [alias]: decision.right });
       },
     };
   }
-  const { streams, derivedStreams, decide } = config;
+  const multi = config;
   return {
     _tag: 'Command',
     type,
     codec,
-    streams: (cmd) => streams(cmd),
-    ...(derivedStreams === undefined
+    streams: (cmd) => multi.streams(cmd),
+    ...(multi.derivedStreams === undefined
       ? {}
       : {
           derivedStreams: (cmd: unknown, states: StatesOf<StreamWorkflows>) =>
-            derivedStreams(cmd, states),
+            multi.derivedStreams?.(cmd, states) ?? {},
         }),
-    decide: (cmd, states, ctx) => decide(cmd, states, ctx),
+    decide: (cmd, states, ctx) => multi.decide(cmd, states, ctx),
   };
 }
