@@ -1,77 +1,65 @@
-import { all, defineCommand, type DomainEvent } from '@strive/engine';
-import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
+import { accept, defineCommand, failuresOf, reject, rule } from '@strive/engine';
 import * as t from 'io-ts';
-import { Cents } from './claimEvents.js';
-import { approvalLimit, notOwnClaim } from './claimRules.js';
-import { claimWorkflow } from './claimWorkflow.js';
+import { Cents, claim, type ClaimContext } from './claimWorkflow.js';
 
-const Common = { id: t.string, at: t.string, actor: t.strict({ id: t.string, role: t.string }) };
-
-/** The codec of a command: the fields every command has, plus its own (unknown keys are Invalid). */
-const command = <T extends string, P extends t.Props>(type: T, props: P) =>
-  t.exact(t.intersection([t.type({ type: t.literal(type), ...Common }), t.type(props)]));
-
-/** The one stream every claim command touches. */
-const claimStream = (cmd: { readonly claimId: string }) => ({
-  claim: { workflow: claimWorkflow, streamId: `claim-${cmd.claimId}` },
-});
+const streamId = (cmd: { readonly claimId: string }): string => `claim-${cmd.claimId}`;
 
 /** An employee opens a claim (the machine refuses a second `ClaimOpened` on the same stream). */
 export const openClaim = defineCommand({
   type: 'OpenClaim',
-  codec: command('OpenClaim', { claimId: t.string, title: t.string }),
-  streams: (cmd) => claimStream(cmd),
-  decide: (cmd) =>
-    E.right({
-      claim: [{ type: 'ClaimOpened', data: { employeeId: cmd.actor.id, title: cmd.title } }],
-    }),
+  fields: { claimId: t.string, title: t.string },
+  workflow: claim,
+  streamId,
+  decide: ({ actor, title }) => accept(claim.event('ClaimOpened', { employeeId: actor.id, title })),
 });
 
 /** Adds one expense to a draft claim. */
 export const addExpense = defineCommand({
   type: 'AddExpense',
-  codec: command('AddExpense', { claimId: t.string, description: t.string, cents: Cents }),
-  streams: (cmd) => claimStream(cmd),
-  decide: (cmd) =>
-    E.right({
-      claim: [{ type: 'ExpenseAdded', data: { description: cmd.description, cents: cmd.cents } }],
-    }),
+  fields: { claimId: t.string, description: t.string, cents: Cents },
+  workflow: claim,
+  streamId,
+  decide: ({ description, cents }) => accept(claim.event('ExpenseAdded', { description, cents })),
 });
 
-/** Submits a claim for review (the machine's `hasExpenses` guard refuses an empty one). */
+/** Submits a claim for review (the machine's `nonEmpty` guard refuses an empty one). */
 export const submitClaim = defineCommand({
   type: 'SubmitClaim',
-  codec: command('SubmitClaim', { claimId: t.string }),
-  streams: (cmd) => claimStream(cmd),
-  decide: () => E.right({ claim: [{ type: 'ClaimSubmitted', data: {} }] }),
+  fields: { claimId: t.string },
+  workflow: claim,
+  streamId,
+  decide: () => accept(claim.event('ClaimSubmitted', {})),
 });
 
-/** Approves or rejects a submitted claim, under the two review rules. */
+type Review = { reviewer: { id: string; role: string }; claim: ClaimContext };
+/** Nobody reviews their own claim. Pure. */
+const notOwnClaim = rule<Review>(
+  'claim.not-own',
+  ({ reviewer }) => `${reviewer.id} cannot review their own claim`,
+  ({ reviewer, claim }) => reviewer.id !== claim.employeeId,
+);
+/** A manager approves up to 1,000.00, a director any amount, nobody else anything. Pure. */
+const approvalLimit = rule<Review>(
+  'claim.approval-limit',
+  ({ reviewer: { role }, claim: { totalCents: n } }) =>
+    `role ${role} may not approve ${n} cents (manager: up to 100000, director: any)`,
+  ({ reviewer: { role }, claim }) =>
+    role === 'director' || (role === 'manager' && claim.totalCents <= 100_000),
+);
+
+/** Approves or rejects a submitted claim; every failing review rule is reported. */
 export const reviewClaim = defineCommand({
   type: 'ReviewClaim',
-  codec: command('ReviewClaim', {
-    claimId: t.string,
-    decision: t.union([t.literal('approve'), t.literal('reject')]),
-    reason: t.string,
-  }),
-  streams: (cmd) => claimStream(cmd),
-  decide: (cmd, { claim }) => {
-    const input = {
-      reviewerId: cmd.actor.id,
-      reviewerRole: cmd.actor.role,
-      employeeId: claim.context.employeeId,
-      totalCents: claim.context.totalCents,
-    };
-    const approve = cmd.decision === 'approve';
-    const rules = approve ? all(notOwnClaim, approvalLimit) : notOwnClaim;
-    const event: DomainEvent = approve
-      ? { type: 'ClaimApproved', data: { approverId: cmd.actor.id } }
-      : { type: 'ClaimRejected', data: { approverId: cmd.actor.id, reason: cmd.reason } };
-    return pipe(
-      rules.check(input),
-      E.map(() => ({ claim: [event] })),
-    );
+  fields: { claimId: t.string, decision: t.keyof({ approve: 0, reject: 0 }), reason: t.string },
+  workflow: claim,
+  streamId,
+  decide: ({ actor, decision, reason }, { context }) => {
+    const rules = decision === 'approve' ? [notOwnClaim, approvalLimit] : [notOwnClaim];
+    const failures = failuresOf(rules, { reviewer: actor, claim: context });
+    if (failures.length > 0) return reject(failures);
+    return decision === 'approve'
+      ? accept(claim.event('ClaimApproved', { approverId: actor.id }))
+      : accept(claim.event('ClaimRejected', { approverId: actor.id, reason }));
   },
 });
 

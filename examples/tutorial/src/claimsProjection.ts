@@ -1,43 +1,30 @@
 import { defineProjection } from '@strive/engine';
-import { ClaimApproved, ClaimOpened, ClaimRejected, ExpenseAdded } from './claimEvents.js';
+import { claim } from './claimWorkflow.js';
 
 /** One row of the claims list. */
-export interface ClaimRow {
-  employeeId: string;
-  title: string;
-  state: 'draft' | 'submitted' | 'approved' | 'rejected';
-  totalCents: number;
-  reviewedBy: string | null;
-}
+export type ClaimRow = { title: string; state: string; totalCents: number; reviewedBy: string };
 
-/**
- * The claims list: one document per claim stream, folded with immer recipes (mutate the draft).
- * Recipes get the stored data as JSON, so they check it with the codec's `is`. Pure.
- */
-export const claimsProjection = defineProjection<ClaimRow>({
+/** The claims list: one row per claim stream; recipes get each event's data decoded and typed. Pure. */
+export const claimsProjection = defineProjection({
   name: 'claims',
   version: 1,
-  keyOf: (event) => (event.streamId.startsWith('claim-') ? event.streamId : undefined),
-  initial: () => ({ employeeId: '', title: '', state: 'draft', totalCents: 0, reviewedBy: null }),
+  workflows: [claim],
+  initial: (): ClaimRow => ({ title: '', state: 'draft', totalCents: 0, reviewedBy: '-' }),
   apply: {
-    ClaimOpened: (row, data) => {
-      if (!ClaimOpened.is(data)) return;
-      row.employeeId = data.employeeId;
-      row.title = data.title;
+    ClaimOpened: (row, { title }) => {
+      row.title = title;
     },
-    ExpenseAdded: (row, data) => {
-      if (ExpenseAdded.is(data)) row.totalCents += data.cents;
+    ExpenseAdded: (row, { cents }) => {
+      row.totalCents += cents;
     },
     ClaimSubmitted: (row) => {
       row.state = 'submitted';
     },
-    ClaimApproved: (row, data) => {
-      row.state = 'approved';
-      if (ClaimApproved.is(data)) row.reviewedBy = data.approverId;
+    ClaimApproved: (row, { approverId }) => {
+      [row.state, row.reviewedBy] = ['approved', approverId];
     },
-    ClaimRejected: (row, data) => {
-      row.state = 'rejected';
-      if (ClaimRejected.is(data)) row.reviewedBy = data.approverId;
+    ClaimRejected: (row, { approverId }) => {
+      [row.state, row.reviewedBy] = ['rejected', approverId];
     },
   },
 });

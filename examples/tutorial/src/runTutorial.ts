@@ -19,7 +19,7 @@ export const runTutorial = async (
   const claims = await engine.project(claimsProjection);
   for (const { key, value } of await claims.all())
     print(
-      `${key}: ${value.title}, ${value.state}, ${value.totalCents} cents, reviewed by ${value.reviewedBy ?? '-'}`,
+      `${key}: ${value.title}, ${value.state}, ${value.totalCents} cents, reviewed by ${value.reviewedBy}`,
     );
 
   const chain = await verify(store);

@@ -45,8 +45,18 @@ describe('engine.handle', () => {
     const { engine, store } = setup();
     expect(await engine.handle({ ...add('c1'), price: 'ten', extra: 1 })).toEqual({
       _tag: 'Invalid',
-      errors: [{ path: 'price', message: 'expected number, got "ten"' }],
+      errors: [
+        { path: 'price', message: 'expected number, got "ten"' },
+        { path: 'extra', message: 'unknown field' },
+      ],
     });
+    const everything = await engine.handle({ ...add('c1'), id: '', at: 'now', price: 'ten', x: 1 });
+    expect(isInvalid(everything) && everything.errors.map((e) => e.path)).toEqual([
+      'id',
+      'at',
+      'price',
+      'x',
+    ]);
     expect(await engine.handle({ ...add('c1'), extra: 1 })).toEqual({
       _tag: 'Invalid',
       errors: [{ path: 'extra', message: 'unknown field' }],

@@ -7,9 +7,10 @@ import {
 } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
-import type { Invalid } from './CommandOutcome.js';
+import type { FieldError, Invalid } from './CommandOutcome.js';
 import type { AnyCommand } from './defineCommand.js';
 import { formatErrors, strippedKeys } from './formatErrors.js';
+import { unknownFields } from './unknownFields.js';
 
 const Envelope = t.intersection([
   t.type({ type: t.string, id: t.string, at: t.string }),
@@ -35,9 +36,43 @@ const dotted = (path: string): string => path.replace(/\[(\d+)\]/g, '.$1').repla
 const isObject = (u: JsonValue): u is JsonObject =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
+/** One error per path, the first found for it. Pure. */
+const byPath = (errors: readonly FieldError[]): FieldError[] => {
+  const first = new Map<string, FieldError>();
+  for (const e of errors) if (!first.has(e.path)) first.set(e.path, e);
+  return [...first.values()];
+};
+
+/**
+ * Every problem of a command at once: the envelope (`id` 1-200 characters, `at` ISO-8601 with an
+ * offset), the command's codec, and every unknown field (also when a known one is wrong). Pure.
+ */
+const fieldErrors = (
+  definition: AnyCommand,
+  value: JsonObject,
+  envelope: t.Validation<t.TypeOf<typeof Envelope>>,
+  decoded: t.Validation<unknown>,
+): FieldError[] => {
+  const errors: FieldError[] = [];
+  if (E.isLeft(envelope)) errors.push(...formatErrors(envelope.left));
+  else {
+    const { id, at } = envelope.right;
+    if (id.length === 0 || id.length > 200)
+      errors.push({ path: 'id', message: 'must be 1 to 200 characters' });
+    if (!isIsoDateTime(at))
+      errors.push({ path: 'at', message: 'must be an ISO-8601 date-time with an offset' });
+  }
+  if (E.isLeft(decoded))
+    errors.push(...formatErrors(decoded.left), ...unknownFields(definition.codec, value));
+  // A codec that returned the input itself dropped nothing.
+  else if (decoded.right !== value) errors.push(...strippedKeys(value, decoded.right));
+  return errors.length === 0 ? errors : byPath(errors);
+};
+
 /**
  * Decodes a command at the boundary: plain JSON, a known `type`, a non-empty `id`, an ISO-8601 `at`
- * with offset, then the command's own codec (exact: unknown keys are errors). Pure.
+ * with offset, then the command's own codec (exact: unknown keys are errors); an `Invalid` lists every
+ * bad or unknown field at once. Pure.
  */
 export const decodeCommand = (
   input: unknown,
@@ -52,15 +87,11 @@ export const decodeCommand = (
     return invalid('type', `unknown command type ${JSON.stringify(value['type'] ?? null)}`);
   // `is` first: the envelope codecs do not transform, and `is` allocates nothing on the common path.
   const envelope = Envelope.is(value) ? E.right(value) : Envelope.decode(value);
-  if (E.isLeft(envelope)) return E.left({ _tag: 'Invalid', errors: formatErrors(envelope.left) });
-  const { id, at, actor } = envelope.right;
-  if (id.length === 0 || id.length > 200) return invalid('id', 'must be 1 to 200 characters');
-  if (!isIsoDateTime(at)) return invalid('at', 'must be an ISO-8601 date-time with an offset');
   const decoded = definition.codec.decode(value);
-  if (E.isLeft(decoded)) return E.left({ _tag: 'Invalid', errors: formatErrors(decoded.left) });
-  // A codec that returned the input itself dropped nothing.
-  const extra = decoded.right === value ? [] : strippedKeys(value, decoded.right);
-  if (extra.length > 0) return E.left({ _tag: 'Invalid', errors: extra });
+  const errors = fieldErrors(definition, value, envelope, decoded);
+  if (errors.length > 0 || E.isLeft(envelope) || E.isLeft(decoded))
+    return E.left({ _tag: 'Invalid', errors });
+  const { id, at, actor } = envelope.right;
   return E.right({
     definition,
     command: decoded.right,

@@ -1,14 +1,18 @@
 import type { Actor } from '@strive/eventlog';
-import type * as E from 'fp-ts/lib/Either.js';
-import type { ReadonlyNonEmptyArray } from 'fp-ts/lib/ReadonlyNonEmptyArray.js';
-import type { RuleFailure } from './policy.js';
-import type { AnyWorkflow, ContextOf, DataCodec, DomainEvent, WorkflowState } from './Workflow.js';
+import * as E from 'fp-ts/lib/Either.js';
+import type * as t from 'io-ts';
+import { commandCodec, type CommandOf } from './commandCodec.js';
+import type { Decision, StatesOf, StreamDecision, StreamWorkflows } from './Decision.js';
+import type { AnyWorkflow, ContextOf, DataCodec, WorkflowState } from './Workflow.js';
 
 /** A stream a command reads or writes: which workflow folds it, and its id. */
 export interface StreamRef<W extends AnyWorkflow> {
   readonly workflow: W;
   readonly streamId: string;
 }
+
+/** The streams of a command by alias. */
+export type StreamRefs<S extends StreamWorkflows> = { readonly [K in keyof S]: StreamRef<S[K]> };
 
 /** What the engine tells `decide` besides the command: its id, business time and actor. */
 export interface CommandContext {
@@ -17,59 +21,132 @@ export interface CommandContext {
   readonly actor: Actor | undefined;
 }
 
-/** Stream aliases of a command -> workflows. */
-export type StreamWorkflows = Readonly<Record<string, AnyWorkflow>>;
-
-/** The folded state of every stream of a command, by alias. */
-export type StatesOf<S extends StreamWorkflows> = {
-  readonly [K in keyof S]: WorkflowState<ContextOf<S[K]>>;
-};
-
-/** What `decide` returns: every failing rule, or the events to append per alias. */
-export type Decision<S extends StreamWorkflows> = E.Either<
-  ReadonlyNonEmptyArray<RuleFailure>,
-  Partial<Record<keyof S, readonly DomainEvent[]>>
->;
+/** No streams (the default of a command's derived streams). */
+export type NoStreams = Readonly<Record<never, AnyWorkflow>>;
 
 /**
- * A command type: its codec (exact: unknown keys are Invalid), the streams it touches by alias, and a
- * pure `decide`. Methods (not arrow properties) so that any command fits `AnyCommand`.
+ * A command type: its codec (exact: unknown keys are Invalid), the streams it touches by alias (from
+ * its fields, then optionally from their states), and a pure `decide`. Methods (not arrow
+ * properties) so that any command fits `AnyCommand`.
  */
-export interface CommandDefinition<Cmd, S extends StreamWorkflows> {
+export interface CommandDefinition<
+  Cmd,
+  S extends StreamWorkflows,
+  D extends StreamWorkflows = NoStreams,
+> {
   readonly _tag: 'Command';
   readonly type: string;
   readonly codec: DataCodec<Cmd>;
-  streams(cmd: Cmd): { readonly [K in keyof S]: StreamRef<S[K]> };
-  decide(cmd: Cmd, states: StatesOf<S>, ctx: CommandContext): Decision<S>;
+  streams(cmd: Cmd): StreamRefs<S>;
+  /** Streams named by the states of `streams` (a loan names its member); loaded after them. */
+  derivedStreams?(cmd: Cmd, states: StatesOf<S>): StreamRefs<D>;
+  decide(cmd: Cmd, states: StatesOf<S & D>, ctx: CommandContext): Decision<S & D>;
 }
 
 /** Any command definition (used as a constraint). */
-export type AnyCommand = CommandDefinition<unknown, StreamWorkflows>;
+export type AnyCommand = CommandDefinition<unknown, StreamWorkflows, StreamWorkflows>;
 
-/** What `defineCommand` takes. */
-export type CommandConfig<Cmd, S extends StreamWorkflows> = Omit<CommandDefinition<Cmd, S>, '_tag'>;
+/** How a command is decoded: an io-ts `codec` of the whole command, or its `fields` (see `commandCodec`). */
+type Source<Cmd> = { readonly codec: DataCodec<Cmd> };
+type Fields<P extends t.Props> = { readonly fields: P };
+
+/** The streams and `decide` of a command over several streams (methods: any command fits the implementation). */
+export interface MultiStream<Cmd, S extends StreamWorkflows, D extends StreamWorkflows> {
+  readonly type: string;
+  streams(cmd: Cmd): StreamRefs<S>;
+  derivedStreams?(cmd: Cmd, states: StatesOf<S>): StreamRefs<D>;
+  decide(cmd: Cmd, states: StatesOf<NoInfer<S & D>>, ctx: CommandContext): Decision<NoInfer<S & D>>;
+}
+
+/** The stream and `decide` of a command over one stream (`decide` gets its state, returns its events). */
+export interface SingleStream<Cmd, W extends AnyWorkflow> {
+  readonly type: string;
+  readonly workflow: W;
+  streamId(cmd: Cmd): string;
+  decide(
+    cmd: Cmd,
+    state: WorkflowState<ContextOf<NoInfer<W>>>,
+    ctx: CommandContext,
+  ): StreamDecision<NoInfer<W>>;
+}
+
+/** What `defineCommand` takes (one of four shapes). */
+export type CommandConfig<
+  Cmd,
+  S extends StreamWorkflows,
+  D extends StreamWorkflows = NoStreams,
+> = Source<Cmd> & MultiStream<Cmd, S, D>;
 
 /**
- * Defines a command handled by the engine. Pure.
+ * Defines a command handled by the engine: its `type`, its `fields` (io-ts codecs; the engine adds
+ * `type`, `id`, `at` and `actor` and refuses unknown keys) or a whole `codec`, and either one stream
+ * (`workflow` + `streamId`; `decide` gets its state and returns its events) or several by alias
+ * (`streams`, optionally `derivedStreams` found in their states; `decide` gets every state and returns
+ * events per alias). `decide` is pure: `accept(...)` or `reject(...)`. Throws on an empty type. Pure.
  * @example
- * const ship = defineCommand({
- *   type: 'Ship', codec: ShipCommand,
- *   streams: (cmd) => ({ order: { workflow: order, streamId: `order-${cmd.orderId}` } }),
- *   decide: (cmd, { order }) => order.value === 'paid'
- *     ? E.right({ order: [{ type: 'Shipped', data: { carrier: cmd.carrier } }] })
- *     : E.left([{ ruleId: 'order.paid', message: `order is ${order.value}, not paid` }]),
+ * const submit = defineCommand({
+ *   type: 'SubmitClaim', fields: { claimId: t.string },
+ *   workflow: claim, streamId: (cmd) => `claim-${cmd.claimId}`,
+ *   decide: () => accept(claim.event('ClaimSubmitted', {})),
  * });
  */
-export const defineCommand = <Cmd, S extends StreamWorkflows>(
-  config: CommandConfig<Cmd, S>,
-): CommandDefinition<Cmd, S> => {
-  if (typeof config.type !== 'string' || config.type.length === 0)
+export function defineCommand<T extends string, P extends t.Props, W extends AnyWorkflow>(
+  config: Fields<P> & SingleStream<CommandOf<T, P>, W> & { readonly type: T },
+): CommandDefinition<CommandOf<T, P>, Readonly<Record<string, W>>>;
+export function defineCommand<Cmd, W extends AnyWorkflow>(
+  config: Source<Cmd> & SingleStream<Cmd, W>,
+): CommandDefinition<Cmd, Readonly<Record<string, W>>>;
+export function defineCommand<
+  T extends string,
+  P extends t.Props,
+  S extends StreamWorkflows,
+  D extends StreamWorkflows = NoStreams,
+>(
+  config: Fields<P> & MultiStream<CommandOf<T, P>, S, D> & { readonly type: T },
+): CommandDefinition<CommandOf<T, P>, S, D>;
+export function defineCommand<
+  Cmd,
+  S extends StreamWorkflows,
+  D extends StreamWorkflows = NoStreams,
+>(config: Source<Cmd> & MultiStream<Cmd, S, D>): CommandDefinition<Cmd, S, D>;
+export function defineCommand(
+  config: (Source<unknown> | Fields<t.Props>) &
+    (MultiStream<unknown, StreamWorkflows, StreamWorkflows> | SingleStream<unknown, AnyWorkflow>),
+): AnyCommand {
+  const { type } = config;
+  if (typeof type !== 'string' || type.length === 0)
     throw new Error('defineCommand: type must be a non-empty string');
+  const codec = 'codec' in config ? config.codec : commandCodec(type, config.fields);
+  if ('workflow' in config) {
+    const single = config;
+    const alias = single.workflow.name;
+    return {
+      _tag: 'Command',
+      type,
+      codec,
+      streams: (cmd) => ({
+        [alias]: { workflow: single.workflow, streamId: single.streamId(cmd) },
+      }),
+      decide: (cmd, states, ctx) => {
+        const state = states[alias];
+        if (state === undefined) throw new Error(`${type}: stream ${alias} was not loaded`);
+        const decision = single.decide(cmd, state, ctx);
+        return E.isLeft(decision) ? decision : E.right({ [alias]: decision.right });
+      },
+    };
+  }
+  const multi = config;
   return {
     _tag: 'Command',
-    type: config.type,
-    codec: config.codec,
-    streams: (cmd) => config.streams(cmd),
-    decide: (cmd, states, ctx) => config.decide(cmd, states, ctx),
+    type,
+    codec,
+    streams: (cmd) => multi.streams(cmd),
+    ...(multi.derivedStreams === undefined
+      ? {}
+      : {
+          derivedStreams: (cmd: unknown, states: StatesOf<StreamWorkflows>) =>
+            multi.derivedStreams?.(cmd, states) ?? {},
+        }),
+    decide: (cmd, states, ctx) => multi.decide(cmd, states, ctx),
   };
-};
+}

@@ -2,6 +2,7 @@ import type { JsonValue, StoredEvent } from '@strive/eventlog';
 import { validateJson } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Draft } from 'immer';
+import type { AnyWorkflow, EventOf, EventsOf } from './Workflow.js';
 
 /** An immer recipe folding one event into a read-model document (mutate the draft). Pure. */
 export type ProjectionRecipe<D> = {
@@ -25,6 +26,32 @@ export interface ProjectionConfig<D> {
   readonly isDocument?: (u: unknown) => u is D;
 }
 
+/** The typed events of some workflows (a union of workflow types). */
+type EventsOfAll<W> = W extends AnyWorkflow ? EventOf<EventsOf<W>> : never;
+
+/** An immer recipe for one event type of some workflows: `data` decoded (upcast, checked) and typed. */
+export type TypedRecipe<D, Data> = {
+  bivariant(draft: Draft<D>, data: Data, event: StoredEvent): void;
+}['bivariant'];
+
+/** What `defineProjection` takes with `workflows`: recipes get each event's decoded, typed data. */
+export interface WorkflowProjectionConfig<D, W extends AnyWorkflow> extends Omit<
+  ProjectionConfig<D>,
+  'apply' | 'keyOf'
+> {
+  /** The workflows whose events the projection reads; their codecs decode the data recipes get. */
+  readonly workflows: readonly W[];
+  /** Which document an event updates (`undefined`: none); default: its stream id. Pure. */
+  readonly keyOf?: (event: StoredEvent) => string | undefined;
+  /** One immer recipe per event type of the workflows; other types are skipped. */
+  readonly apply: {
+    readonly [K in EventsOfAll<W>['type']]?: TypedRecipe<
+      D,
+      Extract<EventsOfAll<W>, { readonly type: K }>['data']
+    >;
+  };
+}
+
 /** A defined projection. */
 export interface Projection<D> extends Required<Omit<ProjectionConfig<D>, 'isDocument'>> {
   readonly _tag: 'Projection';
@@ -38,30 +65,55 @@ export type AnyProjection = Projection<unknown>;
 
 const JSON_LIMITS = { maxDepth: 64, maxChars: 64 * 1024 * 1024 };
 
+/** The recipes of a workflow projection over raw data: each decodes with its type's workflow. Pure. */
+const decodingRecipes = <D>(
+  workflows: readonly AnyWorkflow[],
+  apply: Readonly<Record<string, TypedRecipe<D, JsonValue> | undefined>>,
+): Record<string, ProjectionRecipe<D>> => {
+  const recipes: Record<string, ProjectionRecipe<D>> = {};
+  for (const [type, recipe] of Object.entries(apply)) {
+    const workflow = workflows.find((w) => Object.prototype.hasOwnProperty.call(w.events, type));
+    if (workflow === undefined)
+      throw new Error(`defineProjection: no workflow of the projection declares "${type}"`);
+    if (recipe !== undefined)
+      recipes[type] = (draft, _data, event) => recipe(draft, workflow.dataOf(type, event), event);
+  }
+  return recipes;
+};
+
 /**
- * Defines a read model folded from the log with immer, one draft per batch. Pure.
+ * Defines a read model folded from the log with immer, one draft per batch. With `workflows`, recipes
+ * get each event's data decoded by its workflow's codec (upcast, typed) and `keyOf` defaults to the
+ * stream id; without, they get the stored JSON. Pure.
  * @example
- * const counts = defineProjection({
- *   name: 'counts', version: 1, keyOf: (e) => e.streamId, initial: () => ({ n: 0 }),
- *   apply: { ItemAdded: (draft) => { draft.n += 1; } },
+ * const claims = defineProjection({
+ *   name: 'claims', version: 1, workflows: [claim], initial: () => ({ total: 0 }),
+ *   apply: { ExpenseAdded: (row, { cents }) => { row.total += cents; } },
  * });
  */
-export const defineProjection = <D>(config: ProjectionConfig<D>): Projection<D> => {
+export function defineProjection<D, W extends AnyWorkflow>(
+  config: WorkflowProjectionConfig<D, W>,
+): Projection<D>;
+export function defineProjection<D>(config: ProjectionConfig<D>): Projection<D>;
+export function defineProjection<D>(
+  config: ProjectionConfig<D> | WorkflowProjectionConfig<D, AnyWorkflow>,
+): Projection<D> {
   if (!/^[A-Za-z][\w.-]*$/.test(config.name))
     throw new Error(`defineProjection: name "${config.name}" must be a word`);
   if (!Number.isSafeInteger(config.version) || config.version < 1)
     throw new Error(`defineProjection(${config.name}): version must be an integer >= 1`);
+  const typed = 'workflows' in config;
   return {
     _tag: 'Projection',
     name: config.name,
     version: config.version,
-    keyOf: config.keyOf,
+    keyOf: config.keyOf ?? ((event) => event.streamId),
     initial: config.initial,
-    apply: config.apply,
+    apply: typed ? decodingRecipes(config.workflows, config.apply) : config.apply,
     inline: config.inline ?? false,
     storageName: `${config.name}@v${config.version}`,
     isDocument:
       config.isDocument ??
       ((u: unknown): u is D => E.isRight(validateJson(u, 'document', JSON_LIMITS))),
   };
-};
+}

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, validateJson } from '@strive/eventlog';
+import { canonicalJson, validateJson, type JsonValue } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
+import type { AnyStateMachine, ContextFrom } from 'xstate';
 import { compileTransitionTable } from './compileTransitionTable.js';
 import { TIMER_EVENT_TYPES } from './timerEvents.js';
-import type { AnyEventSpecs, EvolveMap, Workflow, WorkflowConfig } from './Workflow.js';
+import { decodeEventData } from './upcastEvent.js';
+import type {
+  AnyEventSpecs,
+  AnyWorkflow,
+  EventSpec,
+  EventSpecInput,
+  EvolveMap,
+  Workflow,
+  WorkflowConfig,
+} from './Workflow.js';
 
 const JSON_LIMITS = { maxDepth: 64, maxChars: 16 * 1024 * 1024 };
 
@@ -22,7 +32,19 @@ const check = (ok: boolean, name: string, why: string): void => {
   if (!ok) throw new Error(`defineWorkflow(${name}): ${why}`);
 };
 
-const checkEvents = (name: string, events: AnyEventSpecs): void => {
+const checkJson = (name: string, context: unknown): unknown => {
+  const json = validateJson(context, 'initialContext', JSON_LIMITS);
+  check(E.isRight(json), name, 'the initial context must be plain JSON');
+  return context;
+};
+
+const specOf = <D>(input: EventSpecInput<D>): EventSpec<D> =>
+  'codec' in input ? input : { codec: input, schemaVersion: 1 };
+
+const checkEvents = (
+  name: string,
+  events: Readonly<Record<string, EventSpec<JsonValue>>>,
+): void => {
   for (const [type, spec] of Object.entries(events)) {
     check(
       !TIMER_EVENT_TYPES.has(type),
@@ -44,37 +66,64 @@ const checkEvents = (name: string, events: AnyEventSpecs): void => {
 };
 
 /**
+ * The context of a new stream: `initialContext`, else the machine's own `context` (a plain object);
+ * throws unless it is plain JSON. Pure.
+ */
+const initialContextOf = (name: string, given: unknown, machine: AnyStateMachine): unknown => {
+  if (given !== undefined) return checkJson(name, given);
+  const own: unknown = machine.config.context;
+  check(
+    typeof own === 'object' && own !== null,
+    name,
+    'give initialContext, or a machine with a plain-object `context`',
+  );
+  return checkJson(name, own);
+};
+
+/**
  * Defines a workflow: one kind of stream, folded by a transition table precompiled from an XState v5
- * machine (lifecycle) and the `evolve` reducers (context). Throws on a malformed definition. Pure.
+ * machine (lifecycle) and the `evolve` reducers (context). Each event type is an io-ts codec (schema
+ * version 1) or `{ codec, schemaVersion, upcasters }`; the context of a new stream is the machine's
+ * `context` unless `initialContext` says otherwise. `workflow.event(type, data)` builds typed events
+ * for `decide`. Throws on a malformed definition. Pure.
  * @example
  * const order = defineWorkflow({
- *   name: 'order', version: 1, machine, initialContext: { items: 0 },
- *   events: { ItemAdded: { codec: ItemAdded, schemaVersion: 1 } },
+ *   name: 'order', version: 1, machine, // machine.context: { items: 0 }
+ *   events: { ItemAdded: t.strict({ sku: t.string }) },
  *   evolve: { ItemAdded: (c) => ({ items: c.items + 1 }) },
  * });
+ * order.event('ItemAdded', { sku: 'a-1' });
  */
-export const defineWorkflow = <C, Ev extends AnyEventSpecs>(
-  config: WorkflowConfig<C, Ev>,
-): Workflow<C, Ev> => {
-  const { name, version, machine, events } = config;
+export function defineWorkflow<
+  C,
+  Ev extends AnyEventSpecs,
+  M extends AnyStateMachine = AnyStateMachine,
+>(config: WorkflowConfig<C, Ev, M> & { readonly initialContext: C }): Workflow<C, Ev>;
+export function defineWorkflow<Ev extends AnyEventSpecs, M extends AnyStateMachine>(
+  config: WorkflowConfig<ContextFrom<M>, Ev, M>,
+): Workflow<ContextFrom<M>, Ev>;
+export function defineWorkflow(config: WorkflowConfig<unknown, AnyEventSpecs>): AnyWorkflow {
+  const { name, version, machine } = config;
   check(
     typeof name === 'string' && /^[A-Za-z][\w.-]*$/.test(name),
     String(name),
     'name must be a word',
   );
   check(isPositiveInt(version), name, 'version must be an integer >= 1');
+  const events = Object.fromEntries(
+    Object.entries(config.events).map(([type, input]) => [type, specOf(input)]),
+  );
   checkEvents(name, events);
-  const evolve: EvolveMap<C, Ev> = config.evolve ?? {};
+  const evolve: EvolveMap<unknown, AnyEventSpecs> = config.evolve ?? {};
   for (const key of Object.keys(evolve))
     check(key in events || TIMER_EVENT_TYPES.has(key), name, `evolve.${key} has no event spec`);
-  const initial = validateJson(config.initialContext, 'initialContext', JSON_LIMITS);
-  check(E.isRight(initial), name, 'initialContext must be plain JSON');
+  const initialContext = initialContextOf(name, config.initialContext, machine);
   const table = compileTransitionTable(machine, Object.keys(events));
   const machineHash = machineHashOf(machine.definition);
   const codec = config.contextCodec;
   const isContext =
     codec === undefined
-      ? (u: unknown): u is C => E.isRight(validateJson(u, 'context', JSON_LIMITS))
+      ? (u: unknown): u is unknown => E.isRight(validateJson(u, 'context', JSON_LIMITS))
       : codec.is;
   return {
     _tag: 'Workflow',
@@ -82,12 +131,18 @@ export const defineWorkflow = <C, Ev extends AnyEventSpecs>(
     version,
     machine,
     events,
-    initialContext: config.initialContext,
+    initialContext,
     evolve,
     isContext,
     table,
     initialValue: table.initial,
     machineHash,
     snapshotKey: `${name}@${version}#${machineHash}`,
+    event: (type, data) => ({ type, data }),
+    dataOf: (type, event) => {
+      const spec = events[type];
+      if (spec === undefined) throw new Error(`${name}: event type "${type}" has no spec`);
+      return decodeEventData(spec, event);
+    },
   };
-};
+}

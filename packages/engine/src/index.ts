@@ -17,36 +17,42 @@ export type {
   DataCodec,
   DataOf,
   DomainEvent,
+  EventOf,
   EventSpec,
+  EventSpecInput,
   EvolveMap,
   Evolver,
+  ScheduledTimer,
+  StreamEvent,
   TimerEventType,
   Upcaster,
   Workflow,
   WorkflowConfig,
   WorkflowState,
 } from './Workflow.js';
-export { defineWorkflow, machineHashOf } from './defineWorkflow.js';
-export {
-  compileTransitionTable,
-  type Candidate,
-  type CompiledGuard,
-  type TransitionTable,
-} from './compileTransitionTable.js';
-export { stepTable, settle } from './stepTable.js';
-export { initialState, foldEvents, foldEventsAsync } from './foldEvents.js';
-export { upcastEvent } from './upcastEvent.js';
+export { defineWorkflow } from './defineWorkflow.js';
+export { initialState, foldEvents } from './foldEvents.js';
+export { valueAfter } from './valueAfter.js';
 export {
   defineCommand,
   type AnyCommand,
-  type CommandConfig,
   type CommandContext,
   type CommandDefinition,
+  type MultiStream,
+  type SingleStream,
+  type StreamRef,
+  type StreamRefs,
+} from './defineCommand.js';
+export {
+  accept,
+  reject,
+  type Decided,
   type Decision,
   type StatesOf,
-  type StreamRef,
+  type StreamDecision,
   type StreamWorkflows,
-} from './defineCommand.js';
+} from './Decision.js';
+export { commandCodec, type CommandOf } from './commandCodec.js';
 export {
   isAccepted,
   isConflict,
@@ -60,13 +66,13 @@ export {
   type Rejected,
 } from './CommandOutcome.js';
 export { schedule, type ScheduleOptions } from './schedule.js';
-export { TIMER_EVENT_TYPES, TimerFiredData, TimerScheduledData } from './timerEvents.js';
 export {
   defineProjection,
-  type AnyProjection,
   type Projection,
   type ProjectionConfig,
   type ProjectionRecipe,
+  type TypedRecipe,
+  type WorkflowProjectionConfig,
 } from './defineProjection.js';
 export type {
   Engine,
@@ -77,8 +83,6 @@ export type {
   TickResult,
 } from './Engine.js';
 export { createEngine } from './createEngine.js';
-export { commandDigest, eventIdOf, timerCommandId, timerFiredEventId } from './commandIds.js';
-export { loadState, snapshotOf, stateFromSnapshot } from './loadState.js';
 export {
   RecordedHistory,
   recordHistory,

@@ -1,6 +1,7 @@
 import type { DecodedCommand } from './decodeCommand.js';
 import { foldEventsAsync } from './foldEvents.js';
 import type { HandleDeps } from './handleCommand.js';
+import { loadDerivedStreams } from './loadDerivedStreams.js';
 import { loadState } from './loadState.js';
 import type { LoadedStream } from './planCommand.js';
 import type { Workflow, WorkflowState } from './Workflow.js';
@@ -36,12 +37,22 @@ const loadCached = async <C>(
 };
 
 /**
- * Loads every stream a command names. With `trustCache`, a cached state is used as it is, without
+ * Loads every stream a command names, then those its `derivedStreams` find in their states
+ * (`loadDerivedStreams`). With `trustCache`, a cached state is used as it is, without
  * reading its tail: the caller must then treat only an accepted append (whose expected versions prove
  * those states current) as final, and decide again on read states otherwise. Throws when two aliases
  * name the same stream (a bug in `streams()`). Does I/O.
  */
 export const loadStreams = async (
+  deps: HandleDeps,
+  cmd: DecodedCommand,
+  trustCache: boolean,
+): Promise<LoadedStreams> =>
+  loadDerivedStreams(cmd, await loadNamedStreams(deps, cmd, trustCache), (workflow, streamId) =>
+    loadCached(deps, workflow, streamId, trustCache),
+  );
+
+const loadNamedStreams = async (
   deps: HandleDeps,
   cmd: DecodedCommand,
   trustCache: boolean,

@@ -7,7 +7,7 @@ import {
 } from '@strive/eventlog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customer, order } from './fixtures/orderWorkflow.js';
+import { customer, order, orderEvents } from './fixtures/orderWorkflow.js';
 import { foldEvents } from './foldEvents.js';
 import {
   replayStreams,
@@ -24,7 +24,7 @@ type Appended = readonly [streamId: string, type: string, data: JsonValue];
 
 /** `PaymentReceived` is at schema version 2 (version 1 stored cents). */
 const schemaVersionOf = (type: string): number =>
-  type === 'PaymentReceived' ? order.events.PaymentReceived.schemaVersion : 1;
+  type === 'PaymentReceived' ? orderEvents.PaymentReceived.schemaVersion : 1;
 
 const storeWith = async (appends: readonly Appended[]): Promise<EventStore> => {
   const store = createMemoryEventStore();

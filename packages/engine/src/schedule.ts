@@ -1,5 +1,5 @@
 import type { JsonObject } from '@strive/eventlog';
-import type { DomainEvent } from './Workflow.js';
+import type { ScheduledTimer } from './Workflow.js';
 
 /** What `schedule` takes: a timer id (unique per log), when to fire, and the command to send then. */
 export interface ScheduleOptions {
@@ -15,7 +15,7 @@ export interface ScheduleOptions {
  * reaches `fireAt`, with id derived from the timer id and `at = fireAt`. Pure.
  * @example schedule({ timerId: `close-${id}`, fireAt: cmd.deadline, command: { type: 'Close', campaignId: id } })
  */
-export const schedule = (options: ScheduleOptions): DomainEvent => ({
+export const schedule = (options: ScheduleOptions): ScheduledTimer => ({
   type: 'TimerScheduled',
   data: { timerId: options.timerId, fireAt: options.fireAt, command: options.command },
 });

@@ -8,6 +8,7 @@ import type { JsonLiteral } from './JsonLiteral.js';
 
 export type { JsonLiteral } from './JsonLiteral.js';
 
+export { createMemoryEventStore } from '@strive/eventlog';
 export {
   commandPaths,
   eventPaths,

@@ -1,4 +1,9 @@
-import { isIsoDateTime, type EventStore, type InlineProjection } from '@strive/eventlog';
+import {
+  isIsoDateTime,
+  type Actor,
+  type EventStore,
+  type InlineProjection,
+} from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { catchUpProjection } from './catchUpProjection.js';
 import { timerCommandId, timerFiredEventId } from './commandIds.js';
@@ -13,6 +18,9 @@ export interface TickDeps {
   readonly batchSize: number;
   readonly handle: (input: unknown) => Promise<CommandOutcome>;
 }
+
+/** The actor of a timer's command when its schedule names none, and of every `TimerFired`. */
+export const TIMER_ACTOR: Actor = { id: 'strive.timer', role: 'system' };
 
 const instantOf = (now: string | Date): number => {
   const ms = typeof now === 'string' ? (isIsoDateTime(now) ? Date.parse(now) : NaN) : now.getTime();
@@ -36,7 +44,7 @@ const isDue = (u: unknown, nowMs: number): u is TimerDocument =>
 
 /**
  * Fires every timer due at `now`, in `fireAt` order: handles its command (id derived from the timer
- * id, `at = fireAt`, so a repeated tick is a duplicate), then records `TimerFired` in the timer's
+ * id, `at = fireAt`, so a repeated tick is a duplicate; actor `TIMER_ACTOR` unless it names one), then records `TimerFired` in the timer's
  * stream with a derived event id. A command that ended in `Conflict` is left for the next tick. Does I/O.
  */
 export const tick = async (deps: TickDeps, now: string | Date): Promise<TickResult> => {
@@ -46,7 +54,7 @@ export const tick = async (deps: TickDeps, now: string | Date): Promise<TickResu
     const command: unknown = JSON.parse(timer.command);
     const outcome = await deps.handle(
       typeof command === 'object' && command !== null
-        ? { ...command, id: commandId, at: timer.fireAt }
+        ? { actor: TIMER_ACTOR, ...command, id: commandId, at: timer.fireAt }
         : command,
     );
     fired.push({ timerId: timer.timerId, streamId: timer.streamId, commandId, outcome });
@@ -55,7 +63,7 @@ export const tick = async (deps: TickDeps, now: string | Date): Promise<TickResu
       eventId: timerFiredEventId(timer.timerId),
       type: 'TimerFired',
       data: { timerId: timer.timerId, commandId, outcome: outcome._tag },
-      metadata: { at: timer.fireAt, commandId },
+      metadata: { at: timer.fireAt, actor: TIMER_ACTOR, commandId },
     };
     const appended = await deps.store.append(timer.streamId, [event], {
       expectedVersion: 'any',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from './createEngine.js';
 import { defineWorkflow } from './defineWorkflow.js';
 import { orderCommands } from './fixtures/orderCommands.js';
-import { order, type OrderContext } from './fixtures/orderWorkflow.js';
+import { orderEvents, order, type OrderContext } from './fixtures/orderWorkflow.js';
 import { RecordedHistory, recordHistory, verifyReplay } from './verifyReplay.js';
 
 const at = '2026-03-01T10:00:00Z';
@@ -34,6 +34,7 @@ describe('replay verification', () => {
     const recorded = recordHistory(order, await history());
     const changed = defineWorkflow({
       ...order,
+      events: orderEvents,
       evolve: {
         ...order.evolve,
         ItemAdded: (c: OrderContext, d) => ({

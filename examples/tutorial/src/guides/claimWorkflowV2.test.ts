@@ -1,4 +1,4 @@
-import { createEngine, upcastEvent } from '@strive/engine';
+import { createEngine } from '@strive/engine';
 import { createMemoryEventStore } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -33,8 +33,7 @@ describe('evolving ExpenseAdded to schema version 2', () => {
     const state = await engine.load(claimWorkflowV2, 'claim-1');
     expect(state.context).toMatchObject({ totalCents: 2_900, currencies: ['EUR', 'CHF'] });
     const [, old] = E.isRight(appended) ? appended.right.events : [];
-    const spec = claimWorkflowV2.events.ExpenseAdded;
-    expect(old === undefined ? undefined : upcastEvent(spec, old)).toEqual({
+    expect(old === undefined ? undefined : claimWorkflowV2.dataOf('ExpenseAdded', old)).toEqual({
       description: 'train',
       cents: 900,
       currency: 'EUR',

@@ -1,5 +1,5 @@
 import { defineProjection } from '@strive/engine';
-import { ClaimApproved, ClaimRejected } from '../claimEvents.js';
+import { claim } from '../claimWorkflow.js';
 
 /** What one reviewer decided. */
 export interface ReviewerStats {
@@ -9,14 +9,15 @@ export interface ReviewerStats {
 
 // #region projection
 /** Reviews per reviewer, across every claim: keyed by the reviewer, not by the stream. Pure. */
-export const reviewerStats = defineProjection<ReviewerStats>({
+export const reviewerStats = defineProjection({
   name: 'reviewer-stats',
   version: 1, // bump it when `apply` changes meaning: the new version is folded from position 0
+  workflows: [claim],
   keyOf: (event) =>
-    ClaimApproved.is(event.data) || ClaimRejected.is(event.data)
-      ? event.data.approverId
+    event.type === 'ClaimApproved' || event.type === 'ClaimRejected'
+      ? claim.dataOf(event.type, event).approverId
       : undefined,
-  initial: () => ({ approved: 0, rejected: 0 }),
+  initial: (): ReviewerStats => ({ approved: 0, rejected: 0 }),
   apply: {
     ClaimApproved: (stats) => {
       stats.approved += 1;

@@ -1,4 +1,4 @@
-import { defineProjection, stepTable, type ProjectionRecipe } from '@strive/engine';
+import { defineProjection, valueAfter, type ProjectionRecipe } from '@strive/engine';
 import type { JsonValue, StoredEvent } from '@strive/eventlog';
 import type { Draft } from 'immer';
 import {
@@ -55,7 +55,7 @@ const recipe =
   <K extends CampaignEventType>(type: K): ProjectionRecipe<CampaignDoc> =>
   (draft: Draft<CampaignDoc>, data: JsonValue, event: StoredEvent) => {
     recipes[type](draft, decodeData(c[type], type, data), event);
-    const next = stepTable(campaignWorkflow.table, draft.phase, null, type, data);
+    const next = valueAfter(campaignWorkflow, draft.phase, type, data, null);
     if (next !== undefined && (isPhase(next) || next === 'unlaunched')) draft.phase = next;
   };
 

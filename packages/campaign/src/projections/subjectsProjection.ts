@@ -1,4 +1,4 @@
-import { defineProjection, stepTable, type ProjectionRecipe } from '@strive/engine';
+import { defineProjection, valueAfter, type ProjectionRecipe } from '@strive/engine';
 import type { JsonValue, StoredEvent } from '@strive/eventlog';
 import type { Draft } from 'immer';
 import { criteriaOf, type Ratings } from '../domain/Ratings.js';
@@ -102,7 +102,7 @@ const recipe =
   <K extends SubjectEventType>(type: K): ProjectionRecipe<SubjectDoc> =>
   (draft: Draft<SubjectDoc>, data: JsonValue, _event: StoredEvent) => {
     recipes[type](draft, decodeData(c[type], type, data));
-    draft.state = stepTable(subjectWorkflow.table, draft.state, null, type, data) ?? draft.state;
+    draft.state = valueAfter(subjectWorkflow, draft.state, type, data, null) ?? draft.state;
   };
 
 /** A subject document before its enrollment is folded. Pure. */
