@@ -103,7 +103,7 @@ export {
   submitEvaluation,
   type SubmitEvaluation,
 } from './commands/submitEvaluation.js';
-export type { SubjectStates } from './commands/subjectStreams.js';
+export type { SubjectStates } from './commands/SubjectStates.js';
 
 export {
   DEFAULT_POLICY,

@@ -9,7 +9,8 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `AssignFirstResponsible`: orgId and its new secretary {id, name}. */
 export const AssignFirstResponsibleCommand = commandCodec(
@@ -39,7 +40,7 @@ export const decideAssignFirstResponsible = (
         campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing', 'evaluating'],
-        streams: subjectStreams({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
+        clock: subjectClock({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

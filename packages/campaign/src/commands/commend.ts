@@ -10,7 +10,7 @@ import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, verdictsOf, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import type { SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `Commend`: subject. */
 export const CommendCommand = commandCodec('Commend', { subject: SubjectRefCodec }, {});

@@ -3,7 +3,8 @@ import { describeSubject, type SubjectRef, type SubjectState } from '../domain/S
 import type { Judgement } from '../rules/domainRule.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** A committee command on one subject while the campaign is commending (Nominate, StartPublicNotice...). */
 interface CommendingCommand {
@@ -29,7 +30,7 @@ export const committeeSubjectJudgements = (
     campaign,
     roles: ['committee'],
     phases: ['commending'],
-    streams: subjectStreams(cmd, campaign, subject),
+    clock: subjectClock(cmd, campaign, subject),
     deadline: true,
   }),
   subjectState.judge({

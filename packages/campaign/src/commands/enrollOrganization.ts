@@ -10,7 +10,8 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `EnrollOrganization`: orgId, name, category, and optionally its secretary {id, name}. */
 export const EnrollOrganizationCommand = commandCodec(
@@ -40,7 +41,7 @@ export const decideEnrollOrganization = (
         campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing'],
-        streams: subjectStreams({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
+        clock: subjectClock({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

@@ -4,7 +4,7 @@ import { refine } from '../codec/refine.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { GroupMemberCodec, type GroupMember } from '../domain/Person.js';
-import { campaignStreamId } from '../domain/streamIds.js';
+import { campaignClock } from './clockBounds.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
@@ -42,7 +42,7 @@ export const decideEstablishLeadingGroup = (
       campaign,
       roles: ['committee'],
       phases: ['mobilizing'],
-      streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+      clock: campaignClock(cmd.campaignId, campaign),
       deadline: true,
     }),
     () => ({ campaign: [campaignEvent('LeadingGroupEstablished', { members: cmd.members })] }),

@@ -10,7 +10,8 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `FileObjection`: subject, objectionId, reason. */
 export const FileObjectionCommand = commandCodec(
@@ -36,7 +37,7 @@ export const decideFileObjection = (
         campaign,
         roles: ['public', 'member'],
         phases: ['commending'],
-        streams: subjectStreams(cmd, campaign, subject),
+        clock: subjectClock(cmd, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

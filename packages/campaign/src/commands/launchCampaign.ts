@@ -4,10 +4,10 @@ import { IsoDateTime, Text, TextList } from '../codec/primitives.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { DEFAULT_POLICY } from '../domain/Policy.js';
-import { campaignStreamId } from '../domain/streamIds.js';
 import { authRole } from '../rules/authRole.js';
 import { endsAfterLaunch } from '../rules/campaignDeadline.js';
 import { clockMonotonic } from '../rules/clockMonotonic.js';
+import { campaignClock } from './clockBounds.js';
 import { notLaunched } from '../rules/phaseWindow.js';
 import { statusOf } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
@@ -34,10 +34,7 @@ export const decideLaunchCampaign = (
       authRole.judge({ command: cmd.type, role: cmd.actor.role, allowed: ['committee'] }),
       notLaunched.judge({ campaignId: cmd.campaignId, status: statusOf(campaign) }),
       endsAfterLaunch.judge({ at: cmd.at, endsAt: cmd.endsAt }),
-      clockMonotonic.judge({
-        at: cmd.at,
-        streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
-      }),
+      clockMonotonic.judge({ at: cmd.at, bounds: campaignClock(cmd.campaignId, campaign) }),
     ],
     () => ({
       campaign: [

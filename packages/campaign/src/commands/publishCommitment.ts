@@ -12,7 +12,8 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `PublishCommitment`: subject and pledges [{id, text, centralTask, target {metric, value, unit?}, due}]. */
 export const PublishCommitmentCommand = commandCodec(
@@ -50,7 +51,7 @@ export const decidePublishCommitment = (
         campaign,
         roles: isOrg ? ['secretary'] : ['member'],
         phases: ['mobilizing', 'committing'],
-        streams: subjectStreams(cmd, campaign, subject),
+        clock: subjectClock(cmd, campaign, subject),
         deadline: true,
       }),
       ...(cmd.actor.role !== (isOrg ? 'secretary' : 'member')

@@ -5,7 +5,7 @@ import { Text } from '../codec/primitives.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { applyPolicy, PolicyOverrideCodec } from '../domain/Policy.js';
-import { campaignStreamId } from '../domain/streamIds.js';
+import { campaignClock } from './clockBounds.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
@@ -39,7 +39,7 @@ export const decidePublishImplementationOpinions = (
       campaign,
       roles: ['committee'],
       phases: ['mobilizing'],
-      streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+      clock: campaignClock(cmd.campaignId, campaign),
       deadline: true,
     }),
     () => ({

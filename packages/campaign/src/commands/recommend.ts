@@ -9,7 +9,8 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 import { tiesOf } from './tiesOf.js';
 
 /** io-ts codec of `Recommend`: subject (the voter is the actor). */
@@ -35,7 +36,7 @@ export const decideRecommend = (
         campaign,
         roles: ['public'],
         phases: ['commending'],
-        streams: subjectStreams(cmd, campaign, subject),
+        clock: subjectClock(cmd, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

@@ -8,7 +8,8 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `RecordDisciplinaryViolation`: memberId and a description. */
 export const RecordDisciplinaryViolationCommand = commandCodec(
@@ -37,7 +38,7 @@ export const decideRecordDisciplinaryViolation = (
         campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing', 'evaluating', 'commending'],
-        streams: subjectStreams({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
+        clock: subjectClock({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

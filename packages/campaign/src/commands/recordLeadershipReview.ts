@@ -8,7 +8,8 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `RecordLeadershipReview`: orgId and the topics reviewed (1 to 100 non-blank strings). */
 export const RecordLeadershipReviewCommand = commandCodec(
@@ -37,7 +38,7 @@ export const decideRecordLeadershipReview = (
         campaign,
         roles: ['secretary'],
         phases: ['committing', 'evaluating', 'commending'],
-        streams: subjectStreams({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
+        clock: subjectClock({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
         deadline: true,
       }),
       ...(cmd.actor.role === 'secretary'

@@ -8,7 +8,7 @@ import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import type { SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `ResolveObjection`: subject, objectionId, upheld (boolean), finding. */
 export const ResolveObjectionCommand = commandCodec(

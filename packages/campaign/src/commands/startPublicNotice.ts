@@ -12,7 +12,7 @@ import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, verdictsOf, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import type { SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `StartPublicNotice`: subject and days (a whole number from 0 to 3660). */
 export const StartPublicNoticeCommand = commandCodec(

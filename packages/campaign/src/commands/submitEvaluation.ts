@@ -14,7 +14,8 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
 import { decide, type CampaignDecision } from './judge.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 import { tiesOf } from './tiesOf.js';
 
 /**
@@ -60,7 +61,7 @@ export const decideSubmitEvaluation = (
         campaign,
         roles: ['public'],
         phases: ['evaluating'],
-        streams: subjectStreams(cmd, campaign, subject),
+        clock: subjectClock(cmd, campaign, subject),
         deadline: true,
       }),
       authOwnName.judge({ what: 'an evaluation', actorId: cmd.actor.id, nameId: cmd.evaluatorId }),
