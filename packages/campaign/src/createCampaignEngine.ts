@@ -7,7 +7,7 @@ import { campaignProjections } from './projections/campaignProjections.js';
 export type CampaignEngineOptions = Omit<EngineOptions, 'store' | 'commands'>;
 
 /**
- * An engine that handles every campaign command of domain.md over `store`, with the campaign's
+ * An engine that handles every campaign command of docs/campaign.md over `store`, with the campaign's
  * projections (report, timelines, exemplars) registered. Does no I/O until used.
  * @example
  * const engine = createCampaignEngine(createMemoryEventStore());

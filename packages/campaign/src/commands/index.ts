@@ -17,7 +17,7 @@ import { resolveObjection } from './resolveObjection.js';
 import { startPublicNotice } from './startPublicNotice.js';
 import { submitEvaluation } from './submitEvaluation.js';
 
-/** Every command of the campaign domain, in the order of domain.md's table. */
+/** Every command of the campaign domain, in the order of docs/campaign.md's table. */
 export const campaignCommands = [
   launchCampaign,
   publishImplementationOpinions,

@@ -22,7 +22,7 @@ export type Policy = {
   readonly commendationQuota: number | null;
 };
 
-/** The defaults of domain.md, in force until the implementation opinions override them. */
+/** The defaults of docs/campaign.md, in force until the implementation opinions override them. */
 export const DEFAULT_POLICY: Policy = {
   minEvaluators: 10,
   overallSatisfaction: 0.8,

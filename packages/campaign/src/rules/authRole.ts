@@ -8,7 +8,7 @@ export interface AuthRoleInput {
   readonly allowed: readonly Role[];
 }
 
-/** auth.role: the actor's role is one the command allows (table of domain.md). Pure. */
+/** auth.role: the actor's role is one the command allows (table of docs/campaign.md). Pure. */
 export const authRole = domainRule<AuthRoleInput>(
   'auth.role',
   ({ command, role, allowed }) =>
