@@ -107,14 +107,14 @@ export type { SubjectStates } from './commands/SubjectStates.js';
 
 export {
   DEFAULT_POLICY,
-  PolicyCodec,
-  PolicyOverrideCodec,
+  CampaignPolicyCodec,
+  CampaignPolicyOverrideCodec,
   applyPolicy,
-  type Policy,
-  type PolicyOverride,
-} from './domain/Policy.js';
+  type CampaignPolicy,
+  type CampaignPolicyOverride,
+} from './domain/CampaignPolicy.js';
 export { PHASES, nextPhase, type CampaignStatus, type Phase } from './domain/Phase.js';
-export { ROLES, type Actor, type Role } from './domain/Role.js';
+export { ROLES, type CampaignActor, type Role } from './domain/Role.js';
 export {
   SUBJECT_KINDS,
   SUBJECT_STATES,

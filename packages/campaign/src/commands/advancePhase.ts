@@ -1,4 +1,4 @@
-import { defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
 import type * as t from 'io-ts';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
@@ -7,7 +7,7 @@ import { advancesToNext } from '../rules/phaseWindow.js';
 import { campaignClock } from './clockBounds.js';
 import { campaignJudgements, statusOf } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
 /** io-ts codec of `AdvancePhase`: `to`, a phase name. */
@@ -25,7 +25,7 @@ export const decideAdvancePhase = (
   { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
 ): CampaignDecision<'campaign'> => {
   const status = statusOf(campaign);
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,

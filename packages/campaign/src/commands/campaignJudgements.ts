@@ -1,12 +1,11 @@
-import type { WorkflowState } from '@strive/engine';
+import type { Judgement, WorkflowState } from '@strive/engine';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { isPhase, type CampaignStatus, type Phase } from '../domain/Phase.js';
-import type { Actor, Role } from '../domain/Role.js';
+import type { CampaignActor, Role } from '../domain/Role.js';
 import { authRole } from '../rules/authRole.js';
 import { campaignConcluded } from '../rules/campaignConcluded.js';
 import { campaignDeadline } from '../rules/campaignDeadline.js';
 import { clockMonotonic, type ClockBound } from '../rules/clockMonotonic.js';
-import type { Judgement } from '../rules/domainRule.js';
 import { phaseWindow } from '../rules/phaseWindow.js';
 
 /** The campaign's status from its stream state: a phase, or `unlaunched`. Pure. */
@@ -16,7 +15,7 @@ export const statusOf = (campaign: WorkflowState<CampaignContext>): CampaignStat
 /** What every command of a launched campaign is judged on. */
 export interface CommonInput {
   readonly command: string;
-  readonly cmd: { readonly at: string; readonly actor: Actor; readonly campaignId: string };
+  readonly cmd: { readonly at: string; readonly actor: CampaignActor; readonly campaignId: string };
   readonly campaign: WorkflowState<CampaignContext>;
   readonly roles: readonly Role[];
   /** Phases that allow the command; `null` when the command has its own window rule. */

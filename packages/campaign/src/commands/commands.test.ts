@@ -3,7 +3,7 @@ import { given, invalid, rejected, type GivenEvent } from '@strive/engine/testin
 import { createMemoryEventStore, type JsonValue } from '@strive/eventlog';
 import { describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '../createCampaignEngine.js';
-import { DEFAULT_POLICY } from '../domain/Policy.js';
+import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 import { subjectWorkflow } from '../workflows/subjectWorkflow.js';
 import { campaignCommands } from './index.js';
 

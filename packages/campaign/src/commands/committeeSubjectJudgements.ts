@@ -1,6 +1,6 @@
-import type { Actor } from '../domain/Role.js';
+import type { Judgement } from '@strive/engine';
+import type { CampaignActor } from '../domain/Role.js';
 import { describeSubject, type SubjectRef, type SubjectState } from '../domain/Subject.js';
-import type { Judgement } from '../rules/domainRule.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { subjectClock } from './clockBounds.js';
@@ -10,7 +10,7 @@ import type { SubjectStates } from './SubjectStates.js';
 interface CommendingCommand {
   readonly type: string;
   readonly at: string;
-  readonly actor: Actor;
+  readonly actor: CampaignActor;
   readonly campaignId: string;
   readonly subject: SubjectRef;
 }

@@ -1,4 +1,4 @@
-import { defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
@@ -9,7 +9,7 @@ import { subjectState } from '../rules/subjectState.js';
 import { subjectClock } from './clockBounds.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef, subjectRef } from './streamRefs.js';
 
 /** io-ts codec of `EnrollMember`: memberId, orgId, name. */
@@ -38,7 +38,7 @@ export const decideEnrollMember = (
   cmd: EnrollMember,
   { campaign, org, member }: EnrollMemberStates,
 ): CampaignDecision<'org' | 'member'> =>
-  decide(
+  acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,

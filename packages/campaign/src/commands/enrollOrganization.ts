@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { CategoryCodec } from '../domain/Category.js';
@@ -8,7 +8,7 @@ import { describeSubject } from '../domain/Subject.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
@@ -33,7 +33,7 @@ export const decideEnrollOrganization = (
 ): CampaignDecision<'campaign' | 'subject'> => {
   const ref = { kind: 'organization', id: cmd.orgId } as const;
   const secretary = cmd.secretary ?? null;
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,

@@ -1,4 +1,4 @@
-import { defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
 import * as t from 'io-ts';
 import { refine } from '../codec/refine.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
@@ -7,7 +7,7 @@ import { GroupMemberCodec, type GroupMember } from '../domain/Person.js';
 import { campaignClock } from './clockBounds.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
 const uniqueIds = (ms: readonly GroupMember[]): boolean =>
@@ -35,7 +35,7 @@ export const decideEstablishLeadingGroup = (
   cmd: EstablishLeadingGroup,
   { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
 ): CampaignDecision<'campaign'> =>
-  decide(
+  acceptIf(
     campaignJudgements({
       command: cmd.type,
       cmd,

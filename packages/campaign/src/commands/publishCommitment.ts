@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import * as t from 'io-ts';
 import { refine } from '../codec/refine.js';
 import { subjectEvent } from '../domain/domainEvents.js';
@@ -10,7 +10,7 @@ import { commitmentFirstResponsible } from '../rules/commitmentFirstResponsible.
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
@@ -43,7 +43,7 @@ export const decidePublishCommitment = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> => {
   const isOrg = cmd.subject.kind === 'organization';
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,

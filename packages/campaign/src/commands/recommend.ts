@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
@@ -7,7 +7,7 @@ import { evaluationOneVote } from '../rules/evaluationOneVote.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
@@ -28,7 +28,7 @@ export const decideRecommend = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> => {
   const label = describeSubject(cmd.subject);
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,

@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
@@ -6,7 +6,7 @@ import { SUBJECT_STATES } from '../domain/Subject.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
@@ -30,7 +30,7 @@ export const decideRecordDisciplinaryViolation = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> => {
   const ref = { kind: 'member', id: cmd.memberId } as const;
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,

@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, TextList } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
@@ -6,7 +6,7 @@ import { authSecretary } from '../rules/authSecretary.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
@@ -30,7 +30,7 @@ export const decideRecordLeadershipReview = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> => {
   const ref = { kind: 'organization', id: cmd.orgId } as const;
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,

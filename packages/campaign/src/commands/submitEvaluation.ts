@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import * as t from 'io-ts';
 import { byKind } from '../codec/byKind.js';
 import { Id } from '../codec/primitives.js';
@@ -12,7 +12,7 @@ import { evaluationOneVote } from '../rules/evaluationOneVote.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
@@ -53,7 +53,7 @@ export const decideSubmitEvaluation = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'campaign' | 'subject'> => {
   const label = describeSubject(cmd.subject);
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,

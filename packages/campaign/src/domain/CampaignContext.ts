@@ -1,6 +1,6 @@
 import type { StoredEvent } from '@strive/eventlog';
 import type { GroupMember, Person } from './Person.js';
-import { DEFAULT_POLICY, type Policy } from './Policy.js';
+import { DEFAULT_POLICY, type CampaignPolicy } from './CampaignPolicy.js';
 import type { CampaignEventData, CampaignEventType } from './campaignEvents.js';
 import type { SubjectRef } from './Subject.js';
 import { isBefore } from './time.js';
@@ -19,7 +19,7 @@ export interface CampaignContext {
   readonly endsAt: string | null;
   readonly objectives: readonly string[];
   readonly principles: readonly string[];
-  readonly policy: Policy;
+  readonly policy: CampaignPolicy;
   readonly document: { readonly title: string; readonly issuedBy: string } | null;
   readonly leadingGroup: readonly GroupMember[];
   /**

@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import { isBefore } from '../domain/time.js';
-import { domainRule } from './domainRule.js';
 
 /** One time a command's `at` must not precede: what it is (a sentence part) and when, or null. */
 export interface ClockBound {
@@ -22,7 +22,7 @@ const later = ({ at, bounds }: MonotonicInput) =>
  * event and the campaign's last campaign-level event; a campaign-level command: every event of the
  * campaign). Instants are compared, offsets honoured, equal times allowed. Pure.
  */
-export const clockMonotonic = domainRule<MonotonicInput>(
+export const clockMonotonic = rule<MonotonicInput>(
   'clock.monotonic',
   (input) => {
     const late = later(input);
