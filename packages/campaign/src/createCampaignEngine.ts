@@ -1,6 +1,6 @@
 import { createEngine, type Engine, type EngineOptions } from '@strive/engine';
 import type { EventStore } from '@strive/eventlog';
-import { campaignCommands } from './commands/index.js';
+import { campaignCommands } from './commands/campaignCommands.js';
 import { campaignProjections } from './projections/campaignProjections.js';
 
 /** Options of `createCampaignEngine`: any engine option but the store and the commands. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '../createCampaignEngine.js';
 import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 import { subjectWorkflow } from '../workflows/subjectWorkflow.js';
-import { campaignCommands } from './index.js';
+import { campaignCommands } from './campaignCommands.js';
 
 const options = { commands: campaignCommands };
 const C = 'campaign-zz';
