@@ -106,7 +106,7 @@ const readBody = async (req) => {
 
 /**
  * An HTTP server over a campaign engine: `POST /commands` decides one command (a JSON object, see
- * domain.md) and answers its outcome; `GET /report` answers the campaign report. Call `listen` on it.
+ * docs/campaign.md) and answers its outcome; `GET /report` answers the campaign report. Call `listen` on it.
  * Does I/O once listening.
  * @example
  * const server = createCommandServer(createCampaignEngine(createMemoryEventStore()));

@@ -84,7 +84,7 @@ const typesOf = (streamId: string): string[] =>
   log.filter((e) => e['streamId'] === streamId).map((e) => String(e['type']));
 
 describe('strive diagram', () => {
-  it('prints Mermaid state diagrams naming every phase and subject state of domain.md', () => {
+  it('prints Mermaid state diagrams naming every phase and subject state of docs/campaign.md', () => {
     for (const r of [campaignDiagram, subjectDiagram]) {
       expect(r.code).toBe(0);
       expect(r.stdout.split('\n')[0]).toBe('stateDiagram-v2');

@@ -47,7 +47,7 @@ beforeAll(async () => {
 afterAll(() => tmp.remove());
 
 describe('strive report', () => {
-  it('has at least the fields of cli.md, with states of domain.md and satisfaction in [0, 1] or null', () => {
+  it('has at least the fields of docs/cli.md, with states of docs/campaign.md and satisfaction in [0, 1] or null', () => {
     expect(reportJson.code).toBe(0);
     const r = asRecord(JSON.parse(reportJson.stdout));
     const [campaign, ...others] = asArray(r['campaigns']).map((c) => asRecord(c));

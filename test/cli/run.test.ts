@@ -41,7 +41,7 @@ describe('strive run --json on the example campaign', () => {
     expect(results.map((r) => r['type'])).toEqual(expected.lines.map((e) => e.type));
   });
 
-  it('gives every line the outcome the example expects, in exactly the shape of cli.md', () => {
+  it('gives every line the outcome the example expects, in exactly the shape of docs/cli.md', () => {
     const results = jsonLines(json.stdout).map((u) => asRecord(u));
     for (const e of expected.lines) {
       const r = results[e.line - 1] ?? {};

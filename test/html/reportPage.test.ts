@@ -15,7 +15,7 @@ const SCREENSHOT = join(ROOT, 'docs', 'report.png');
 const dir = mkdtempSync(join(tmpdir(), 'strive-html-'));
 const db = join(dir, 'zz.db');
 const file = join(dir, 'report.html');
-// The subject lifecycle of domain.md, in order: a bar per state, zero included.
+// The subject lifecycle of docs/campaign.md, in order: a bar per state, zero included.
 const SUBJECT_STATES = [
   'enrolled',
   'committed',

@@ -56,7 +56,7 @@ const stage = (s: Stage): CampaignScript => {
   return k.days(8);
 };
 
-/** Who may send a command, exactly as the table of domain.md says (the oracle). */
+/** Who may send a command, exactly as the table of docs/campaign.md says (the oracle). */
 interface Cell {
   readonly command: string;
   readonly stage: Stage;
@@ -265,7 +265,7 @@ const runCell = async (cell: Cell, actor: ActorRef): Promise<CellResult> => {
   };
 };
 
-describe('authorization: the roles x commands table of domain.md', () => {
+describe('authorization: the roles x commands table of docs/campaign.md', () => {
   it('matches the oracle in every cell: allowed commands are accepted, the others refused by an auth.* rule with nothing appended', async () => {
     const mismatches: string[] = [];
     let cells = 0;
@@ -277,7 +277,7 @@ describe('authorization: the roles x commands table of domain.md', () => {
       if (r.allowed) {
         if (r.outcome !== 'Accepted' || r.appended === 0)
           mismatches.push(
-            `${where}: allowed by domain.md but ${r.outcome} [${r.rules.join(', ')}]`,
+            `${where}: allowed by docs/campaign.md but ${r.outcome} [${r.rules.join(', ')}]`,
           );
       } else {
         refused += 1;
@@ -294,7 +294,7 @@ describe('authorization: the roles x commands table of domain.md', () => {
       await check(cell, c.actor);
     }
     console.log(
-      `authorization: ${cells} cells (${CELLS.length} rows: the 18 commands, PublishCommitment for each subject kind, x ${ROLES.length} roles + ${SELF_CASES.length} secretary/member-self cases), ${refused} refused with an auth.* rule, ${mismatches.length} mismatches with domain.md`,
+      `authorization: ${cells} cells (${CELLS.length} rows: the 18 commands, PublishCommitment for each subject kind, x ${ROLES.length} roles + ${SELF_CASES.length} secretary/member-self cases), ${refused} refused with an auth.* rule, ${mismatches.length} mismatches with docs/campaign.md`,
     );
     expect(mismatches).toEqual([]);
     expect(cells).toBe(CELLS.length * ROLES.length + SELF_CASES.length);

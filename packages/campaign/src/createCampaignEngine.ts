@@ -1,13 +1,13 @@
 import { createEngine, type Engine, type EngineOptions } from '@strive/engine';
 import type { EventStore } from '@strive/eventlog';
-import { campaignCommands } from './commands/index.js';
+import { campaignCommands } from './commands/campaignCommands.js';
 import { campaignProjections } from './projections/campaignProjections.js';
 
 /** Options of `createCampaignEngine`: any engine option but the store and the commands. */
 export type CampaignEngineOptions = Omit<EngineOptions, 'store' | 'commands'>;
 
 /**
- * An engine that handles every campaign command of domain.md over `store`, with the campaign's
+ * An engine that handles every campaign command of docs/campaign.md over `store`, with the campaign's
  * projections (report, timelines, exemplars) registered. Does no I/O until used.
  * @example
  * const engine = createCampaignEngine(createMemoryEventStore());

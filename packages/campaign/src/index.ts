@@ -1,120 +1,20 @@
 export { createCampaignEngine, type CampaignEngineOptions } from './createCampaignEngine.js';
-export { campaignCommands } from './commands/index.js';
+export * as commands from './commands/index.js';
 export { campaignWorkflow, type CampaignWorkflow } from './workflows/campaignWorkflow.js';
 export { subjectWorkflow, type SubjectWorkflow } from './workflows/subjectWorkflow.js';
 export { campaignMachine } from './machines/campaignMachine.js';
 export { subjectMachine } from './machines/subjectMachine.js';
 
 export {
-  AdvancePhaseCommand,
-  decideAdvancePhase,
-  advancePhase,
-  type AdvancePhase,
-} from './commands/advancePhase.js';
-export {
-  AssignFirstResponsibleCommand,
-  assignFirstResponsible,
-  decideAssignFirstResponsible,
-  type AssignFirstResponsible,
-} from './commands/assignFirstResponsible.js';
-export { CommendCommand, commend, decideCommend, type Commend } from './commands/commend.js';
-export {
-  ConcludeCampaignCommand,
-  concludeCampaign,
-  decideConcludeCampaign,
-  type ConcludeCampaign,
-} from './commands/concludeCampaign.js';
-export {
-  EnrollMemberCommand,
-  decideEnrollMember,
-  enrollMember,
-  type EnrollMember,
-} from './commands/enrollMember.js';
-export {
-  EnrollOrganizationCommand,
-  decideEnrollOrganization,
-  enrollOrganization,
-  type EnrollOrganization,
-} from './commands/enrollOrganization.js';
-export {
-  EstablishLeadingGroupCommand,
-  decideEstablishLeadingGroup,
-  establishLeadingGroup,
-  type EstablishLeadingGroup,
-} from './commands/establishLeadingGroup.js';
-export {
-  FileObjectionCommand,
-  decideFileObjection,
-  fileObjection,
-  type FileObjection,
-} from './commands/fileObjection.js';
-export {
-  LaunchCampaignCommand,
-  decideLaunchCampaign,
-  launchCampaign,
-  type LaunchCampaign,
-} from './commands/launchCampaign.js';
-export { NominateCommand, decideNominate, nominate, type Nominate } from './commands/nominate.js';
-export {
-  PublishCommitmentCommand,
-  decidePublishCommitment,
-  publishCommitment,
-  type PublishCommitment,
-} from './commands/publishCommitment.js';
-export {
-  PublishImplementationOpinionsCommand,
-  decidePublishImplementationOpinions,
-  publishImplementationOpinions,
-  type PublishImplementationOpinions,
-} from './commands/publishImplementationOpinions.js';
-export {
-  RecommendCommand,
-  decideRecommend,
-  recommend,
-  type Recommend,
-} from './commands/recommend.js';
-export {
-  RecordDisciplinaryViolationCommand,
-  decideRecordDisciplinaryViolation,
-  recordDisciplinaryViolation,
-  type RecordDisciplinaryViolation,
-} from './commands/recordDisciplinaryViolation.js';
-export {
-  RecordLeadershipReviewCommand,
-  decideRecordLeadershipReview,
-  recordLeadershipReview,
-  type RecordLeadershipReview,
-} from './commands/recordLeadershipReview.js';
-export {
-  ResolveObjectionCommand,
-  decideResolveObjection,
-  resolveObjection,
-  type ResolveObjection,
-} from './commands/resolveObjection.js';
-export {
-  StartPublicNoticeCommand,
-  decideStartPublicNotice,
-  startPublicNotice,
-  type StartPublicNotice,
-} from './commands/startPublicNotice.js';
-export {
-  SubmitEvaluationCommand,
-  decideSubmitEvaluation,
-  submitEvaluation,
-  type SubmitEvaluation,
-} from './commands/submitEvaluation.js';
-export type { SubjectStates } from './commands/subjectStreams.js';
-
-export {
   DEFAULT_POLICY,
-  PolicyCodec,
-  PolicyOverrideCodec,
+  CampaignPolicyCodec,
+  CampaignPolicyOverrideCodec,
   applyPolicy,
-  type Policy,
-  type PolicyOverride,
-} from './domain/Policy.js';
+  type CampaignPolicy,
+  type CampaignPolicyOverride,
+} from './domain/CampaignPolicy.js';
 export { PHASES, nextPhase, type CampaignStatus, type Phase } from './domain/Phase.js';
-export { ROLES, type Actor, type Role } from './domain/Role.js';
+export { ROLES, type CampaignActor, type Role } from './domain/Role.js';
 export {
   SUBJECT_KINDS,
   SUBJECT_STATES,
@@ -162,7 +62,7 @@ export {
 export { fromDecimal, atLeast, atMost, type Fraction } from './domain/Fraction.js';
 export { tally, satisfaction, type Tally } from './domain/tally.js';
 export type { Verdict } from './domain/Verdict.js';
-export * from './rules/index.js';
+export * as rules from './rules/index.js';
 
 export { campaignProjections } from './projections/campaignProjections.js';
 export { campaignsProjection } from './projections/campaignsProjection.js';

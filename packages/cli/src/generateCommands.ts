@@ -31,7 +31,7 @@ const grade = (rng: RandomGenerator): string => {
 };
 
 /**
- * A deterministic synthetic campaign as commands (domain.md shapes), lazily: the same options give the same
+ * A deterministic synthetic campaign as commands (docs/campaign.md shapes), lazily: the same options give the same
  * lines byte for byte. Every command is valid in order; about one subject in ten is nominated, noticed and
  * commended. Pure (seeded; no clock).
  * @example [...generateCommands({ orgs: 2, membersPerOrg: 1, evaluators: 10, seed: 1 })].length

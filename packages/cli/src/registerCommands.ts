@@ -38,7 +38,7 @@ interface DbOpts {
 }
 
 /**
- * Declares the campaign commands of cli.md (run, report, replay, diagram) on a commander program; each
+ * Declares the campaign commands of docs/cli.md (run, report, replay, diagram) on a commander program; each
  * action reports its exit status through `done`. Does I/O when actions run.
  */
 export const registerCampaignCommands = (
@@ -112,7 +112,7 @@ export const registerCampaignCommands = (
 };
 
 /**
- * Declares the store-level commands of cli.md (export, import, verify, timeline, generate) on a
+ * Declares the store-level commands of docs/cli.md (export, import, verify, timeline, generate) on a
  * commander program; each action reports its exit status through `done`. Does I/O when actions run.
  */
 export const registerLogCommands = (

@@ -1,13 +1,13 @@
 import type { CommandOutcome } from '@strive/engine';
 
-/** The error part of a refused line in `run --json` (cli.md). */
+/** The error part of a refused line in `run --json` (docs/cli.md). */
 export interface LineError {
   readonly kind: 'invalid' | 'rejected' | 'conflict';
   readonly rules: readonly string[];
   readonly message: string;
 }
 
-/** One line of `run --json` output, exactly as cli.md fixes it. */
+/** One line of `run --json` output, exactly as docs/cli.md fixes it. */
 export type LineResult =
   | {
       readonly line: number;
@@ -41,7 +41,7 @@ export const badJsonLine = (line: number, reason: string): LineResult => ({
 });
 
 /**
- * Turns an engine outcome into the `run --json` line of cli.md: accepted (with event types), duplicate,
+ * Turns an engine outcome into the `run --json` line of docs/cli.md: accepted (with event types), duplicate,
  * or refused with kind `invalid` (message names the field paths), `rejected` (every failing rule id) or
  * `conflict`. Pure.
  */

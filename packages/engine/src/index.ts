@@ -1,14 +1,17 @@
 export {
+  acceptIf,
   all,
   any,
   contramap,
   failuresOf,
+  heldOf,
   not,
   rule,
   when,
+  type Judgement,
   type Rule,
+  type RuleCheck,
   type RuleFailure,
-  type Verdict,
 } from './policy.js';
 export type {
   AnyEventSpecs,

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { all, any, contramap, failuresOf, not, rule, when } from './policy.js';
+import { acceptIf, all, any, contramap, failuresOf, heldOf, not, rule, when } from './policy.js';
 
 const atLeast = (id: string, min: number) =>
   rule<number>(
@@ -47,5 +47,69 @@ describe('policy rules', () => {
     expect(failuresOf([r], 'ab')).toEqual([
       { ruleId: 'len', message: '2 given, at least 3 required' },
     ]);
+  });
+
+  it('judge says whether a rule holds and why, with the same sentence either way', () => {
+    expect(atLeast('q', 10).judge(12)).toEqual({
+      ruleId: 'q',
+      holds: true,
+      message: '12 given, at least 10 required',
+    });
+    expect(atLeast('q', 10).judge(7)).toEqual({
+      ruleId: 'q',
+      holds: false,
+      message: '7 given, at least 10 required',
+    });
+  });
+
+  it('composite rules judge like they check', () => {
+    const both = all(atLeast('a', 5), atLeast('b', 3));
+    expect(both.judge(6)).toEqual({
+      ruleId: 'a',
+      holds: true,
+      message: '6 given, at least 5 required; 6 given, at least 3 required',
+    });
+    expect(both.judge(4)).toEqual({
+      ruleId: 'a',
+      holds: false,
+      message: '4 given, at least 5 required',
+    });
+    const either = any(atLeast('a', 5), atLeast('b', 3));
+    expect(either.judge(4)).toEqual({
+      ruleId: 'a',
+      holds: true,
+      message: '4 given, at least 3 required',
+    });
+    expect(either.judge(1).holds).toBe(false);
+    expect(when((n: number) => n > 0, atLeast('q', 10)).judge(0)).toEqual({
+      ruleId: 'q',
+      holds: true,
+      message: 'q does not apply',
+    });
+    expect(contramap((s: string) => s.length, atLeast('len', 3)).judge('ab').holds).toBe(false);
+    expect(not('small', (n: number) => `${n} vs 10`, atLeast('big', 10)).judge(3)).toEqual({
+      ruleId: 'small',
+      holds: true,
+      message: '3 vs 10',
+    });
+  });
+
+  it('acceptIf rejects with every failing judgement, in order, and builds nothing then', () => {
+    let built = 0;
+    const accept = () => {
+      built += 1;
+      return 'events';
+    };
+    const judged = [atLeast('a', 5).judge(4), atLeast('b', 3).judge(4), atLeast('c', 9).judge(4)];
+    expect(acceptIf(judged, accept)).toEqual(
+      E.left([
+        { ruleId: 'a', message: '4 given, at least 5 required' },
+        { ruleId: 'c', message: '4 given, at least 9 required' },
+      ]),
+    );
+    expect(built).toBe(0);
+    expect(acceptIf([atLeast('b', 3).judge(4)], accept)).toEqual(E.right('events'));
+    expect(built).toBe(1);
+    expect(heldOf(judged)).toEqual([{ ruleId: 'b', message: '4 given, at least 3 required' }]);
   });
 });

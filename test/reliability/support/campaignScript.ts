@@ -1,13 +1,13 @@
-/** A JSON command of domain.md, as a line of a commands file holds it. */
+/** A JSON command of docs/campaign.md, as a line of a commands file holds it. */
 export type Command = Record<string, unknown> & { readonly type: string; readonly id: string };
 
-/** An actor of domain.md. */
+/** An actor of docs/campaign.md. */
 export interface ActorRef {
   readonly id: string;
   readonly role: 'committee' | 'secretary' | 'member' | 'public';
 }
 
-/** A subject reference of domain.md. */
+/** A subject reference of docs/campaign.md. */
 export interface SubjectRef {
   readonly kind: 'organization' | 'member';
   readonly id: string;

@@ -137,37 +137,37 @@ export const refCampaign = (s: RefState<CampaignContext>, e: StoredEvent): void 
     case 'CampaignLaunched':
       if (!ce.CampaignLaunched.is(d)) throw bad(e);
       if (v === 'unlaunched') s.value = 'mobilizing';
-      c = ec.CampaignLaunched(c, d);
+      c = ec.CampaignLaunched(c, d, e);
       break;
     case 'ImplementationOpinionsPublished':
       if (!ce.ImplementationOpinionsPublished.is(d)) throw bad(e);
-      c = ec.ImplementationOpinionsPublished(c, d);
+      c = ec.ImplementationOpinionsPublished(c, d, e);
       break;
     case 'LeadingGroupEstablished':
       if (!ce.LeadingGroupEstablished.is(d)) throw bad(e);
-      c = ec.LeadingGroupEstablished(c, d);
+      c = ec.LeadingGroupEstablished(c, d, e);
       break;
     case 'PhaseAdvanced':
       if (!ce.PhaseAdvanced.is(d)) throw bad(e);
       if (PHASE_AFTER[v] !== undefined && PHASE_AFTER[v] === d.to) s.value = d.to;
-      c = ec.PhaseAdvanced(c, d);
+      c = ec.PhaseAdvanced(c, d, e);
       break;
     case 'OrganizationRegistered':
       if (!ce.OrganizationRegistered.is(d)) throw bad(e);
-      c = ec.OrganizationRegistered(c, d);
+      c = ec.OrganizationRegistered(c, d, e);
       break;
     case 'OrganizationSecretaryChanged':
       if (!ce.OrganizationSecretaryChanged.is(d)) throw bad(e);
-      c = ec.OrganizationSecretaryChanged(c, d);
+      c = ec.OrganizationSecretaryChanged(c, d, e);
       break;
     case 'CommendationRecorded':
       if (!ce.CommendationRecorded.is(d)) throw bad(e);
-      c = ec.CommendationRecorded(c, d);
+      c = ec.CommendationRecorded(c, d, e);
       break;
     case 'CampaignConcluded':
       if (!ce.CampaignConcluded.is(d)) throw bad(e);
       if (v !== 'unlaunched' && v !== 'concluded') s.value = 'concluded';
-      c = ec.CampaignConcluded(c, d);
+      c = ec.CampaignConcluded(c, d, e);
       break;
     default:
       throw bad(e);

@@ -1,13 +1,13 @@
-import { defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
 import type * as t from 'io-ts';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { PhaseCodec } from '../domain/Phase.js';
-import { campaignStreamId } from '../domain/streamIds.js';
 import { advancesToNext } from '../rules/phaseWindow.js';
+import { campaignClock } from './clockBounds.js';
 import { campaignJudgements, statusOf } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
 /** io-ts codec of `AdvancePhase`: `to`, a phase name. */
@@ -25,7 +25,7 @@ export const decideAdvancePhase = (
   { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
 ): CampaignDecision<'campaign'> => {
   const status = statusOf(campaign);
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -33,7 +33,7 @@ export const decideAdvancePhase = (
         campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing', 'evaluating', 'commending'],
-        streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+        clock: campaignClock(cmd.campaignId, campaign),
         deadline: true,
       }),
       advancesToNext.judge({ status, to: cmd.to }),

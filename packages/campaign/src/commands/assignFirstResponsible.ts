@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id } from '../codec/primitives.js';
 import { campaignEvent, subjectEvent } from '../domain/domainEvents.js';
@@ -7,9 +7,10 @@ import { describeSubject } from '../domain/Subject.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `AssignFirstResponsible`: orgId and its new secretary {id, name}. */
 export const AssignFirstResponsibleCommand = commandCodec(
@@ -31,7 +32,7 @@ export const decideAssignFirstResponsible = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'campaign' | 'subject'> => {
   const ref = { kind: 'organization', id: cmd.orgId } as const;
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -39,7 +40,7 @@ export const decideAssignFirstResponsible = (
         campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing', 'evaluating'],
-        streams: subjectStreams({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
+        clock: subjectClock({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

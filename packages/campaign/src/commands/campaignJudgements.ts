@@ -1,12 +1,11 @@
-import type { WorkflowState } from '@strive/engine';
+import type { Judgement, WorkflowState } from '@strive/engine';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { isPhase, type CampaignStatus, type Phase } from '../domain/Phase.js';
-import type { Actor, Role } from '../domain/Role.js';
+import type { CampaignActor, Role } from '../domain/Role.js';
 import { authRole } from '../rules/authRole.js';
 import { campaignConcluded } from '../rules/campaignConcluded.js';
 import { campaignDeadline } from '../rules/campaignDeadline.js';
-import { clockMonotonic } from '../rules/clockMonotonic.js';
-import type { Judgement } from '../rules/domainRule.js';
+import { clockMonotonic, type ClockBound } from '../rules/clockMonotonic.js';
 import { phaseWindow } from '../rules/phaseWindow.js';
 
 /** The campaign's status from its stream state: a phase, or `unlaunched`. Pure. */
@@ -16,13 +15,13 @@ export const statusOf = (campaign: WorkflowState<CampaignContext>): CampaignStat
 /** What every command of a launched campaign is judged on. */
 export interface CommonInput {
   readonly command: string;
-  readonly cmd: { readonly at: string; readonly actor: Actor; readonly campaignId: string };
+  readonly cmd: { readonly at: string; readonly actor: CampaignActor; readonly campaignId: string };
   readonly campaign: WorkflowState<CampaignContext>;
   readonly roles: readonly Role[];
   /** Phases that allow the command; `null` when the command has its own window rule. */
   readonly phases: readonly Phase[] | null;
-  /** Every stream the command reads or writes, with its state (for clock.monotonic). */
-  readonly streams: readonly { readonly streamId: string; readonly lastAt: string | null }[];
+  /** The times the command's `at` must not precede (clock.monotonic): `campaignClock` or `subjectClock`. */
+  readonly clock: readonly ClockBound[];
   /** Whether campaign.deadline applies (everything but ConcludeCampaign). */
   readonly deadline: boolean;
 }
@@ -32,7 +31,7 @@ export interface CommonInput {
  * campaign.deadline and clock.monotonic. Pure.
  */
 export const campaignJudgements = (input: CommonInput): Judgement[] => {
-  const { command, cmd, campaign, roles, phases, streams, deadline } = input;
+  const { command, cmd, campaign, roles, phases, clock, deadline } = input;
   const status = statusOf(campaign);
   return [
     authRole.judge({ command, role: cmd.actor.role, allowed: roles }),
@@ -47,6 +46,6 @@ export const campaignJudgements = (input: CommonInput): Judgement[] => {
     ...(deadline
       ? [campaignDeadline.judge({ command, at: cmd.at, endsAt: campaign.context.endsAt })]
       : []),
-    clockMonotonic.judge({ at: cmd.at, streams }),
+    clockMonotonic.judge({ at: cmd.at, bounds: clock }),
   ];
 };

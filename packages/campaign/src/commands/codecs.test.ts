@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type * as t from 'io-ts';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import { describe, expect, it } from 'vitest';
-import { PolicyOverrideCodec } from '../domain/Policy.js';
+import { CampaignPolicyOverrideCodec } from '../domain/CampaignPolicy.js';
 import { EnrollOrganizationCommand } from './enrollOrganization.js';
 import { LaunchCampaignCommand } from './launchCampaign.js';
 import { PublishCommitmentCommand } from './publishCommitment.js';
@@ -153,11 +153,11 @@ describe('command codecs', () => {
 
 describe('policy override', () => {
   it('accepts any subset of the numbers and null as "no quota"', () => {
-    expect(PolicyOverrideCodec.decode({})).toEqual(E.right({}));
+    expect(CampaignPolicyOverrideCodec.decode({})).toEqual(E.right({}));
     expect(
-      E.isRight(PolicyOverrideCodec.decode({ minEvaluators: 3, commendationQuota: 0.25 })),
+      E.isRight(CampaignPolicyOverrideCodec.decode({ minEvaluators: 3, commendationQuota: 0.25 })),
     ).toBe(true);
-    expect(E.isRight(PolicyOverrideCodec.decode({ commendationQuota: null }))).toBe(true);
+    expect(E.isRight(CampaignPolicyOverrideCodec.decode({ commendationQuota: null }))).toBe(true);
   });
   it('refuses shares outside 0..1, fractional counts, NaN and unknown keys', () => {
     for (const policy of [
@@ -169,7 +169,7 @@ describe('policy override', () => {
       { recommendationShare: Number.NaN },
       { quorum: 3 },
     ])
-      expect(E.isLeft(PolicyOverrideCodec.decode(policy))).toBe(true);
+      expect(E.isLeft(CampaignPolicyOverrideCodec.decode(policy))).toBe(true);
     const cmd = {
       ...base,
       actor: { id: 'cc', role: 'committee' },

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { closed } from '../codec/closed.js';
 import { Id, IsoDateTime } from '../codec/primitives.js';
 import { refine } from '../codec/refine.js';
-import { ActorCodec } from '../domain/Role.js';
+import { CampaignActorCodec } from '../domain/Role.js';
 
 /** A campaign id: an `Id` without `-organization-` or `-member-`, so stream ids never collide. */
 export const CampaignIdCodec = refine(
@@ -29,7 +29,7 @@ export const commandCodec = <T extends string, R extends t.Props, O extends t.Pr
         type: t.literal(type),
         id: Id,
         at: IsoDateTime,
-        actor: ActorCodec,
+        actor: CampaignActorCodec,
         campaignId: CampaignIdCodec,
         ...required,
       },

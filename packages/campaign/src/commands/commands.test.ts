@@ -3,9 +3,9 @@ import { given, invalid, rejected, type GivenEvent } from '@strive/engine/testin
 import { createMemoryEventStore, type JsonValue } from '@strive/eventlog';
 import { describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '../createCampaignEngine.js';
-import { DEFAULT_POLICY } from '../domain/Policy.js';
+import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 import { subjectWorkflow } from '../workflows/subjectWorkflow.js';
-import { campaignCommands } from './index.js';
+import { campaignCommands } from './campaignCommands.js';
 
 const options = { commands: campaignCommands };
 const C = 'campaign-zz';
@@ -169,6 +169,33 @@ const o1 = (evaluators: number, upTo: 'evaluated' | 'under-notice'): GivenEvent[
     : []),
 ];
 
+/** What nominating o1 (10 evaluators, 2 reviews) on 2010-12-02 appends. */
+const nominatedOnDec2 = [
+  {
+    streamId: O1,
+    type: 'SubjectNominated',
+    data: {
+      at: '2010-12-02T09:00:00+08:00',
+      verdicts: [
+        {
+          ruleId: 'evaluation.quorum',
+          message: '10 distinct evaluators, at least 10 required',
+        },
+        {
+          ruleId: 'evaluation.threshold',
+          message:
+            '50/50 (100%) of ratings excellent or good, at least 80% required; every criterion at least 60% (lowest leadershipTeam 10/10 (100%))',
+        },
+        {
+          ruleId: 'review.regular',
+          message:
+            '2 leadership reviews; longest gap 82 days (2010-08-20T09:00:00+08:00 to 2010-11-10T09:00:00+08:00), at most 90 days allowed',
+        },
+      ],
+    },
+  },
+];
+
 describe('Commend', () => {
   it('appends to the campaign stream and the subject stream in one decision', async () => {
     await given([...campaign('commending'), ...o1(10, 'under-notice')], options)
@@ -251,31 +278,7 @@ describe('Nominate', () => {
           subject: { kind: 'organization', id: 'o1' },
         }),
       )
-      .then([
-        {
-          streamId: O1,
-          type: 'SubjectNominated',
-          data: {
-            at: '2010-12-02T09:00:00+08:00',
-            verdicts: [
-              {
-                ruleId: 'evaluation.quorum',
-                message: '10 distinct evaluators, at least 10 required',
-              },
-              {
-                ruleId: 'evaluation.threshold',
-                message:
-                  '50/50 (100%) of ratings excellent or good, at least 80% required; every criterion at least 60% (lowest leadershipTeam 10/10 (100%))',
-              },
-              {
-                ruleId: 'review.regular',
-                message:
-                  '2 leadership reviews; longest gap 82 days (2010-08-20T09:00:00+08:00 to 2010-11-10T09:00:00+08:00), at most 90 days allowed',
-              },
-            ],
-          },
-        },
-      ]);
+      .then(nominatedOnDec2);
   });
 });
 
@@ -407,5 +410,144 @@ describe('SubmitEvaluation', () => {
       .then([
         { streamId: M1, type: 'EvaluationSubmitted', data: { evaluatorId: 's-o2', ratings } },
       ]);
+  });
+});
+
+describe('clock.monotonic (docs/campaign.md: it does not depend on how streams are laid out)', () => {
+  const nominate = (at: string) =>
+    cmd('Nominate', at, { subject: { kind: 'organization', id: 'o1' } });
+  it('compares a subject command with its subject and the campaign-level events, not bookkeeping', async () => {
+    // CommendationRecorded of o2 (2010-12-20) is bookkeeping in the campaign stream: o1's nomination
+    // on 2010-12-02 is after o1's last event and the phase change of 2010-12-01, so it is accepted.
+    await given([...campaign('commending', 1), ...o1(10, 'evaluated')], options)
+      .when(nominate('2010-12-02T09:00:00+08:00'))
+      .then(nominatedOnDec2);
+  });
+  it('refuses a subject command dated before the last campaign-level event', async () => {
+    await given([...campaign('commending'), ...o1(10, 'evaluated')], options)
+      .when(nominate('2010-11-30T09:00:00+08:00'))
+      .then(rejected('clock.monotonic'));
+  });
+  it('refuses a subject command dated before its subject’s last event', async () => {
+    await given([...campaign('commending'), ...o1(10, 'under-notice')], options)
+      .when(
+        cmd('ResolveObjection', '2010-12-02T10:00:00+08:00', {
+          subject: { kind: 'organization', id: 'o1' },
+          objectionId: 'ob-1',
+          upheld: false,
+          finding: 'f',
+        }),
+      )
+      .then(rejected('clock.monotonic', 'notice.objection'));
+  });
+  it('compares EnrollMember with the member and the campaign-level events, not the organization', async () => {
+    const launched = campaign('evaluating').slice(0, 1);
+    await given([...launched, ...o1(0, 'evaluated').slice(0, 2)], options)
+      .when(
+        cmd('EnrollMember', '2010-05-20T09:00:00+08:00', {
+          memberId: 'm1',
+          orgId: 'o1',
+          name: 'Li',
+        }),
+      )
+      .then([
+        { streamId: O1, type: 'MemberJoined', data: { member: { id: 'm1', name: 'Li' } } },
+        {
+          streamId: 'subject-zz-member-m1',
+          type: 'MemberEnrolled',
+          data: { campaignId: 'zz', memberId: 'm1', orgId: 'o1', name: 'Li' },
+        },
+      ]);
+  });
+  it('compares a campaign-level command with every event of the campaign stream', async () => {
+    const conclude = (at: string) => cmd('AdvancePhase', at, { to: 'concluded' });
+    await given(campaign('commending', 1), options)
+      .when(conclude('2010-12-19T09:00:00+08:00'))
+      .then(rejected('clock.monotonic'));
+    await given(campaign('commending', 1), options)
+      .when(conclude('2010-12-20T09:00:00+08:00'))
+      .then([
+        {
+          streamId: C,
+          type: 'CampaignConcluded',
+          data: {
+            from: 'commending',
+            concludedAt: '2010-12-20T09:00:00+08:00',
+            reason: 'completed',
+          },
+        },
+      ]);
+  });
+});
+
+describe('RecordLeadershipReview', () => {
+  const review = cmd(
+    'RecordLeadershipReview',
+    '2010-10-20T09:00:00+08:00',
+    { orgId: 'o1', topics: ['t'] },
+    { id: 's-o1', role: 'secretary' },
+  );
+  it('needs an organization that has committed', async () => {
+    await given([...campaign('evaluating'), ...o1(0, 'evaluated').slice(0, 1)], options)
+      .when(review)
+      .then(rejected('subject.state'));
+    await given([...campaign('evaluating'), ...o1(0, 'evaluated').slice(0, 2)], options)
+      .when(review)
+      .then([
+        {
+          streamId: O1,
+          type: 'LeadershipReviewRecorded',
+          data: { topics: ['t'], at: '2010-10-20T09:00:00+08:00' },
+        },
+      ]);
+  });
+});
+
+describe('ResolveObjection', () => {
+  const filed = ev(
+    O1,
+    'ObjectionFiled',
+    {
+      objectionId: 'ob-1',
+      reason: 'r',
+      filedBy: { id: 'p1', role: 'public' },
+      at: '2010-12-04T09:00:00+08:00',
+    },
+    '2010-12-04T09:00:00+08:00',
+  );
+  const resolved = ev(
+    O1,
+    'ObjectionResolved',
+    { objectionId: 'ob-1', upheld: false, finding: 'f', at: '2010-12-05T09:00:00+08:00' },
+    '2010-12-05T09:00:00+08:00',
+  );
+  const resolve = cmd('ResolveObjection', '2010-12-06T09:00:00+08:00', {
+    subject: { kind: 'organization', id: 'o1' },
+    objectionId: 'ob-1',
+    upheld: false,
+    finding: 'f',
+  });
+  const underNotice = [...campaign('commending'), ...o1(10, 'under-notice')];
+  it('resolves an objection filed against the subject and still open', async () => {
+    await given([...underNotice, filed], options)
+      .when(resolve)
+      .then([
+        {
+          streamId: O1,
+          type: 'ObjectionResolved',
+          data: {
+            objectionId: 'ob-1',
+            upheld: false,
+            finding: 'f',
+            at: '2010-12-06T09:00:00+08:00',
+          },
+        },
+      ]);
+  });
+  it('fails notice.objection for an objection never filed or already resolved', async () => {
+    await given(underNotice, options).when(resolve).then(rejected('notice.objection'));
+    await given([...underNotice, filed, resolved], options)
+      .when(resolve)
+      .then(rejected('notice.objection'));
   });
 });

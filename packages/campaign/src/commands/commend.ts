@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand, heldOf } from '@strive/engine';
 import type * as t from 'io-ts';
 import { campaignEvent, subjectEvent } from '../domain/domainEvents.js';
 import { SubjectRefCodec } from '../domain/Subject.js';
@@ -8,9 +8,9 @@ import { objectionsCleared } from '../rules/noticeObjection.js';
 import { noticeEnded } from '../rules/noticePeriod.js';
 import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, verdictsOf, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import type { SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `Commend`: subject. */
 export const CommendCommand = commandCodec('Commend', { subject: SubjectRefCodec }, {});
@@ -47,7 +47,7 @@ export const decideCommend = (
           enrolled: campaign.context.organizations.length,
         }),
   ];
-  return decide(
+  return acceptIf(
     [...committeeSubjectJudgements(cmd, { campaign, subject }, ['under-notice']), ...merit],
     () => ({
       campaign: [
@@ -58,9 +58,7 @@ export const decideCommend = (
           commendedAt: cmd.at,
         }),
       ],
-      subject: [
-        subjectEvent('SubjectCommended', { commendedAt: cmd.at, verdicts: verdictsOf(merit) }),
-      ],
+      subject: [subjectEvent('SubjectCommended', { commendedAt: cmd.at, verdicts: heldOf(merit) })],
     }),
   );
 };

@@ -1,15 +1,16 @@
-import type { Actor } from '../domain/Role.js';
+import type { Judgement } from '@strive/engine';
+import type { CampaignActor } from '../domain/Role.js';
 import { describeSubject, type SubjectRef, type SubjectState } from '../domain/Subject.js';
-import type { Judgement } from '../rules/domainRule.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** A committee command on one subject while the campaign is commending (Nominate, StartPublicNotice...). */
 interface CommendingCommand {
   readonly type: string;
   readonly at: string;
-  readonly actor: Actor;
+  readonly actor: CampaignActor;
   readonly campaignId: string;
   readonly subject: SubjectRef;
 }
@@ -29,7 +30,7 @@ export const committeeSubjectJudgements = (
     campaign,
     roles: ['committee'],
     phases: ['commending'],
-    streams: subjectStreams(cmd, campaign, subject),
+    clock: subjectClock(cmd, campaign, subject),
     deadline: true,
   }),
   subjectState.judge({

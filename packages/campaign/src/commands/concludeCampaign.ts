@@ -1,12 +1,12 @@
-import { defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
 import type * as t from 'io-ts';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
-import { campaignStreamId } from '../domain/streamIds.js';
 import { concludeWindow } from '../rules/phaseWindow.js';
+import { campaignClock } from './clockBounds.js';
 import { campaignJudgements, statusOf } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
 /** io-ts codec of `ConcludeCampaign` (no fields beyond the common ones). */
@@ -24,7 +24,7 @@ export const decideConcludeCampaign = (
   { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
 ): CampaignDecision<'campaign'> => {
   const status = statusOf(campaign);
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -32,7 +32,7 @@ export const decideConcludeCampaign = (
         campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing', 'evaluating', 'commending'],
-        streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+        clock: campaignClock(cmd.campaignId, campaign),
         deadline: false,
       }),
       concludeWindow.judge({ status, at: cmd.at, endsAt: campaign.context.endsAt }),

@@ -1,15 +1,15 @@
-import { defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { subjectEvent } from '../domain/domainEvents.js';
-import { campaignStreamId, memberStreamId, organizationStreamId } from '../domain/streamIds.js';
 import type { SubjectContext } from '../domain/SubjectContext.js';
 import { authSecretary } from '../rules/authSecretary.js';
 import { subjectState } from '../rules/subjectState.js';
+import { subjectClock } from './clockBounds.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef, subjectRef } from './streamRefs.js';
 
 /** io-ts codec of `EnrollMember`: memberId, orgId, name. */
@@ -38,7 +38,7 @@ export const decideEnrollMember = (
   cmd: EnrollMember,
   { campaign, org, member }: EnrollMemberStates,
 ): CampaignDecision<'org' | 'member'> =>
-  decide(
+  acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -46,11 +46,11 @@ export const decideEnrollMember = (
         campaign,
         roles: ['committee', 'secretary'],
         phases: ['mobilizing', 'committing'],
-        streams: [
-          { streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt },
-          { streamId: organizationStreamId(cmd.campaignId, cmd.orgId), lastAt: org.lastAt },
-          { streamId: memberStreamId(cmd.campaignId, cmd.memberId), lastAt: member.lastAt },
-        ],
+        clock: subjectClock(
+          { campaignId: cmd.campaignId, subject: { kind: 'member', id: cmd.memberId } },
+          campaign,
+          member,
+        ),
         deadline: true,
       }),
       ...(cmd.actor.role === 'secretary'

@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { CategoryCodec } from '../domain/Category.js';
@@ -8,9 +8,10 @@ import { describeSubject } from '../domain/Subject.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `EnrollOrganization`: orgId, name, category, and optionally its secretary {id, name}. */
 export const EnrollOrganizationCommand = commandCodec(
@@ -32,7 +33,7 @@ export const decideEnrollOrganization = (
 ): CampaignDecision<'campaign' | 'subject'> => {
   const ref = { kind: 'organization', id: cmd.orgId } as const;
   const secretary = cmd.secretary ?? null;
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -40,7 +41,7 @@ export const decideEnrollOrganization = (
         campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing'],
-        streams: subjectStreams({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
+        clock: subjectClock({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

@@ -1,13 +1,13 @@
-import { defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
 import * as t from 'io-ts';
 import { refine } from '../codec/refine.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { GroupMemberCodec, type GroupMember } from '../domain/Person.js';
-import { campaignStreamId } from '../domain/streamIds.js';
+import { campaignClock } from './clockBounds.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
 const uniqueIds = (ms: readonly GroupMember[]): boolean =>
@@ -35,14 +35,14 @@ export const decideEstablishLeadingGroup = (
   cmd: EstablishLeadingGroup,
   { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
 ): CampaignDecision<'campaign'> =>
-  decide(
+  acceptIf(
     campaignJudgements({
       command: cmd.type,
       cmd,
       campaign,
       roles: ['committee'],
       phases: ['mobilizing'],
-      streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+      clock: campaignClock(cmd.campaignId, campaign),
       deadline: true,
     }),
     () => ({ campaign: [campaignEvent('LeadingGroupEstablished', { members: cmd.members })] }),

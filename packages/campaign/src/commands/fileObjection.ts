@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
@@ -8,9 +8,10 @@ import { withinNotice } from '../rules/noticePeriod.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `FileObjection`: subject, objectionId, reason. */
 export const FileObjectionCommand = commandCodec(
@@ -28,7 +29,7 @@ export const decideFileObjection = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> => {
   const notice = subject.context.notice;
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -36,7 +37,7 @@ export const decideFileObjection = (
         campaign,
         roles: ['public', 'member'],
         phases: ['commending'],
-        streams: subjectStreams(cmd, campaign, subject),
+        clock: subjectClock(cmd, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

@@ -1,17 +1,17 @@
-import { defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
 import type * as t from 'io-ts';
 import { IsoDateTime, Text, TextList } from '../codec/primitives.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
-import { DEFAULT_POLICY } from '../domain/Policy.js';
-import { campaignStreamId } from '../domain/streamIds.js';
+import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 import { authRole } from '../rules/authRole.js';
 import { endsAfterLaunch } from '../rules/campaignDeadline.js';
 import { clockMonotonic } from '../rules/clockMonotonic.js';
+import { campaignClock } from './clockBounds.js';
 import { notLaunched } from '../rules/phaseWindow.js';
 import { statusOf } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
 /** io-ts codec of `LaunchCampaign`: title, endsAt, objectives[], principles[] (committee, before any phase). */
@@ -29,15 +29,12 @@ export const decideLaunchCampaign = (
   cmd: LaunchCampaign,
   { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
 ): CampaignDecision<'campaign'> =>
-  decide(
+  acceptIf(
     [
       authRole.judge({ command: cmd.type, role: cmd.actor.role, allowed: ['committee'] }),
       notLaunched.judge({ campaignId: cmd.campaignId, status: statusOf(campaign) }),
       endsAfterLaunch.judge({ at: cmd.at, endsAt: cmd.endsAt }),
-      clockMonotonic.judge({
-        at: cmd.at,
-        streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
-      }),
+      clockMonotonic.judge({ at: cmd.at, bounds: campaignClock(cmd.campaignId, campaign) }),
     ],
     () => ({
       campaign: [

@@ -1,18 +1,17 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand, heldOf, type Judgement } from '@strive/engine';
 import type * as t from 'io-ts';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { SubjectRefCodec } from '../domain/Subject.js';
 import { tally } from '../domain/tally.js';
-import type { Judgement } from '../rules/domainRule.js';
 import { evaluationQuorum } from '../rules/evaluationQuorum.js';
 import { evaluationThreshold } from '../rules/evaluationThreshold.js';
 import { memberDiscipline } from '../rules/memberDiscipline.js';
 import { reviewRegular } from '../rules/reviewRegular.js';
 import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, verdictsOf, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import type { SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `Nominate`: subject. */
 export const NominateCommand = commandCodec('Nominate', { subject: SubjectRefCodec }, {});
@@ -56,10 +55,10 @@ export const decideNominate = (
 ): CampaignDecision<'subject'> => {
   const { campaign, subject } = states;
   const merit = meritOf(cmd, states);
-  return decide(
+  return acceptIf(
     [...committeeSubjectJudgements(cmd, { campaign, subject }, ['evaluated']), ...merit],
     () => ({
-      subject: [subjectEvent('SubjectNominated', { at: cmd.at, verdicts: verdictsOf(merit) })],
+      subject: [subjectEvent('SubjectNominated', { at: cmd.at, verdicts: heldOf(merit) })],
     }),
   );
 };

@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import * as t from 'io-ts';
 import { refine } from '../codec/refine.js';
 import { subjectEvent } from '../domain/domainEvents.js';
@@ -10,9 +10,10 @@ import { commitmentFirstResponsible } from '../rules/commitmentFirstResponsible.
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `PublishCommitment`: subject and pledges [{id, text, centralTask, target {metric, value, unit?}, due}]. */
 export const PublishCommitmentCommand = commandCodec(
@@ -42,7 +43,7 @@ export const decidePublishCommitment = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> => {
   const isOrg = cmd.subject.kind === 'organization';
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -50,7 +51,7 @@ export const decidePublishCommitment = (
         campaign,
         roles: isOrg ? ['secretary'] : ['member'],
         phases: ['mobilizing', 'committing'],
-        streams: subjectStreams(cmd, campaign, subject),
+        clock: subjectClock(cmd, campaign, subject),
         deadline: true,
       }),
       ...(cmd.actor.role !== (isOrg ? 'secretary' : 'member')

@@ -1,14 +1,14 @@
-import { defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
 import type * as t from 'io-ts';
 import { closed } from '../codec/closed.js';
 import { Text } from '../codec/primitives.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
-import { applyPolicy, PolicyOverrideCodec } from '../domain/Policy.js';
-import { campaignStreamId } from '../domain/streamIds.js';
+import { applyPolicy, CampaignPolicyOverrideCodec } from '../domain/CampaignPolicy.js';
+import { campaignClock } from './clockBounds.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
 /**
@@ -18,7 +18,7 @@ import { campaignRef } from './streamRefs.js';
 export const PublishImplementationOpinionsCommand = commandCodec(
   'PublishImplementationOpinions',
   { document: closed('Document', { title: Text, issuedBy: Text }, {}) },
-  { policy: PolicyOverrideCodec },
+  { policy: CampaignPolicyOverrideCodec },
 );
 
 /** A `PublishImplementationOpinions` command. */
@@ -32,14 +32,14 @@ export const decidePublishImplementationOpinions = (
   cmd: PublishImplementationOpinions,
   { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
 ): CampaignDecision<'campaign'> =>
-  decide(
+  acceptIf(
     campaignJudgements({
       command: cmd.type,
       cmd,
       campaign,
       roles: ['committee'],
       phases: ['mobilizing'],
-      streams: [{ streamId: campaignStreamId(cmd.campaignId), lastAt: campaign.lastAt }],
+      clock: campaignClock(cmd.campaignId, campaign),
       deadline: true,
     }),
     () => ({

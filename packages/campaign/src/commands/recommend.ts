@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
@@ -7,9 +7,10 @@ import { evaluationOneVote } from '../rules/evaluationOneVote.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 import { tiesOf } from './tiesOf.js';
 
 /** io-ts codec of `Recommend`: subject (the voter is the actor). */
@@ -27,7 +28,7 @@ export const decideRecommend = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> => {
   const label = describeSubject(cmd.subject);
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -35,7 +36,7 @@ export const decideRecommend = (
         campaign,
         roles: ['public'],
         phases: ['commending'],
-        streams: subjectStreams(cmd, campaign, subject),
+        clock: subjectClock(cmd, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
@@ -6,9 +6,10 @@ import { SUBJECT_STATES } from '../domain/Subject.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `RecordDisciplinaryViolation`: memberId and a description. */
 export const RecordDisciplinaryViolationCommand = commandCodec(
@@ -29,7 +30,7 @@ export const decideRecordDisciplinaryViolation = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> => {
   const ref = { kind: 'member', id: cmd.memberId } as const;
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -37,7 +38,7 @@ export const decideRecordDisciplinaryViolation = (
         campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing', 'evaluating', 'commending'],
-        streams: subjectStreams({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
+        clock: subjectClock({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
         deadline: true,
       }),
       subjectState.judge({

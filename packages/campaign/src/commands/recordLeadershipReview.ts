@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, TextList } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
@@ -6,9 +6,10 @@ import { authSecretary } from '../rules/authSecretary.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `RecordLeadershipReview`: orgId and the topics reviewed (1 to 100 non-blank strings). */
 export const RecordLeadershipReviewCommand = commandCodec(
@@ -29,7 +30,7 @@ export const decideRecordLeadershipReview = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> => {
   const ref = { kind: 'organization', id: cmd.orgId } as const;
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -37,7 +38,7 @@ export const decideRecordLeadershipReview = (
         campaign,
         roles: ['secretary'],
         phases: ['committing', 'evaluating', 'commending'],
-        streams: subjectStreams({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
+        clock: subjectClock({ campaignId: cmd.campaignId, subject: ref }, campaign, subject),
         deadline: true,
       }),
       ...(cmd.actor.role === 'secretary'

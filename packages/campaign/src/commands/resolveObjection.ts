@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
@@ -6,9 +6,9 @@ import { SubjectRefCodec } from '../domain/Subject.js';
 import { objectionIsOpen } from '../rules/noticeObjection.js';
 import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import type { SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `ResolveObjection`: subject, objectionId, upheld (boolean), finding. */
 export const ResolveObjectionCommand = commandCodec(
@@ -28,7 +28,7 @@ export const decideResolveObjection = (
   cmd: ResolveObjection,
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'subject'> =>
-  decide(
+  acceptIf(
     [
       ...committeeSubjectJudgements(cmd, { campaign, subject }, ['under-notice']),
       objectionIsOpen.judge({

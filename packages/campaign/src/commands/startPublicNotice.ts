@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand, heldOf } from '@strive/engine';
 import type * as t from 'io-ts';
 import { NonNegativeInt } from '../codec/primitives.js';
 import { refine } from '../codec/refine.js';
@@ -10,9 +10,9 @@ import { nominationRecommendation } from '../rules/nominationRecommendation.js';
 import { noticeLongEnough } from '../rules/noticePeriod.js';
 import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, verdictsOf, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import type { SubjectStates } from './subjectStreams.js';
+import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `StartPublicNotice`: subject and days (a whole number from 0 to 3660). */
 export const StartPublicNoticeCommand = commandCodec(
@@ -49,7 +49,7 @@ export const decideStartPublicNotice = (
       recommendationShare: policy.recommendationShare,
     }),
   ];
-  return decide(
+  return acceptIf(
     [...committeeSubjectJudgements(cmd, { campaign, subject }, ['nominated']), ...merit],
     () => ({
       subject: [
@@ -57,7 +57,7 @@ export const decideStartPublicNotice = (
           days: cmd.days,
           startsAt: cmd.at,
           endsAt: addDays(cmd.at, cmd.days),
-          verdicts: verdictsOf(merit),
+          verdicts: heldOf(merit),
         }),
       ],
     }),

@@ -1,4 +1,4 @@
-import { defineCommand } from '@strive/engine';
+import { acceptIf, defineCommand } from '@strive/engine';
 import * as t from 'io-ts';
 import { byKind } from '../codec/byKind.js';
 import { Id } from '../codec/primitives.js';
@@ -12,9 +12,10 @@ import { evaluationOneVote } from '../rules/evaluationOneVote.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
 import { commandCodec } from './commandCodec.js';
-import { decide, type CampaignDecision } from './judge.js';
+import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
-import { subjectStreams, type SubjectStates } from './subjectStreams.js';
+import { subjectClock } from './clockBounds.js';
+import type { SubjectStates } from './SubjectStates.js';
 import { tiesOf } from './tiesOf.js';
 
 /**
@@ -52,7 +53,7 @@ export const decideSubmitEvaluation = (
   { campaign, subject }: SubjectStates,
 ): CampaignDecision<'campaign' | 'subject'> => {
   const label = describeSubject(cmd.subject);
-  return decide(
+  return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
@@ -60,7 +61,7 @@ export const decideSubmitEvaluation = (
         campaign,
         roles: ['public'],
         phases: ['evaluating'],
-        streams: subjectStreams(cmd, campaign, subject),
+        clock: subjectClock(cmd, campaign, subject),
         deadline: true,
       }),
       authOwnName.judge({ what: 'an evaluation', actorId: cmd.actor.id, nameId: cmd.evaluatorId }),

@@ -1,7 +1,9 @@
+import type { StoredEvent } from '@strive/eventlog';
 import type { GroupMember, Person } from './Person.js';
-import { DEFAULT_POLICY, type Policy } from './Policy.js';
+import { DEFAULT_POLICY, type CampaignPolicy } from './CampaignPolicy.js';
 import type { CampaignEventData, CampaignEventType } from './campaignEvents.js';
 import type { SubjectRef } from './Subject.js';
+import { isBefore } from './time.js';
 
 /** An enrolled organization as the campaign stream lists it. */
 export type OrganizationEntry = {
@@ -17,7 +19,7 @@ export interface CampaignContext {
   readonly endsAt: string | null;
   readonly objectives: readonly string[];
   readonly principles: readonly string[];
-  readonly policy: Policy;
+  readonly policy: CampaignPolicy;
   readonly document: { readonly title: string; readonly issuedBy: string } | null;
   readonly leadingGroup: readonly GroupMember[];
   /**
@@ -29,6 +31,13 @@ export interface CampaignContext {
   readonly commendedOrganizations: number;
   readonly commendedMembers: number;
   readonly concludedAt: string | null;
+  /**
+   * Time of the last campaign-level event (launched, opinions, leading group, phase advanced,
+   * concluded): what a subject command's `at` is compared with (clock.monotonic).
+   */
+  readonly campaignLevelAt: string | null;
+  /** The latest time of any event of this stream (bookkeeping included), compared as instants. */
+  readonly latestAt: string | null;
 }
 
 /** The context of a campaign stream before its launch. */
@@ -45,14 +54,26 @@ export const initialCampaignContext: CampaignContext = {
   commendedOrganizations: 0,
   commendedMembers: 0,
   concludedAt: null,
+  campaignLevelAt: null,
+  latestAt: null,
 };
 
 type Reducers = {
   readonly [K in CampaignEventType]: (
     c: CampaignContext,
     d: CampaignEventData[K],
+    e: StoredEvent,
   ) => CampaignContext;
 };
+
+const latest = (a: string | null, b: string): string => (a === null || isBefore(a, b) ? b : a);
+
+/** Records the time of an event: campaign-level ones also move `campaignLevelAt`. Pure. */
+const timed = (c: CampaignContext, e: StoredEvent, campaignLevel: boolean): CampaignContext => ({
+  ...c,
+  latestAt: latest(c.latestAt, e.metadata.at),
+  ...(campaignLevel ? { campaignLevelAt: e.metadata.at } : {}),
+});
 
 const commended = (c: CampaignContext, s: SubjectRef): CampaignContext =>
   s.kind === 'organization'
@@ -61,28 +82,47 @@ const commended = (c: CampaignContext, s: SubjectRef): CampaignContext =>
 
 /** The pure reducers of a campaign's context, one per event type (the machine keeps the phase). */
 export const evolveCampaign: Reducers = {
-  CampaignLaunched: (c, d) => ({
-    ...c,
-    campaignId: d.campaignId,
-    title: d.title,
-    endsAt: d.endsAt,
-    objectives: d.objectives,
-    principles: d.principles,
-    policy: d.policy,
-  }),
-  ImplementationOpinionsPublished: (c, d) => ({ ...c, document: d.document, policy: d.policy }),
-  LeadingGroupEstablished: (c, d) => ({ ...c, leadingGroup: d.members }),
-  PhaseAdvanced: (c) => c,
-  OrganizationRegistered: (c, d) => ({
-    ...c,
-    organizations: [...c.organizations, { orgId: d.orgId, name: d.name, secretary: d.secretary }],
-  }),
-  OrganizationSecretaryChanged: (c, d) => ({
-    ...c,
-    organizations: c.organizations.map((o) =>
-      o.orgId === d.orgId ? { ...o, secretary: d.secretary } : o,
+  CampaignLaunched: (c, d, e) =>
+    timed(
+      {
+        ...c,
+        campaignId: d.campaignId,
+        title: d.title,
+        endsAt: d.endsAt,
+        objectives: d.objectives,
+        principles: d.principles,
+        policy: d.policy,
+      },
+      e,
+      true,
     ),
-  }),
-  CommendationRecorded: (c, d) => commended(c, d.subject),
-  CampaignConcluded: (c, d) => ({ ...c, concludedAt: d.concludedAt }),
+  ImplementationOpinionsPublished: (c, d, e) =>
+    timed({ ...c, document: d.document, policy: d.policy }, e, true),
+  LeadingGroupEstablished: (c, d, e) => timed({ ...c, leadingGroup: d.members }, e, true),
+  PhaseAdvanced: (c, _d, e) => timed(c, e, true),
+  OrganizationRegistered: (c, d, e) =>
+    timed(
+      {
+        ...c,
+        organizations: [
+          ...c.organizations,
+          { orgId: d.orgId, name: d.name, secretary: d.secretary },
+        ],
+      },
+      e,
+      false,
+    ),
+  OrganizationSecretaryChanged: (c, d, e) =>
+    timed(
+      {
+        ...c,
+        organizations: c.organizations.map((o) =>
+          o.orgId === d.orgId ? { ...o, secretary: d.secretary } : o,
+        ),
+      },
+      e,
+      false,
+    ),
+  CommendationRecorded: (c, d, e) => timed(commended(c, d.subject), e, false),
+  CampaignConcluded: (c, d, e) => timed({ ...c, concludedAt: d.concludedAt }, e, true),
 };

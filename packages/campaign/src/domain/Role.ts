@@ -10,7 +10,7 @@ export const ROLES = ['committee', 'secretary', 'member', 'public'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** io-ts codec of an actor `{ id, role }` (exact; the id follows the `Id` rules). */
-export const ActorCodec = closed('Actor', { id: Id, role: oneOf('Role', ROLES) }, {});
+export const CampaignActorCodec = closed('Actor', { id: Id, role: oneOf('Role', ROLES) }, {});
 
 /** Who sends a command. */
-export type Actor = t.TypeOf<typeof ActorCodec>;
+export type CampaignActor = t.TypeOf<typeof CampaignActorCodec>;

@@ -2,7 +2,7 @@ import type { Category } from './Category.js';
 import type { Person } from './Person.js';
 import type { Pledge } from './Pledge.js';
 import type { Ratings } from './Ratings.js';
-import type { Actor } from './Role.js';
+import type { CampaignActor } from './Role.js';
 import type { SubjectKind } from './Subject.js';
 import type { SubjectEventData, SubjectEventType } from './subjectEvents.js';
 import type { Verdict } from './Verdict.js';
@@ -11,7 +11,7 @@ import type { Verdict } from './Verdict.js';
 export interface Objection {
   readonly objectionId: string;
   readonly reason: string;
-  readonly filedBy: Actor;
+  readonly filedBy: CampaignActor;
   readonly at: string;
   readonly resolution: {
     readonly upheld: boolean;

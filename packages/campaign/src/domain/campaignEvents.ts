@@ -4,7 +4,7 @@ import { Id, IsoDateTime, oneOf, Text, TextList } from '../codec/primitives.js';
 import { CategoryCodec } from './Category.js';
 import { GroupMemberCodec, PersonCodec } from './Person.js';
 import { PhaseCodec } from './Phase.js';
-import { PolicyCodec } from './Policy.js';
+import { CampaignPolicyCodec } from './CampaignPolicy.js';
 import { SubjectRefCodec } from './Subject.js';
 
 /** io-ts codecs of the data of every event of a campaign stream, by event type. */
@@ -17,13 +17,16 @@ export const campaignEventCodecs = {
       endsAt: IsoDateTime,
       objectives: TextList,
       principles: TextList,
-      policy: PolicyCodec,
+      policy: CampaignPolicyCodec,
     },
     {},
   ),
   ImplementationOpinionsPublished: closed(
     'ImplementationOpinionsPublished',
-    { document: closed('Document', { title: Text, issuedBy: Text }, {}), policy: PolicyCodec },
+    {
+      document: closed('Document', { title: Text, issuedBy: Text }, {}),
+      policy: CampaignPolicyCodec,
+    },
     {},
   ),
   LeadingGroupEstablished: closed(

@@ -5,7 +5,7 @@ import { CategoryCodec } from './Category.js';
 import { PersonCodec } from './Person.js';
 import { PledgeCodec } from './Pledge.js';
 import { MemberRatingsCodec, OrganizationRatingsCodec } from './Ratings.js';
-import { ActorCodec } from './Role.js';
+import { CampaignActorCodec } from './Role.js';
 import { VerdictCodec } from './Verdict.js';
 
 const Verdicts = t.readonlyArray(VerdictCodec);
@@ -63,7 +63,7 @@ export const subjectEventCodecs = {
   ),
   ObjectionFiled: closed(
     'ObjectionFiled',
-    { objectionId: Id, reason: Text, filedBy: ActorCodec, at: IsoDateTime },
+    { objectionId: Id, reason: Text, filedBy: CampaignActorCodec, at: IsoDateTime },
     {},
   ),
   ObjectionResolved: closed(

@@ -5,7 +5,7 @@ import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '../createCampaignEngine.js';
 import type { CampaignMachineEvent } from '../domain/campaignEvents.js';
-import { DEFAULT_POLICY } from '../domain/Policy.js';
+import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.js';
 import { campaignMachine } from './campaignMachine.js';
 

@@ -1,5 +1,5 @@
 import type { CampaignStatus } from '../domain/Phase.js';
-import type { Policy } from '../domain/Policy.js';
+import type { CampaignPolicy } from '../domain/CampaignPolicy.js';
 
 /** The campaign read model (one document per campaign): what the dashboard shows of the campaign itself. */
 export type CampaignDoc = {
@@ -13,7 +13,7 @@ export type CampaignDoc = {
   principles: string[];
   document: { title: string; issuedBy: string } | null;
   leadingGroup: { id: string; name: string; title: string }[];
-  policy: Policy;
+  policy: CampaignPolicy;
   enrolledOrganizations: number;
   commendedOrganizations: number;
   commendedMembers: number;

@@ -8,7 +8,7 @@ import {
   type CampaignEventType,
 } from '../domain/campaignEvents.js';
 import { isPhase } from '../domain/Phase.js';
-import { DEFAULT_POLICY } from '../domain/Policy.js';
+import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 import { campaignWorkflow } from '../workflows/campaignWorkflow.js';
 import type { CampaignDoc } from './CampaignDoc.js';
 import { decodeData } from './decodeData.js';

@@ -133,15 +133,15 @@ describe('campaign.deadline', () => {
 });
 
 describe('clock.monotonic', () => {
-  const streams = [
-    { streamId: 'campaign-zz', lastAt: '2010-06-01T00:00:00+08:00' },
-    { streamId: 'subject-zz-organization-o1', lastAt: null },
+  const bounds = [
+    { of: 'the last campaign-level event of campaign zz', lastAt: '2010-06-01T00:00:00+08:00' },
+    { of: 'the last event of organization o1', lastAt: null },
   ];
-  it('accepts a time equal to the latest event and refuses an earlier one, naming the stream', () => {
-    expect(clockMonotonic.judge({ at: '2010-06-01T00:00:00+08:00', streams }).holds).toBe(true);
-    expect(clockMonotonic.judge({ at: '2010-05-31T16:00:00Z', streams }).holds).toBe(true);
-    expect(clockMonotonic.judge({ at: '2010-05-31T23:59:59+08:00', streams }).message).toBe(
-      'at 2010-05-31T23:59:59+08:00 is earlier than the last event of campaign-zz (2010-06-01T00:00:00+08:00)',
+  it('accepts a time equal to the latest bound and refuses an earlier one, naming the bound', () => {
+    expect(clockMonotonic.judge({ at: '2010-06-01T00:00:00+08:00', bounds }).holds).toBe(true);
+    expect(clockMonotonic.judge({ at: '2010-05-31T16:00:00Z', bounds }).holds).toBe(true);
+    expect(clockMonotonic.judge({ at: '2010-05-31T23:59:59+08:00', bounds }).message).toBe(
+      'at 2010-05-31T23:59:59+08:00 is earlier than the last campaign-level event of campaign zz (2010-06-01T00:00:00+08:00)',
     );
   });
 });

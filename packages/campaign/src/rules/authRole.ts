@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import type { Role } from '../domain/Role.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `auth.role`: the command, the actor's role (null: no actor) and the roles allowed. */
 export interface AuthRoleInput {
@@ -8,8 +8,8 @@ export interface AuthRoleInput {
   readonly allowed: readonly Role[];
 }
 
-/** auth.role: the actor's role is one the command allows (table of domain.md). Pure. */
-export const authRole = domainRule<AuthRoleInput>(
+/** auth.role: the actor's role is one the command allows (table of docs/campaign.md). Pure. */
+export const authRole = rule<AuthRoleInput>(
   'auth.role',
   ({ command, role, allowed }) =>
     `${command} may be sent by ${allowed.join(' or ')}; the actor is ${role === null ? 'missing' : role}`,
@@ -24,7 +24,7 @@ export interface OwnNameInput {
 }
 
 /** auth.role: a public actor evaluates or recommends only in their own name. Pure. */
-export const authOwnName = domainRule<OwnNameInput>(
+export const authOwnName = rule<OwnNameInput>(
   'auth.role',
   ({ what, actorId, nameId }) =>
     `${what} in the name of ${nameId} must come from ${nameId}; the actor is ${actorId ?? 'missing'}`,

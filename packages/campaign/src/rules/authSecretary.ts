@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import type { Person } from '../domain/Person.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `auth.secretary` for an organization's command. */
 export interface SecretaryInput {
@@ -9,7 +9,7 @@ export interface SecretaryInput {
 }
 
 /** auth.secretary: a command reserved to an organization's secretary comes from its current secretary. Pure. */
-export const authSecretary = domainRule<SecretaryInput>(
+export const authSecretary = rule<SecretaryInput>(
   'auth.secretary',
   ({ actorId, orgId, secretary }) =>
     secretary === null
@@ -25,7 +25,7 @@ export interface MemberSelfInput {
 }
 
 /** auth.secretary: a member's pledge comes from that member. Pure. */
-export const authMemberSelf = domainRule<MemberSelfInput>(
+export const authMemberSelf = rule<MemberSelfInput>(
   'auth.secretary',
   ({ actorId, memberId }) =>
     `only member ${memberId} may publish their own commitment; the actor is ${actorId ?? '(none)'}`,

@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import type { CampaignStatus } from '../domain/Phase.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `campaign.concluded`. */
 export interface ConcludedInput {
@@ -9,7 +9,7 @@ export interface ConcludedInput {
 }
 
 /** campaign.concluded: a concluded campaign takes nothing but reads. Pure. */
-export const campaignConcluded = domainRule<ConcludedInput>(
+export const campaignConcluded = rule<ConcludedInput>(
   'campaign.concluded',
   ({ campaignId, concludedAt }) =>
     `campaign ${campaignId} was concluded${concludedAt === null ? '' : ` at ${concludedAt}`}; it takes no more commands`,

@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import { isBefore } from '../domain/time.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `campaign.deadline`: the command's time and the campaign's end (null before launch). */
 export interface DeadlineInput {
@@ -9,7 +9,7 @@ export interface DeadlineInput {
 }
 
 /** campaign.deadline: once `at` >= endsAt, nothing but `ConcludeCampaign` is accepted. Pure. */
-export const campaignDeadline = domainRule<DeadlineInput>(
+export const campaignDeadline = rule<DeadlineInput>(
   'campaign.deadline',
   ({ command, at, endsAt }) =>
     `${command} at ${at} comes at or after the campaign's end (${endsAt ?? '?'}); only ConcludeCampaign is accepted then`,
@@ -17,7 +17,7 @@ export const campaignDeadline = domainRule<DeadlineInput>(
 );
 
 /** campaign.deadline: a campaign is launched with an end after its launch. Pure. */
-export const endsAfterLaunch = domainRule<{ readonly at: string; readonly endsAt: string }>(
+export const endsAfterLaunch = rule<{ readonly at: string; readonly endsAt: string }>(
   'campaign.deadline',
   ({ at, endsAt }) => `the campaign must end after its launch: endsAt ${endsAt} is not after ${at}`,
   ({ at, endsAt }) => isBefore(at, endsAt),

@@ -1,21 +1,34 @@
+import { rule } from '@strive/engine';
 import { isBefore } from '../domain/time.js';
-import { domainRule } from './domainRule.js';
 
-/** Input of `clock.monotonic`: the command's time and the time of the last event of each stream it touches. */
-export interface MonotonicInput {
-  readonly at: string;
-  readonly streams: readonly { readonly streamId: string; readonly lastAt: string | null }[];
+/** One time a command's `at` must not precede: what it is (a sentence part) and when, or null. */
+export interface ClockBound {
+  /** What the time is, e.g. "the last event of organization o1". */
+  readonly of: string;
+  readonly lastAt: string | null;
 }
 
-const laterStreams = ({ at, streams }: MonotonicInput) =>
-  streams.filter((s) => s.lastAt !== null && isBefore(at, s.lastAt));
+/** Input of `clock.monotonic`: the command's time and the times it must not precede. */
+export interface MonotonicInput {
+  readonly at: string;
+  readonly bounds: readonly ClockBound[];
+}
 
-/** clock.monotonic: `at` is not earlier than the last event of any stream the command reads or writes. Pure. */
-export const clockMonotonic = domainRule<MonotonicInput>(
+const later = ({ at, bounds }: MonotonicInput) =>
+  bounds.filter((b) => b.lastAt !== null && isBefore(at, b.lastAt));
+
+/**
+ * clock.monotonic: `at` is not earlier than any of its bounds (a subject command: its subject's last
+ * event and the campaign's last campaign-level event; a campaign-level command: every event of the
+ * campaign). Instants are compared, offsets honoured, equal times allowed. Pure.
+ */
+export const clockMonotonic = rule<MonotonicInput>(
   'clock.monotonic',
-  (input) =>
-    `at ${input.at} is earlier than the last event of ${laterStreams(input)
-      .map((s) => `${s.streamId} (${s.lastAt ?? ''})`)
-      .join(', ')}`,
-  (input) => laterStreams(input).length === 0,
+  (input) => {
+    const late = later(input);
+    return late.length === 0
+      ? `at ${input.at} is not earlier than ${input.bounds.map((b) => b.of).join(' nor ')}`
+      : `at ${input.at} is earlier than ${late.map((b) => `${b.of} (${b.lastAt ?? ''})`).join(' and ')}`;
+  },
+  (input) => later(input).length === 0,
 );

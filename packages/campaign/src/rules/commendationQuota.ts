@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import { atMost, formatPercent, fromDecimal } from '../domain/Fraction.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `commendation.quota`: the quota (null: none) and the campaign's counts before this commendation. */
 export interface QuotaInput {
@@ -13,7 +13,7 @@ export interface QuotaInput {
  * <= quota x enrolled organizations, exactly. The counts come from the campaign stream, which Commend
  * appends to with its expected version, so two racing commendations cannot both pass. Pure.
  */
-export const commendationQuota = domainRule<QuotaInput>(
+export const commendationQuota = rule<QuotaInput>(
   'commendation.quota',
   ({ quota, commended, enrolled }) =>
     quota === null

@@ -1,6 +1,6 @@
+import { rule } from '@strive/engine';
 import type { Pledge } from '../domain/Pledge.js';
 import { isBefore } from '../domain/time.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `commitment.concrete`: the pledges, when they are made, the campaign's end and the minimum. */
 export interface ConcreteInput {
@@ -42,7 +42,7 @@ export const concreteProblems = ({ at, endsAt, pledges, minPledges }: ConcreteIn
  * commitment.concrete: at least `minPledges` pledges, each with non-empty text and central task, a
  * target with a metric and a value > 0, and a due date within [at, endsAt]. Pure.
  */
-export const commitmentConcrete = domainRule<ConcreteInput>(
+export const commitmentConcrete = rule<ConcreteInput>(
   'commitment.concrete',
   (input) => {
     const problems = concreteProblems(input);

@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import type { Person } from '../domain/Person.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `commitment.first-responsible`. */
 export interface FirstResponsibleInput {
@@ -8,7 +8,7 @@ export interface FirstResponsibleInput {
 }
 
 /** commitment.first-responsible: an organization has a secretary before it publishes a commitment. Pure. */
-export const commitmentFirstResponsible = domainRule<FirstResponsibleInput>(
+export const commitmentFirstResponsible = rule<FirstResponsibleInput>(
   'commitment.first-responsible',
   ({ orgId, secretary }) =>
     secretary === null

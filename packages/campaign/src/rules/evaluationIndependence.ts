@@ -1,4 +1,4 @@
-import { domainRule } from './domainRule.js';
+import { rule } from '@strive/engine';
 
 /** Someone who may not evaluate a subject, and why ("the secretary of organization org-1"). */
 export interface Tie {
@@ -19,7 +19,7 @@ const tieOf = ({ evaluatorId, ties }: IndependenceInput): Tie | undefined =>
  * evaluation.independence: an evaluator of an organization is neither its secretary nor one of its
  * enrolled members; of a member, neither the member nor its organization's secretary. Pure.
  */
-export const evaluationIndependence = domainRule<IndependenceInput>(
+export const evaluationIndependence = rule<IndependenceInput>(
   'evaluation.independence',
   (input) => {
     const tie = tieOf(input);

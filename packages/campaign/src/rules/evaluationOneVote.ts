@@ -1,4 +1,4 @@
-import { domainRule } from './domainRule.js';
+import { rule } from '@strive/engine';
 
 /** Input of `evaluation.one-vote`: who votes, what, on whom, and who has voted already. */
 export interface OneVoteInput {
@@ -9,7 +9,7 @@ export interface OneVoteInput {
 }
 
 /** evaluation.one-vote: one evaluation per evaluator per subject, one recommendation per voter per subject. Pure. */
-export const evaluationOneVote = domainRule<OneVoteInput>(
+export const evaluationOneVote = rule<OneVoteInput>(
   'evaluation.one-vote',
   ({ voterId, what, subject }) =>
     `${voterId} has already ${what === 'evaluation' ? 'evaluated' : 'recommended'} ${subject}`,

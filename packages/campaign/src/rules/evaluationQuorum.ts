@@ -1,4 +1,4 @@
-import { domainRule } from './domainRule.js';
+import { rule } from '@strive/engine';
 
 /** Input of `evaluation.quorum`. */
 export interface QuorumInput {
@@ -7,7 +7,7 @@ export interface QuorumInput {
 }
 
 /** evaluation.quorum: at nomination, at least `minEvaluators` distinct evaluators (inclusive). Pure. */
-export const evaluationQuorum = domainRule<QuorumInput>(
+export const evaluationQuorum = rule<QuorumInput>(
   'evaluation.quorum',
   ({ evaluators, minEvaluators }) =>
     `${evaluators} distinct evaluators, at least ${minEvaluators} required`,

@@ -1,6 +1,6 @@
+import { rule } from '@strive/engine';
 import { atLeast, formatPercent, formatRatio, fromDecimal } from '../domain/Fraction.js';
 import type { Tally } from '../domain/tally.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `evaluation.threshold`: the subject's tally and the two shares required. */
 export interface ThresholdInput {
@@ -26,7 +26,7 @@ const lowest = ({ tally }: ThresholdInput) =>
  * `overallSatisfaction` overall and at least `criterionSatisfaction` on each criterion, compared
  * exactly (integers, shares read as the decimals they are written as), inclusive. Pure.
  */
-export const evaluationThreshold = domainRule<ThresholdInput>(
+export const evaluationThreshold = rule<ThresholdInput>(
   'evaluation.threshold',
   (input) => {
     const { tally, overallSatisfaction, criterionSatisfaction } = input;

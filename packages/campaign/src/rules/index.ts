@@ -1,4 +1,3 @@
-export { domainRule, type DomainRule, type Judgement } from './domainRule.js';
 export { authOwnName, authRole } from './authRole.js';
 export { authMemberSelf, authSecretary } from './authSecretary.js';
 export { campaignConcluded } from './campaignConcluded.js';

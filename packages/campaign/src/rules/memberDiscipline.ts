@@ -1,4 +1,4 @@
-import { domainRule } from './domainRule.js';
+import { rule } from '@strive/engine';
 
 /** Input of `member.discipline`. */
 export interface DisciplineInput {
@@ -7,7 +7,7 @@ export interface DisciplineInput {
 }
 
 /** member.discipline: a member with a recorded violation is neither nominated nor commended. Pure. */
-export const memberDiscipline = domainRule<DisciplineInput>(
+export const memberDiscipline = rule<DisciplineInput>(
   'member.discipline',
   ({ memberId, violations }) =>
     violations === 0

@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import { atLeast, formatPercent, fromDecimal } from '../domain/Fraction.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `nomination.recommendation`. */
 export interface RecommendationInput {
@@ -16,7 +16,7 @@ export const recommendersNeeded = (evaluators: number, share: number): number =>
 };
 
 /** nomination.recommendation: at StartPublicNotice, distinct recommenders >= share x distinct evaluators. Pure. */
-export const nominationRecommendation = domainRule<RecommendationInput>(
+export const nominationRecommendation = rule<RecommendationInput>(
   'nomination.recommendation',
   ({ recommenders, evaluators, recommendationShare }) =>
     `${recommenders} distinct recommenders for ${evaluators} evaluators, at least ${formatPercent(recommendationShare)} (${recommendersNeeded(evaluators, recommendationShare)}) required`,

@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import type { Objection } from '../domain/SubjectContext.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `notice.objection` at Commend: the subject's objections. */
 export interface ObjectionsInput {
@@ -10,7 +10,7 @@ const unresolved = (os: readonly Objection[]) => os.filter((o) => o.resolution =
 const upheld = (os: readonly Objection[]) => os.filter((o) => o.resolution?.upheld === true);
 
 /** notice.objection: at Commend, every objection is resolved and none was upheld. Pure. */
-export const objectionsCleared = domainRule<ObjectionsInput>(
+export const objectionsCleared = rule<ObjectionsInput>(
   'notice.objection',
   ({ objections }) => {
     const open = unresolved(objections);
@@ -35,14 +35,14 @@ export interface ObjectionIdInput {
 }
 
 /** notice.objection: a new objection has an id not used before for this subject. Pure. */
-export const objectionIsNew = domainRule<ObjectionIdInput>(
+export const objectionIsNew = rule<ObjectionIdInput>(
   'notice.objection',
   ({ objectionId }) => `objection ${objectionId} was already filed`,
   ({ objectionId, objections }) => !objections.some((o) => o.objectionId === objectionId),
 );
 
 /** notice.objection: a resolution answers a filed objection that is still open. Pure. */
-export const objectionIsOpen = domainRule<ObjectionIdInput>(
+export const objectionIsOpen = rule<ObjectionIdInput>(
   'notice.objection',
   ({ objectionId, objections }) =>
     objections.some((o) => o.objectionId === objectionId)

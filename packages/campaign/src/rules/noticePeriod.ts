@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import { isBefore } from '../domain/time.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `notice.period` at StartPublicNotice. */
 export interface NoticeDaysInput {
@@ -8,7 +8,7 @@ export interface NoticeDaysInput {
 }
 
 /** notice.period: a public notice lasts at least `minNoticeDays` days. Pure. */
-export const noticeLongEnough = domainRule<NoticeDaysInput>(
+export const noticeLongEnough = rule<NoticeDaysInput>(
   'notice.period',
   ({ days, minNoticeDays }) => `a notice of ${days} days, at least ${minNoticeDays} required`,
   ({ days, minNoticeDays }) => days >= minNoticeDays,
@@ -22,7 +22,7 @@ export interface NoticeTimeInput {
 }
 
 /** notice.period: an objection is filed within the notice, in [start, end). Pure. */
-export const withinNotice = domainRule<NoticeTimeInput>(
+export const withinNotice = rule<NoticeTimeInput>(
   'notice.period',
   ({ at, startsAt, endsAt }) =>
     startsAt === null || endsAt === null
@@ -33,7 +33,7 @@ export const withinNotice = domainRule<NoticeTimeInput>(
 );
 
 /** notice.period: a subject is commended only once its notice has ended (at >= end). Pure. */
-export const noticeEnded = domainRule<NoticeTimeInput>(
+export const noticeEnded = rule<NoticeTimeInput>(
   'notice.period',
   ({ at, startsAt, endsAt }) =>
     startsAt === null || endsAt === null

@@ -1,6 +1,6 @@
+import { rule } from '@strive/engine';
 import { nextPhase, type CampaignStatus, type Phase } from '../domain/Phase.js';
 import { isBefore } from '../domain/time.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `phase.window`: the command, the campaign's status and the phases that allow it. */
 export interface PhaseWindowInput {
@@ -14,7 +14,7 @@ export interface PhaseWindowInput {
  * phase.window: the campaign exists and is in a phase that allows the command. A concluded campaign is
  * left to `campaign.concluded` (this rule holds there, so the refusal names the real reason once). Pure.
  */
-export const phaseWindow = domainRule<PhaseWindowInput>(
+export const phaseWindow = rule<PhaseWindowInput>(
   'phase.window',
   ({ command, campaignId, status, allowed }) =>
     status === 'unlaunched'
@@ -30,7 +30,7 @@ export interface NotLaunchedInput {
 }
 
 /** phase.window: a campaign is launched once (its stream has no phase yet). Pure. */
-export const notLaunched = domainRule<NotLaunchedInput>(
+export const notLaunched = rule<NotLaunchedInput>(
   'phase.window',
   ({ campaignId, status }) => `campaign ${campaignId} was already launched (it is ${status})`,
   ({ status }) => status === 'unlaunched',
@@ -43,7 +43,7 @@ export interface AdvanceInput {
 }
 
 /** phase.window: `AdvancePhase` moves to the next phase only. Pure. */
-export const advancesToNext = domainRule<AdvanceInput>(
+export const advancesToNext = rule<AdvanceInput>(
   'phase.window',
   ({ status, to }) => {
     if (status === 'unlaunched' || status === 'concluded')
@@ -61,7 +61,7 @@ export interface ConcludeWindowInput {
 }
 
 /** phase.window: a campaign concludes from `commending`, or from any phase once `at` >= endsAt. Pure. */
-export const concludeWindow = domainRule<ConcludeWindowInput>(
+export const concludeWindow = rule<ConcludeWindowInput>(
   'phase.window',
   ({ status, at, endsAt }) =>
     `a campaign concludes from commending, or from any phase once its end (${endsAt ?? '?'}) has come; it is ${status} at ${at}`,

@@ -1,5 +1,5 @@
+import { rule } from '@strive/engine';
 import { formatDays, DAY_MS, toMillis } from '../domain/time.js';
-import { domainRule } from './domainRule.js';
 
 /** Input of `review.regular`: when the organization committed, its reviews, and the nomination time. */
 export interface RegularInput {
@@ -33,7 +33,7 @@ const longestGap = ({ committedAt, reviews, nominatedAt }: RegularInput): Gap | 
  * between its commitment, its leadership reviews and the nomination time (a gap of exactly that long
  * is allowed). Pure.
  */
-export const reviewRegular = domainRule<RegularInput>(
+export const reviewRegular = rule<RegularInput>(
   'review.regular',
   (input) => {
     const gap = longestGap(input);

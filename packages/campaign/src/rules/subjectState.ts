@@ -1,4 +1,4 @@
-import { domainRule } from './domainRule.js';
+import { rule } from '@strive/engine';
 
 /** Input of `subject.state`: a subject (as people read it), its state, and the states the command needs. */
 export interface SubjectStateInput {
@@ -9,7 +9,7 @@ export interface SubjectStateInput {
 }
 
 /** subject.state: the subject is in a state where the command makes sense. Pure. */
-export const subjectState = domainRule<SubjectStateInput>(
+export const subjectState = rule<SubjectStateInput>(
   'subject.state',
   ({ command, subject, state, allowed }) => {
     if (state === 'unenrolled') return `${subject} is not enrolled in the campaign`;

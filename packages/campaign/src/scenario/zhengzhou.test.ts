@@ -59,7 +59,7 @@ describe('the Zhengzhou 2010 scenario (examples/data)', () => {
     expect(actual).toEqual(wanted);
   });
 
-  it('exercises every command type and refuses by every rule id of domain.md', () => {
+  it('exercises every command type and refuses by every rule id of docs/campaign.md', () => {
     const types = new Set(expected.lines.map((l) => l.type));
     expect(types.size).toBe(18);
     const refusedBy = new Set(

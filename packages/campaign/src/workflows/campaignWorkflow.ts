@@ -10,7 +10,8 @@ import { campaignMachine } from '../machines/campaignMachine.js';
  */
 export const campaignWorkflow = defineWorkflow({
   name: 'campaign',
-  version: 1,
+  // 2: the context records the campaign's clock (campaignLevelAt, latestAt) for clock.monotonic.
+  version: 2,
   machine: campaignMachine,
   events: {
     CampaignLaunched: { codec: c.CampaignLaunched, schemaVersion: 1 },

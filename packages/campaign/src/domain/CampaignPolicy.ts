@@ -3,7 +3,7 @@ import { closed } from '../codec/closed.js';
 import { NonNegativeInt, PositiveInt, Share } from '../codec/primitives.js';
 
 /** The numbers every rule of a campaign reads (see docs/campaign.md). */
-export type Policy = {
+export type CampaignPolicy = {
   /** evaluation.quorum: distinct evaluators needed at nomination. */
   readonly minEvaluators: number;
   /** evaluation.threshold: share of excellent+good over all ratings. */
@@ -22,8 +22,8 @@ export type Policy = {
   readonly commendationQuota: number | null;
 };
 
-/** The defaults of domain.md, in force until the implementation opinions override them. */
-export const DEFAULT_POLICY: Policy = {
+/** The defaults of docs/campaign.md, in force until the implementation opinions override them. */
+export const DEFAULT_POLICY: CampaignPolicy = {
   minEvaluators: 10,
   overallSatisfaction: 0.8,
   criterionSatisfaction: 0.6,
@@ -49,16 +49,19 @@ const policyProps = {
  * io-ts codec of a policy override (`PublishImplementationOpinions.policy`): any subset of the
  * numbers, unknown keys Invalid, shares within 0..1, counts whole (minPledges and reviewIntervalDays >= 1).
  */
-export const PolicyOverrideCodec = closed('PolicyOverride', {}, policyProps);
+export const CampaignPolicyOverrideCodec = closed('PolicyOverride', {}, policyProps);
 
 /** A partial policy as the implementation opinions give it. */
-export type PolicyOverride = t.TypeOf<typeof PolicyOverrideCodec>;
+export type CampaignPolicyOverride = t.TypeOf<typeof CampaignPolicyOverrideCodec>;
 
 /** io-ts codec of a complete policy (as stored in events). */
-export const PolicyCodec = closed('Policy', policyProps, {});
+export const CampaignPolicyCodec = closed('Policy', policyProps, {});
 
 /** `base` with the numbers `override` gives replaced. Pure. */
-export const applyPolicy = (base: Policy, override: PolicyOverride): Policy => ({
+export const applyPolicy = (
+  base: CampaignPolicy,
+  override: CampaignPolicyOverride,
+): CampaignPolicy => ({
   minEvaluators: override.minEvaluators ?? base.minEvaluators,
   overallSatisfaction: override.overallSatisfaction ?? base.overallSatisfaction,
   criterionSatisfaction: override.criterionSatisfaction ?? base.criterionSatisfaction,
