@@ -5,6 +5,7 @@ import type { AnyCommand } from './defineCommand.js';
 import type { Projection } from './defineProjection.js';
 import type { Engine, EngineOptions, ReadModel } from './Engine.js';
 import { handleCommand, type HandleDeps } from './handleCommand.js';
+import { createHotStreams } from './hotStreams.js';
 import { loadState } from './loadState.js';
 import { retryOptions } from './retryOptions.js';
 import { createStateCache } from './stateCache.js';
@@ -58,6 +59,8 @@ export const createEngine = (options: EngineOptions): Engine => {
     now: options.now ?? (() => performance.now()),
     cache: createStateCache(nonNegativeInt('stateCacheSize', options.stateCacheSize ?? 10_000)),
     queue: createStreamQueue(),
+    // A stream stays hot for a second after this process last saw it contended.
+    hot: createHotStreams(1_000, 1_000),
   };
   const handle = (input: unknown) => handleCommand(deps, input);
   const readModel = <D>(projection: Projection<D>, checkpoint: number): ReadModel<D> => ({

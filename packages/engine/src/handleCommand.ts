@@ -2,13 +2,14 @@ import type { EventStore, InlineProjection } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { commandDigest } from './commandIds.js';
 import type { CommandOutcome } from './CommandOutcome.js';
-import { decideAndAppend, type Attempt } from './decideAndAppend.js';
+import { decideAndAppend } from './decideAndAppend.js';
 import type { AnyCommand } from './defineCommand.js';
-import { decodeCommand } from './decodeCommand.js';
+import { decodeCommand, type DecodedCommand } from './decodeCommand.js';
 import type { RetryOptions } from './Engine.js';
 import { loadStreams } from './loadStreams.js';
-import { priorOutcome } from './priorOutcome.js';
+import { priorOutcome, settledWithoutLookup } from './priorOutcome.js';
 import { retryCommand } from './retryCommand.js';
+import type { HotStreams } from './hotStreams.js';
 import type { StateCache } from './stateCache.js';
 import type { StreamQueue } from './streamQueue.js';
 
@@ -24,19 +25,12 @@ export interface HandleDeps {
   readonly now: () => number;
   readonly cache: StateCache;
   readonly queue: StreamQueue;
+  readonly hot: HotStreams;
 }
 
-/**
- * The outcome of an attempt that skipped the command id lookup, when final anyway: the store accepted
- * events (event 0's id is the one the lookup reads, so a stored command cannot be appended twice) or
- * reported the very same events stored (whose metadata carries the same digest). Pure.
- */
-const settledWithoutLookup = (tried: Attempt): CommandOutcome | undefined =>
-  tried._tag === 'Done' &&
-  tried.outcome._tag === 'Accepted' &&
-  (tried.outcome.duplicate || tried.outcome.events.length > 0)
-    ? tried.outcome
-    : undefined;
+/** The ids of the streams a command names. Pure. */
+const streamIdsOf = (cmd: DecodedCommand): string[] =>
+  Object.values(cmd.definition.streams(cmd.command)).map((ref) => ref.streamId);
 
 /**
  * Handles one command: decode -> decide on the cached states (reading only streams not cached) ->
@@ -53,15 +47,18 @@ export const handleCommand = async (deps: HandleDeps, input: unknown): Promise<C
   const cmd = decoded.right;
   const digest = commandDigest(cmd.json);
   const startedAt = deps.now();
+  // A stream other processes are writing right now: wait for its lock rather than race on the cache.
+  const hot = deps.hot.among(streamIdsOf(cmd), startedAt);
+  if (hot.length > 0) return retryCommand(deps, cmd, digest, startedAt, undefined, 0, hot);
   const first = await loadStreams(deps, cmd, true);
   const tried = await decideAndAppend(deps, cmd, digest, first.streams);
   const settled = settledWithoutLookup(tried);
   if (settled !== undefined) return settled;
   if (first.fromCache)
     return tried._tag === 'Done'
-      ? retryCommand(deps, cmd, digest, startedAt, undefined, 0)
-      : retryCommand(deps, cmd, digest, startedAt, tried.error, 0);
+      ? retryCommand(deps, cmd, digest, startedAt, undefined, 0, [])
+      : retryCommand(deps, cmd, digest, startedAt, tried.error, 0, []);
   // Every state was read: this was attempt 1 but for the command id lookup, done now.
   if (tried._tag === 'Done') return (await priorOutcome(deps, cmd, digest, 1)) ?? tried.outcome;
-  return retryCommand(deps, cmd, digest, startedAt, tried.error, 1);
+  return retryCommand(deps, cmd, digest, startedAt, tried.error, 1, []);
 };

@@ -1,5 +1,6 @@
 import { eventIdOf } from './commandIds.js';
 import type { CommandOutcome, Conflict } from './CommandOutcome.js';
+import type { Attempt } from './decideAndAppend.js';
 import type { DecodedCommand } from './decodeCommand.js';
 import type { HandleDeps } from './handleCommand.js';
 
@@ -43,3 +44,15 @@ export const priorOutcome = async (
         `command id ${cmd.id} was used for another payload`,
       );
 };
+
+/**
+ * The outcome of an attempt that skipped the command id lookup, when final anyway: the store accepted
+ * events (event 0's id is the one the lookup reads, so a stored command cannot be appended twice) or
+ * reported the very same events stored (whose metadata carries the same digest). Pure.
+ */
+export const settledWithoutLookup = (tried: Attempt): CommandOutcome | undefined =>
+  tried._tag === 'Done' &&
+  tried.outcome._tag === 'Accepted' &&
+  (tried.outcome.duplicate || tried.outcome.events.length > 0)
+    ? tried.outcome
+    : undefined;
