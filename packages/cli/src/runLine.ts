@@ -85,7 +85,13 @@ export const lineResult = (line: number, input: unknown, outcome: CommandOutcome
         id,
         type,
         ok: false,
-        error: { kind: 'conflict', rules: [], message: outcome.message },
+        error: {
+          kind: 'conflict',
+          rules: [],
+          message: outcome.retryable
+            ? `${outcome.message}; nothing was stored: send the line again (same id), it cannot be applied twice`
+            : outcome.message,
+        },
       };
   }
 };

@@ -31,7 +31,10 @@ export interface Rejected {
   readonly failures: readonly RuleFailure[];
 }
 
-/** Concurrent writers kept winning past the retry budget, or the command id was used for another payload. */
+/**
+ * Concurrent writers kept winning until the retry budget was spent (`ConcurrencyConflict`), or the
+ * command id was used for another payload (`IdempotencyConflict`). Nothing was appended.
+ */
 export interface Conflict {
   readonly _tag: 'Conflict';
   readonly commandId: string;
@@ -39,6 +42,11 @@ export interface Conflict {
   readonly reason: 'ConcurrencyConflict' | 'IdempotencyConflict';
   readonly attempts: number;
   readonly message: string;
+  /**
+   * True for a `ConcurrencyConflict`: send the very same command (same id) again, it is decided anew
+   * and cannot be applied twice; false for an `IdempotencyConflict` (use a new id for a new payload).
+   */
+  readonly retryable: boolean;
 }
 
 /** Every result of `engine.handle`. */

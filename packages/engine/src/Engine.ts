@@ -4,10 +4,25 @@ import type { AnyCommand } from './defineCommand.js';
 import type { AnyProjection, Projection } from './defineProjection.js';
 import type { AnyEventSpecs, Workflow, WorkflowState } from './Workflow.js';
 
-/** Bounded retries on a version conflict: attempts in all, and the base of the jittered backoff. */
+/**
+ * How a command that lost a version race is decided again (docs/engine-design.md, "Concurrency"): until
+ * a time budget is spent, holding the stream that lost, pausing by decorrelated jitter when unlocked.
+ */
 export interface RetryOptions {
-  readonly maxAttempts: number;
+  /** No new attempt starts this long after `handle` began (default 10,000 ms). */
+  readonly budgetMs: number;
+  /** The smallest pause between unlocked attempts (default 5 ms). */
   readonly baseDelayMs: number;
+  /** The largest pause between unlocked attempts (default 200 ms). */
+  readonly maxDelayMs: number;
+  /** Attempts in all, as well as the budget (default: no limit but the budget). */
+  readonly maxAttempts: number;
+  /**
+   * `on-conflict` (default): after a lost race, retries run one at a time per stream in this process
+   * and, on a store with `withStreamLock` (PostgreSQL), under that stream's lock across processes.
+   * `never`: retries race freely (expected versions still decide every append).
+   */
+  readonly streamLock: 'on-conflict' | 'never';
 }
 
 /** What `createEngine` takes. `random` and `sleep` are the only effects besides the store. */
@@ -17,12 +32,14 @@ export interface EngineOptions {
   readonly projections?: readonly AnyProjection[];
   /** Save a snapshot of a stream every N events (default 100; 0 disables snapshots). */
   readonly snapshotEvery?: number;
-  /** Default `{ maxAttempts: 5, baseDelayMs: 5 }`. */
+  /** Default `{ budgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 200, maxAttempts: Infinity, streamLock: 'on-conflict' }`. */
   readonly retry?: Partial<RetryOptions>;
   /** Uniform in [0, 1), for retry jitter (default: node:crypto). */
   readonly random?: () => number;
   /** Waits between retries (default: setTimeout). */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** A monotonic clock in ms, for the retry budget (default: `performance.now`). */
+  readonly now?: () => number;
   /**
    * Streams whose state is kept in process between commands (default 10,000; 0 disables). A command is
    * first decided on cached states without reading them; only an accepted append (its expected versions

@@ -1,11 +1,15 @@
 import { randomInt } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { catchUpProjection, readDocumentOf } from './catchUpProjection.js';
 import type { AnyCommand } from './defineCommand.js';
 import type { Projection } from './defineProjection.js';
 import type { Engine, EngineOptions, ReadModel } from './Engine.js';
 import { handleCommand, type HandleDeps } from './handleCommand.js';
+import { createHotStreams } from './hotStreams.js';
 import { loadState } from './loadState.js';
+import { retryOptions } from './retryOptions.js';
 import { createStateCache } from './stateCache.js';
+import { createStreamQueue } from './streamQueue.js';
 import { tick } from './tick.js';
 import { toInlineProjection } from './toInlineProjection.js';
 
@@ -31,7 +35,7 @@ const indexCommands = (commands: readonly AnyCommand[]): ReadonlyMap<string, Any
 
 /**
  * The imperative shell: wires a store, commands and projections, and supplies the effects the core
- * takes as parameters (jitter randomness, sleep). Does I/O.
+ * takes as parameters (jitter randomness, sleep, a monotonic clock). Does I/O.
  * @example
  * const engine = createEngine({ store, commands: [ship], projections: [dashboard], snapshotEvery: 100 });
  * const outcome = await engine.handle({ type: 'Ship', id: 'c-1', at: '2026-03-01T10:00:00Z', orderId: '7' });
@@ -44,21 +48,19 @@ export const createEngine = (options: EngineOptions): Engine => {
   const batchSize = options.projectionBatchSize ?? 500;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1)
     throw new Error(`createEngine: projectionBatchSize must be an integer >= 1 (got ${batchSize})`);
-  const maxAttempts = options.retry?.maxAttempts ?? 5;
-  if (!Number.isSafeInteger(maxAttempts) || maxAttempts < 1)
-    throw new Error(`createEngine: retry.maxAttempts must be an integer >= 1 (got ${maxAttempts})`);
   const deps: HandleDeps = {
     store,
     commands: indexCommands(options.commands),
     inline,
     snapshotEvery: nonNegativeInt('snapshotEvery', options.snapshotEvery ?? 100),
-    retry: {
-      maxAttempts,
-      baseDelayMs: nonNegativeInt('retry.baseDelayMs', options.retry?.baseDelayMs ?? 5),
-    },
+    retry: retryOptions(options.retry ?? {}),
     random: options.random ?? cryptoRandom,
     sleep: options.sleep ?? timerSleep,
+    now: options.now ?? (() => performance.now()),
     cache: createStateCache(nonNegativeInt('stateCacheSize', options.stateCacheSize ?? 10_000)),
+    queue: createStreamQueue(),
+    // A stream stays hot for a second after this process last saw it contended.
+    hot: createHotStreams(1_000, 1_000),
   };
   const handle = (input: unknown) => handleCommand(deps, input);
   const readModel = <D>(projection: Projection<D>, checkpoint: number): ReadModel<D> => ({

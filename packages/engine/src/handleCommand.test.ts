@@ -65,7 +65,10 @@ describe('idempotency by command id', () => {
     const { engine } = engineOver(store);
     await engine.handle(add('c1'));
     const outcome = await engine.handle(add('c1', '1', 11));
-    expect(isConflict(outcome) && outcome.reason).toBe('IdempotencyConflict');
+    expect(isConflict(outcome) && [outcome.reason, outcome.retryable]).toEqual([
+      'IdempotencyConflict',
+      false,
+    ]);
     expect((await store.head()).globalPosition).toBe(1);
   });
 
@@ -109,10 +112,11 @@ describe('optimistic concurrency', () => {
     const outcome = await engine.handle(add('mine', '1', 10));
     // The retry decided again on the new state: 95 + 10 is above the limit.
     expect(isRejected(outcome) && outcome.failures.map((f) => f.ruleId)).toEqual(['order.limit']);
-    expect(delays).toEqual([2.5]);
+    // Decorrelated jitter: halfway between the base (5) and three times the previous pause (15).
+    expect(delays).toEqual([10]);
   });
 
-  it('gives up with a typed Conflict after the retry budget, with growing jittered delays', async () => {
+  it('gives up with a retryable Conflict after maxAttempts, with decorrelated jittered delays', async () => {
     const store = createMemoryEventStore();
     const delays: number[] = [];
     let n = 0;
@@ -138,8 +142,14 @@ describe('optimistic concurrency', () => {
       },
     });
     const outcome = await engine.handle(add('c1'));
-    expect(outcome).toMatchObject({ _tag: 'Conflict', reason: 'ConcurrencyConflict', attempts: 3 });
-    expect(delays).toEqual([2, 4]);
+    expect(outcome).toMatchObject({
+      _tag: 'Conflict',
+      reason: 'ConcurrencyConflict',
+      attempts: 3,
+      retryable: true,
+    });
+    // 4 + 0.5 * (3 * 4 - 4), then 4 + 0.5 * (3 * 8 - 4).
+    expect(delays).toEqual([8, 14]);
   });
 });
 

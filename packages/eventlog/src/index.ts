@@ -43,6 +43,12 @@ export type {
   SubscribeOptions,
   Subscription,
 } from './EventStore.js';
+export {
+  canLockStreams,
+  streamLockTimeout,
+  type StreamLocking,
+  type StreamLockTimeout,
+} from './StreamLocking.js';
 export { canonicalJson } from './canonicalJson.js';
 export { computeEventHash, hashEvent, type HashInput } from './hashEvent.js';
 export { isWellFormedString, validateJson, type JsonLimits } from './validateJson.js';

@@ -10,6 +10,7 @@ import {
   storeUnavailable,
   type EventStore,
   type ReadAllOptions,
+  type StreamLocking,
   type Subscription,
 } from '@strive/eventlog';
 import pg from 'pg';
@@ -31,9 +32,13 @@ import {
 import { readSql } from './readSql.js';
 import { appendChannel, DEFAULT_SCHEMA, validateSchemaName } from './schemaName.js';
 import { snapshotStore } from './snapshotStore.js';
+import { createStreamLocks } from './streamLocks.js';
 
-/** An `EventStore` on PostgreSQL, with the pool and schema it uses (for leases and workers). */
-export interface PostgresEventStore extends EventStore {
+/**
+ * An `EventStore` on PostgreSQL, with the pool and schema it uses (for leases and workers), and stream
+ * locks shared by every process on the database (`withStreamLock`).
+ */
+export interface PostgresEventStore extends EventStore, StreamLocking {
   readonly pool: pg.Pool;
   readonly schema: string;
   /** Applies pending migrations (done on first use anyway); resolves when the schema is current. */
@@ -122,6 +127,8 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     ready,
     ...snapshotStore(pool, schema, ready),
     ...projectionDocuments(pool, schema, ready),
+    // Half the pool at most waits for or holds stream locks: the holders' appends need the rest.
+    withStreamLock: createStreamLocks(pool, schema, Math.floor((pool.options.max ?? 10) / 2)),
     append: async (streamId, events, appendOptions) => {
       const r = await write(
         prepareAppend(streamId, events, appendOptions, newId, validation),

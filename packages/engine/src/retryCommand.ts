@@ -1,0 +1,144 @@
+import { canLockStreams, describeAppendError, type StreamLockTimeout } from '@strive/eventlog';
+import * as E from 'fp-ts/lib/Either.js';
+import type { CommandOutcome } from './CommandOutcome.js';
+import { decideAndAppend, type Attempt, type RetryError } from './decideAndAppend.js';
+import type { DecodedCommand } from './decodeCommand.js';
+import type { HandleDeps } from './handleCommand.js';
+import { loadStreams } from './loadStreams.js';
+import { conflictOutcome, priorOutcome, settledWithoutLookup } from './priorOutcome.js';
+import { nextDelay } from './retryDelay.js';
+
+/** A wait for a store lock longer than this means another process held it: the stream stays hot. */
+const CONTENDED_WAIT_MS = 2;
+
+/**
+ * One attempt on read states: load, decide, append. An end that is not final by itself (a refusal, no
+ * events, a stored id with other content) looks the command id up: a racing copy of the same command
+ * may have stored it, which makes this one a duplicate. Does I/O.
+ */
+const attemptOnce = async (
+  deps: HandleDeps,
+  cmd: DecodedCommand,
+  digest: string,
+  attempt: number,
+): Promise<Attempt> => {
+  const { streams } = await loadStreams(deps, cmd, false);
+  const tried = await decideAndAppend(deps, cmd, digest, streams);
+  if (settledWithoutLookup(tried) !== undefined) return tried;
+  if (tried._tag === 'Retry' && tried.error._tag === 'ConcurrencyConflict') return tried;
+  const prior = await priorOutcome(deps, cmd, digest, attempt);
+  return prior === undefined ? tried : { _tag: 'Done', outcome: prior };
+};
+
+/**
+ * Decides a command again on states read from the store until it settles, after its first try did not
+ * (`lost` when it lost a race; counted in `attempts` when that try read every state). A stream that
+ * lost a race (or is in `hotAtStart`) is held from then on: this process's retries on it take turns
+ * (`deps.queue`) and, on a store with `withStreamLock`, hold its lock across load, decide and append,
+ * so writers of every process wait in line instead of losing races. Retries that cannot hold a store
+ * lock pause by decorrelated jitter. No attempt starts after `retry.budgetMs` from `startedAt` or past
+ * `retry.maxAttempts`; a spent budget looks the command id up once more before answering `Conflict`.
+ * Does I/O.
+ */
+export const retryCommand = async (
+  deps: HandleDeps,
+  cmd: DecodedCommand,
+  digest: string,
+  startedAt: number,
+  lost: RetryError | undefined,
+  attempts: number,
+  hotAtStart: readonly string[],
+): Promise<CommandOutcome> => {
+  const { budgetMs, maxAttempts, baseDelayMs, maxDelayMs } = deps.retry;
+  const deadline = startedAt + budgetMs;
+  const locking = deps.retry.streamLock === 'on-conflict';
+  const { store } = deps;
+  const storeLocks = locking && canLockStreams(store) ? store : undefined;
+  const hot = new Set(hotAtStart);
+  let last: RetryError | StreamLockTimeout | undefined = lost;
+  let delay = baseDelayMs;
+  let n = attempts;
+  const note = (error: RetryError): void => {
+    last = error;
+    if (error._tag !== 'ConcurrencyConflict') return;
+    deps.cache.delete(error.streamId);
+    if (!locking) return;
+    hot.add(error.streamId);
+    deps.hot.mark(error.streamId, deps.now());
+  };
+  const more = (): boolean => n < maxAttempts && (n === 0 || deps.now() < deadline);
+  /** Pauses before the next unlocked attempt; false when the pause would end past the budget. */
+  const pause = async (): Promise<boolean> => {
+    delay = nextDelay(delay, baseDelayMs, maxDelayMs, deps.random());
+    if (deps.now() + delay >= deadline) return false;
+    await deps.sleep(delay);
+    return true;
+  };
+  /**
+   * Attempts holding `held` until one settles (its outcome), loses on a stream not held (`grow`) or the
+   * budget ends (`spent`); without a store lock, lost races pause (first of all when `pauseFirst`).
+   */
+  const holding = async (
+    held: ReadonlySet<string>,
+    pauseFirst: boolean,
+  ): Promise<CommandOutcome | 'grow' | 'spent'> => {
+    if (pauseFirst && storeLocks === undefined && !(await pause())) return 'spent';
+    for (;;) {
+      const tried = await attemptOnce(deps, cmd, digest, ++n);
+      if (tried._tag === 'Done') return tried.outcome;
+      note(tried.error);
+      if (tried.error._tag === 'ConcurrencyConflict' && !held.has(tried.error.streamId))
+        return 'grow';
+      if (!more()) return 'spent';
+      // With the store's lock held, a lost race was lost to an unlocked first try: go again at once.
+      if (
+        storeLocks === undefined &&
+        tried.error._tag === 'ConcurrencyConflict' &&
+        !(await pause())
+      )
+        return 'spent';
+    }
+  };
+  if (lost !== undefined) note(lost);
+  let paused = !(lost?._tag === 'ConcurrencyConflict' && attempts > 0);
+  while (more()) {
+    if (hot.size === 0) {
+      if (!paused && !(await pause())) break;
+      const tried = await attemptOnce(deps, cmd, digest, ++n);
+      if (tried._tag === 'Done') return tried.outcome;
+      note(tried.error);
+      paused = tried.error._tag !== 'ConcurrencyConflict';
+      continue;
+    }
+    const held = new Set(hot);
+    const ids = [...held];
+    const settled = await deps.queue.run(ids, async () => {
+      if (storeLocks === undefined) return E.right(await holding(held, !paused));
+      const asked = deps.now();
+      return storeLocks.withStreamLock(ids, Math.max(1, deadline - asked), () => {
+        if (deps.now() - asked > CONTENDED_WAIT_MS) for (const id of ids) deps.hot.mark(id, asked);
+        return holding(held, false);
+      });
+    });
+    if (E.isLeft(settled)) {
+      last = settled.left;
+      break;
+    }
+    if (settled.right === 'spent') break;
+    if (settled.right !== 'grow') return settled.right;
+    paused = true; // the lock (or queue) of the larger set does the waiting
+  }
+  const prior = await priorOutcome(deps, cmd, digest, n);
+  if (prior !== undefined) return prior;
+  if (last === undefined) throw new Error('retryCommand: retry.maxAttempts must be at least 1');
+  const message =
+    last._tag === 'StreamLockTimeout'
+      ? `waited ${Math.round(last.timeoutMs)} ms for the lock of ${last.streamIds.join(', ')}`
+      : describeAppendError(last);
+  return conflictOutcome(
+    cmd,
+    last._tag === 'IdempotencyConflict' ? 'IdempotencyConflict' : 'ConcurrencyConflict',
+    n,
+    message,
+  );
+};

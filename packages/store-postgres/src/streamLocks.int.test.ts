@@ -1,0 +1,89 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { expect, it } from 'vitest';
+import { describePg } from './pgSuite.js';
+import { streamLockKey } from './streamLocks.js';
+
+const at = '2010-05-10T09:00:00+08:00';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describePg('withStreamLock (advisory stream locks)', (pg) => {
+  it('makes a second store wait for a stream another holds, appending through its pool meanwhile', async () => {
+    const a = pg.store({ poolSize: 4 });
+    await a.ready();
+    const b = pg.store({ schema: a.schema, poolSize: 4 });
+    const log: string[] = [];
+    const held = a.withStreamLock(['hot'], 5_000, async () => {
+      log.push('a+');
+      await sleep(300);
+      const r = await a.append('hot', [{ type: 'T', data: {}, metadata: { at } }], {
+        expectedVersion: 'no-stream',
+      });
+      log.push('a-');
+      return r;
+    });
+    await sleep(50);
+    const waited = b.withStreamLock(['other', 'hot'], 5_000, async () => {
+      log.push('b+');
+      return b.streamVersion('hot');
+    });
+    // Another stream is not held.
+    const free = await b.withStreamLock(['cold'], 5_000, () => Promise.resolve('cold'));
+    expect(free).toEqual(E.right('cold'));
+    expect(await waited).toEqual(E.right(1));
+    expect(E.isRight(await held)).toBe(true);
+    expect(log).toEqual(['a+', 'a-', 'b+']);
+  });
+
+  it('answers StreamLockTimeout after the time limit, runs nothing, and frees the connection', async () => {
+    const a = pg.store({ poolSize: 2 });
+    await a.ready();
+    const b = pg.store({ schema: a.schema, poolSize: 2 });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const held = a.withStreamLock(['hot'], 5_000, () => gate);
+    await sleep(50);
+    let ran = false;
+    const started = Date.now();
+    const timedOut = await b.withStreamLock(['hot'], 200, () => {
+      ran = true;
+      return Promise.resolve();
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    expect(timedOut).toEqual(
+      E.left({ _tag: 'StreamLockTimeout', streamIds: ['hot'], timeoutMs: 200 }),
+    );
+    expect(ran).toBe(false);
+    release();
+    await held;
+    // b's lock connection went back to the pool without the lock: it is free for b now.
+    expect(await b.withStreamLock(['hot'], 200, () => Promise.resolve('now'))).toEqual(
+      E.right('now'),
+    );
+  });
+
+  it('releases the lock when the function throws', async () => {
+    const a = pg.store({ poolSize: 2 });
+    await a.ready();
+    await expect(
+      a.withStreamLock(['s'], 1_000, () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
+    expect(await a.withStreamLock(['s'], 200, () => Promise.resolve(1))).toEqual(E.right(1));
+  });
+
+  it('runs unlocked on a pool of one connection, which could not both hold a lock and append', async () => {
+    const a = pg.store({ poolSize: 1 });
+    await a.ready();
+    const r = await a.withStreamLock(['s'], 1_000, () =>
+      a.append('s', [{ type: 'T', data: {}, metadata: { at } }], { expectedVersion: 'no-stream' }),
+    );
+    expect(E.isRight(r) && E.isRight(r.right)).toBe(true);
+  });
+
+  it('keys streams by schema and id', () => {
+    expect(streamLockKey('a', 's')).toBe(streamLockKey('a', 's'));
+    expect(streamLockKey('a', 's')).not.toBe(streamLockKey('b', 's'));
+    expect(streamLockKey('a', 's')).not.toBe(streamLockKey('a', 't'));
+  });
+});

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { streamLockTimeout, type StreamLocking } from '@strive/eventlog';
+import * as E from 'fp-ts/lib/Either.js';
+import type pg from 'pg';
+import { errorCode } from './pgErrors.js';
+
+/**
+ * The advisory lock key of a stream: the first 8 bytes of SHA-256(`strive-stream:${schema}:${id}`) as
+ * a signed 64-bit integer (two streams sharing a key only wait for each other, never write wrongly). Pure.
+ */
+export const streamLockKey = (schema: string, streamId: string): bigint =>
+  createHash('sha256')
+    .update(`strive-stream:${schema}:${streamId}`, 'utf8')
+    .digest()
+    .readBigInt64BE(0);
+
+/** A counting semaphore: at most `n` holders at a time, the others wait in arrival order. */
+const slots = (n: number): (() => Promise<() => void>) => {
+  let free = n;
+  const waiting: Array<() => void> = [];
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next === undefined) free += 1;
+    else next();
+  };
+  return () => {
+    if (free > 0) {
+      free -= 1;
+      return Promise.resolve(release);
+    }
+    return new Promise((resolve) => waiting.push(() => resolve(release)));
+  };
+};
+
+/**
+ * `withStreamLock` on PostgreSQL: a transaction on a connection of its own holds
+ * `pg_advisory_xact_lock` on every stream's key (in ascending key order, so lockers cannot deadlock),
+ * with `lock_timeout` as the wait limit, while `fn` does its reads and appends through the pool; the
+ * transaction ends (and the locks go) when `fn` settles, or when the connection drops. At most
+ * `maxHeld` connections of the pool wait for or hold stream locks at once, so the lockers can never
+ * take every connection from the appends they wait for; with a pool of one connection (`maxHeld` 0)
+ * nothing can hold a lock and append at once, so `fn` runs unlocked (expected versions still decide). Does I/O.
+ */
+export const createStreamLocks = (
+  pool: pg.Pool,
+  schema: string,
+  maxHeld: number,
+): StreamLocking['withStreamLock'] => {
+  const take = slots(maxHeld);
+  return async (streamIds, timeoutMs, fn) => {
+    if (maxHeld < 1) return E.right(await fn());
+    const keys = [...new Set(streamIds.map((id) => streamLockKey(schema, id)))].sort((a, b) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    const release = await take();
+    try {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        // One round trip: keys are integers and the timeout a number, so the text holds no input.
+        const limit = Math.max(1, Math.ceil(timeoutMs));
+        const locks = keys.map((k) => `SELECT pg_advisory_xact_lock(${k.toString()});`).join(' ');
+        try {
+          await client.query(`BEGIN; SET LOCAL lock_timeout = ${limit}; ${locks}`);
+        } catch (error) {
+          await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
+          if (errorCode(error) === '55P03') return E.left(streamLockTimeout(streamIds, timeoutMs));
+          broken ??= error;
+          throw error;
+        }
+        try {
+          return E.right(await fn());
+        } finally {
+          await client.query('COMMIT').catch((e: unknown) => (broken = e));
+        }
+      } finally {
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    } finally {
+      release();
+    }
+  };
+};
