@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { catchUpProjection, readDocumentOf } from './catchUpProjection.js';
+import { DEFAULT_MAX_CLOCK_SKEW_MS } from './checkClockSkew.js';
 import type { AnyCommand } from './defineCommand.js';
 import type { Projection } from './defineProjection.js';
 import type { Engine, EngineOptions, ReadModel } from './Engine.js';
 import { handleCommand, type HandleDeps } from './handleCommand.js';
 import { loadState } from './loadState.js';
+import type { HandleOptions } from './Principal.js';
 import { createStateCache } from './stateCache.js';
 import { tick } from './tick.js';
 import { toInlineProjection } from './toInlineProjection.js';
@@ -59,8 +61,13 @@ export const createEngine = (options: EngineOptions): Engine => {
     random: options.random ?? cryptoRandom,
     sleep: options.sleep ?? timerSleep,
     cache: createStateCache(nonNegativeInt('stateCacheSize', options.stateCacheSize ?? 10_000)),
+    maxClockSkewMs: nonNegativeInt(
+      'maxClockSkewMs',
+      options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS,
+    ),
   };
-  const handle = (input: unknown) => handleCommand(deps, input);
+  const handle = (input: unknown, handleOptions?: HandleOptions) =>
+    handleCommand(deps, input, handleOptions);
   const readModel = <D>(projection: Projection<D>, checkpoint: number): ReadModel<D> => ({
     projection: projection.storageName,
     checkpoint,

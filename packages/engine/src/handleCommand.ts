@@ -3,10 +3,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import { commandDigest, eventIdOf } from './commandIds.js';
 import type { CommandOutcome, Conflict } from './CommandOutcome.js';
 import { decideAndAppend, type Attempt, type RetryError } from './decideAndAppend.js';
+import { admitCommand } from './admitCommand.js';
 import type { AnyCommand } from './defineCommand.js';
-import { decodeCommand, type DecodedCommand } from './decodeCommand.js';
+import type { DecodedCommand } from './decodeCommand.js';
 import type { RetryOptions } from './Engine.js';
 import { loadStreams } from './loadStreams.js';
+import type { HandleOptions } from './Principal.js';
 import type { StateCache } from './stateCache.js';
 
 /** Everything `handleCommand` needs; `random` and `sleep` are the injected effects. */
@@ -19,6 +21,8 @@ export interface HandleDeps {
   readonly random: () => number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly cache: StateCache;
+  /** How far ahead of `HandleOptions.now` a command's `at` may be (rule `clock.skew`). */
+  readonly maxClockSkewMs: number;
 }
 
 const conflict = (
@@ -60,7 +64,7 @@ const settledWithoutLookup = (tried: Attempt): CommandOutcome | undefined =>
     : undefined;
 
 /**
- * Handles one command: decode -> decide on the cached states (reading only streams not cached) ->
+ * Handles one command: decode and admit (`admitCommand`: `auth.principal`, `clock.skew`) -> decide on the cached states (reading only streams not cached) ->
  * atomic `appendMany` with expected versions, with no other read: an accepted append proves the states
  * current and the command new. Otherwise the command is decided as before caching: idempotency check
  * by command id -> load (snapshot + tail) -> decide -> machine check -> append; on a version conflict,
@@ -68,8 +72,12 @@ const settledWithoutLookup = (tried: Attempt): CommandOutcome | undefined =>
  * an attempt when it read every state). Throws only when the store is unavailable or `decide` breaks
  * its contract. Does I/O.
  */
-export const handleCommand = async (deps: HandleDeps, input: unknown): Promise<CommandOutcome> => {
-  const decoded = decodeCommand(input, deps.commands);
+export const handleCommand = async (
+  deps: HandleDeps,
+  input: unknown,
+  options: HandleOptions = {},
+): Promise<CommandOutcome> => {
+  const decoded = admitCommand(input, deps.commands, options, deps.maxClockSkewMs);
   if (E.isLeft(decoded)) return decoded.left;
   const cmd = decoded.right;
   const digest = commandDigest(cmd.json);

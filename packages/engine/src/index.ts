@@ -77,6 +77,9 @@ export type {
   TickResult,
 } from './Engine.js';
 export { createEngine } from './createEngine.js';
+export { PrincipalCodec, type HandleOptions, type Principal } from './Principal.js';
+export { authorizeActor, withPrincipalActor } from './authorizeActor.js';
+export { checkClockSkew, DEFAULT_MAX_CLOCK_SKEW_MS } from './checkClockSkew.js';
 export { commandDigest, eventIdOf, timerCommandId, timerFiredEventId } from './commandIds.js';
 export { loadState, snapshotOf, stateFromSnapshot } from './loadState.js';
 export {
