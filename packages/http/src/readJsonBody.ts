@@ -28,11 +28,15 @@ export const readJsonBody = async (request: Request, maxBytes: number): Promise<
   if (!isJsonContentType(request.headers.get('content-type')))
     return refused(415, 'send the command as content-type: application/json');
   const tooLarge = refused(413, `the body is larger than ${maxBytes} bytes`);
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) return tooLarge;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body !== null) {
+  const length = request.headers.get('content-length');
+  const declared = length === null ? undefined : Number(length);
+  if (declared !== undefined && declared > maxBytes) return tooLarge;
+  // A declared length is enforced by the HTTP parser: read at once (the fast path of most bridges).
+  const whole = declared === undefined ? undefined : new Uint8Array(await request.arrayBuffer());
+  if (whole !== undefined && whole.byteLength > maxBytes) return tooLarge;
+  const chunks: Uint8Array[] = whole === undefined ? [] : [whole];
+  let size = whole?.byteLength ?? 0;
+  if (whole === undefined && request.body !== null) {
     const reader: ReadableStreamDefaultReader<Uint8Array> = request.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();

@@ -52,6 +52,33 @@ export const directRate = async (
   return rate;
 };
 
+/** Serves `fetch` in `node:http` on 127.0.0.1 and POSTs every command to it; answers commands/s. */
+const postRate = async (
+  fetchHandler: (request: Request) => Promise<Response>,
+  commands: ReadonlyArray<{ body: string; actor: string }>,
+): Promise<number> => {
+  const listener = getRequestListener(fetchHandler);
+  const server: Server = createServer((req, res) => void listener(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address: AddressInfo | string | null = server.address();
+  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+  const url = `http://127.0.0.1:${address.port}/commands`;
+  const started = performance.now();
+  for (const c of commands) {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-principal': c.actor },
+      body: c.body,
+    });
+    const text = await res.text();
+    if (res.status !== 200) throw new Error(`H1: ${res.status} ${text}`);
+  }
+  const rate = commands.length / ((performance.now() - started) / 1000);
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  return rate;
+};
+
 /**
  * Commands/s through `POST /commands` of `@strive/http` in `node:http` on 127.0.0.1, the client
  * (`fetch`, keep-alive) in the same process, on a fresh memory store. Does I/O (loopback).
@@ -67,26 +94,20 @@ export const httpRate = async (
     clock,
     rateLimit: { capacity: 1e9, refillPerSecond: 1e9 },
   });
-  const listener = getRequestListener(http.fetch);
-  const server: Server = createServer((req, res) => void listener(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address: AddressInfo | string | null = server.address();
-  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
-  const url = `http://127.0.0.1:${address.port}/commands`;
-  const started = performance.now();
-  for (const c of commands) {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-principal': c.actor },
-      body: c.body,
-    });
-    const text = await res.text();
-    if (res.status !== 200) throw new Error(`H1 http: ${res.status} ${text}`);
-  }
-  const rate = commands.length / ((performance.now() - started) / 1000);
+  const rate = await postRate(http.fetch, commands);
   await http.close();
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
   await store.close();
   return rate;
 };
+
+/**
+ * Requests/s of the same bodies to a Fetch handler that reads the body and answers a fixed JSON
+ * line: the floor of the bridge, the loopback and the client, with no Strive work. Does I/O.
+ */
+export const emptyRate = (
+  commands: ReadonlyArray<{ body: string; actor: string }>,
+): Promise<number> =>
+  postRate(async (request) => {
+    await request.text();
+    return new Response('{"ok":true}\n', { headers: { 'content-type': 'application/json' } });
+  }, commands);

@@ -1,4 +1,4 @@
-import { directRate, httpCommands, httpRate } from '../http/httpWorkload.js';
+import { directRate, emptyRate, httpCommands, httpRate } from '../http/httpWorkload.js';
 import type { Suite } from '../run/Suite.js';
 import { spread, type Spread } from '../stats.js';
 
@@ -29,20 +29,27 @@ export const httpSuite = (o: HttpOptions): Suite => ({
     const commands = httpCommands(Math.max(100, Math.round(2000 * o.scale)));
     const direct: number[] = [];
     const http: number[] = [];
+    const empty: number[] = [];
     const ratios: number[] = [];
+    const ofFloor: number[] = [];
     await httpRate(commands.slice(0, 100)); // warm-up, unmeasured
     for (let run = 0; run < o.runs; run += 1) {
       const d = await directRate(commands);
       const h = await httpRate(commands);
+      const e = await emptyRate(commands);
       direct.push(d);
       http.push(h);
+      empty.push(e);
       ratios.push(h / d);
-      log(`H1 run ${run + 1}: direct ${d.toFixed(0)}/s, http ${h.toFixed(0)}/s`);
+      ofFloor.push(h / e);
+      log(
+        `H1 run ${run + 1}: direct ${d.toFixed(0)}/s, http ${h.toFixed(0)}/s, empty ${e.toFixed(0)}/s`,
+      );
     }
-    const row = `| H1 | ${commands.length} | ${f0(spread(direct))} | ${f0(spread(http))} | ${f2(spread(ratios))} |`;
+    const row = `| H1 | ${commands.length} | ${f0(spread(direct))} | ${f0(spread(http))} | ${f0(spread(empty))} | ${f2(spread(ratios))} | ${f2(spread(ofFloor))} |`;
     const table = [
-      '| workload | commands | engine.handle commands/s | POST /commands commands/s | ratio |',
-      '| -------- | -------: | -----------------------: | ------------------------: | ----: |',
+      '| workload | commands | engine.handle /s | POST /commands /s | empty handler /s | POST / handle | POST / empty |',
+      '| -------- | -------: | ---------------: | ----------------: | ---------------: | ------------: | -----------: |',
       row,
     ].join('\n');
     const markdown = [
@@ -54,7 +61,8 @@ export const httpSuite = (o: HttpOptions): Suite => ({
       'to `@strive/http` mounted in `node:http` (`getRequestListener`) on 127.0.0.1 with a `fetch`',
       'client in the same process (its CPU counts), a header authenticator (no JWT crypto) and the',
       'rate limiter on. Both on a fresh memory store, so the ratio is the whole adapter cost at its',
-      'largest. ratio = HTTP rate / direct rate in the same run; medians [min-max]. No goal.',
+      'largest. "empty handler": the same requests to a Fetch handler that only reads the body (the',
+      'floor of bridge, loopback and client). Ratios per run; medians [min-max]. No goal.',
       '',
       table,
       '',
@@ -68,6 +76,12 @@ export const httpSuite = (o: HttpOptions): Suite => ({
           suite: 'http',
           what: 'H1: POST /commands / engine.handle',
           value: f2(spread(ratios)),
+          goal: null,
+        },
+        {
+          suite: 'http',
+          what: 'H1: POST /commands / empty Fetch handler',
+          value: f2(spread(ofFloor)),
           goal: null,
         },
       ],
