@@ -31,6 +31,7 @@ export const loadVerificationKey = async (source) => {
   return { key: await importSPKI(pem, source.alg), algorithms: [source.alg] };
 };
 
+// #region jwt
 /**
  * An `authenticate` for `@strive/http` from bearer JWTs: the signature, algorithm, issuer, audience
  * and expiry are checked (jose), the principal is the `sub` acting in the roles of the roles claim;
@@ -66,3 +67,4 @@ export const createJwtAuthenticator = (options) => {
     }
   };
 };
+// #endregion jwt

@@ -20,6 +20,7 @@ import { createJwtAuthenticator, loadVerificationKey } from './authenticateJwt.j
 export const TOKEN_ISSUER = 'strive-example';
 export const TOKEN_AUDIENCE = 'strive-campaign';
 
+// #region app
 /**
  * The campaign over HTTP: `@strive/http` (POST /commands, GET /events, GET /read-models/campaigns|subjects/:key)
  * plus `GET /report`, every route behind `authenticate`. Does I/O when called.
@@ -56,6 +57,7 @@ export const createCampaignHttp = (o) => {
     close: http.close,
   };
 };
+// #endregion app
 
 /**
  * The script: `node server.js [--db FILE|:memory:] [--port N]` with `STRIVE_JWT_SECRET` set (HS256),
@@ -96,6 +98,7 @@ const main = async (args) => {
     return 2;
   }
   const store = opened.right;
+  // #region mount
   const app = createCampaignHttp({
     store,
     authenticate: createJwtAuthenticator({
@@ -113,6 +116,7 @@ const main = async (args) => {
     ),
   );
   const stop = () => void app.close().then(() => server.close(() => void store.close()));
+  // #endregion mount
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return 0;
