@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCampaignEngine } from '@strive/campaign';
-import { createMemoryEventStore } from '@strive/eventlog';
-import { MAX_BODY_BYTES, createCommandServer } from './server.js';
+import {
+  postCommand,
+  rulesOf,
+  startCampaignServer,
+  tokenFor,
+  type CampaignServer,
+} from './testHarness.js';
 
-// Drives the adapter over a real socket with the Zhengzhou 2010 example, one POST per line, and checks
-// each status against the line's expected outcome, then the report against the expected honour roll.
+// Drives the campaign server over a real socket with the Zhengzhou 2010 example, one POST per line,
+// each with a token for the line's actor and the server's clock at the line's `at`, and checks each
+// status against the line's expected outcome, then the report against the expected honour roll.
 
 const data = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'data');
 const commands = readFileSync(join(data, 'zhengzhou-2010.commands.jsonl'), 'utf8')
@@ -18,37 +22,28 @@ const expected: unknown = JSON.parse(
   readFileSync(join(data, 'zhengzhou-2010.expected.json'), 'utf8'),
 );
 
-const store = createMemoryEventStore();
-const server = createCommandServer(createCampaignEngine(store));
-let base = '';
-
+let server: CampaignServer;
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address: AddressInfo | string | null = server.address();
-  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
-  base = `http://127.0.0.1:${address.port}`;
+  server = await startCampaignServer();
 });
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-  await store.close();
-});
+afterAll(() => server.stop());
 
-const post = async (body: string): Promise<{ status: number; json: Record<string, unknown> }> => {
-  const res = await fetch(`${base}/commands`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  });
-  const json: unknown = await res.json();
-  if (typeof json !== 'object' || json === null) throw new Error('the body is not a JSON object');
-  return { status: res.status, json: { ...json } };
+/** Sets the clock to the line's `at` and answers a token for its actor. */
+const asActor = async (line: string): Promise<string> => {
+  const command: unknown = JSON.parse(line);
+  const field = (u: unknown, k: string): unknown =>
+    typeof u === 'object' && u !== null && k in u ? (u as Record<string, unknown>)[k] : undefined;
+  const at = field(command, 'at');
+  if (typeof at === 'string' && !Number.isNaN(Date.parse(at))) server.setClock(at);
+  const actor = field(command, 'actor');
+  return tokenFor(String(field(actor, 'id')), [String(field(actor, 'role'))], server.now());
 };
 
 const expectedStatus = (expect: unknown): number =>
   expect === 'accepted' || expect === 'duplicate' ? 200 : expect === 'invalid' ? 400 : 422;
 
-describe('the HTTP adapter', () => {
-  it('answers each command of the example with the status of its outcome: 200, 400 or 422', async () => {
+describe('the campaign server', () => {
+  it('answers each command of the example, sent by its actor, with the status of its outcome', async () => {
     if (
       typeof expected !== 'object' ||
       expected === null ||
@@ -62,28 +57,23 @@ describe('the HTTP adapter', () => {
       const line: unknown = lines[i];
       const want =
         typeof line === 'object' && line !== null && 'expect' in line ? line.expect : undefined;
-      const { status, json } = await post(command);
+      const { status, json } = await postCommand(server.base, command, await asActor(command));
       expect(status, `line ${i + 1}`).toBe(expectedStatus(want));
       if (want === 'duplicate')
         expect(json).toMatchObject({ ok: true, duplicate: true, events: [] });
       if (Array.isArray(want)) {
-        const error: unknown = json['error'];
-        const rules =
-          typeof error === 'object' &&
-          error !== null &&
-          'rules' in error &&
-          Array.isArray(error.rules)
-            ? error.rules.map(String)
-            : [];
-        expect(json['ok']).toBe(false);
-        expect(error).toMatchObject({ kind: 'rejected' });
-        expect(rules.sort()).toEqual(want.map(String).sort());
+        expect(json).toMatchObject({ ok: false, error: { kind: 'rejected' } });
+        expect(rulesOf(json).sort()).toEqual(want.map(String).sort());
       }
     }
   });
 
-  it('serves the report with the honour roll of the example', async () => {
-    const res = await fetch(`${base}/report`);
+  it('serves the report with the honour roll of the example, to an authenticated reader', async () => {
+    expect((await fetch(`${server.base}/report`)).status).toBe(401);
+    const token = await tokenFor('reader', ['public'], server.now());
+    const res = await fetch(`${server.base}/report`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const report: unknown = await res.json();
@@ -97,30 +87,15 @@ describe('the HTTP adapter', () => {
     expect(roll).toEqual(['organization o1', 'organization o2', 'member m-li']);
   });
 
-  it('answers 409 when an accepted id comes back with another payload', async () => {
+  it('answers 409, not retryable, when an accepted id comes back with another payload', async () => {
     const first = commands[0] ?? '';
     const changed = first.replace('"title":"', '"title":"Changed: ');
     expect(changed).not.toBe(first);
-    const { status, json } = await post(changed);
+    const { status, json } = await postCommand(server.base, changed, await asActor(first));
     expect(status).toBe(409);
-    expect(json).toMatchObject({ ok: false, error: { kind: 'conflict', rules: [] } });
-  });
-
-  it('refuses bad JSON (400), oversized bodies (413), wrong methods (405) and unknown paths (404)', async () => {
-    expect((await post('{"type":')).status).toBe(400);
-    expect((await post(`"${'x'.repeat(MAX_BODY_BYTES)}"`)).status).toBe(413);
-    const wrongMethod = await fetch(`${base}/commands`);
-    expect(wrongMethod.status).toBe(405);
-    expect(wrongMethod.headers.get('allow')).toBe('POST');
-    expect((await fetch(`${base}/report`, { method: 'DELETE' })).status).toBe(405);
-    expect((await fetch(`${base}/nowhere`)).status).toBe(404);
-  });
-
-  it('writes nothing for refused requests', async () => {
-    const before = await store.head();
-    await post('not json');
-    await post('{"type":"Commend","id":"late","at":"2013-02-01T09:00:00+08:00"}');
-    await post(commands[1] ?? '');
-    expect(await store.head()).toEqual(before);
+    expect(json).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', rules: [], retryable: false },
+    });
   });
 });

@@ -26,7 +26,7 @@ describe('code in docs/', () => {
   it('quotes every marked ts block exactly from the file (or region) it names', async () => {
     const problems: string[] = [];
     for (const block of await allBlocks()) {
-      const quote = block.lang === 'ts' ? quoteOf(block) : undefined;
+      const quote = block.lang === 'ts' || block.lang === 'js' ? quoteOf(block) : undefined;
       if (quote === undefined) continue;
       const file = join(root, quote.path);
       if (!existsSync(file)) {
@@ -46,7 +46,10 @@ describe('code in docs/', () => {
 
   it('leaves no unquoted ts block in the tutorial or the guides', async () => {
     const loose = (await allBlocks())
-      .filter((b) => mustQuote(b.page) && b.lang === 'ts' && quoteOf(b) === undefined)
+      .filter(
+        (b) =>
+          mustQuote(b.page) && (b.lang === 'ts' || b.lang === 'js') && quoteOf(b) === undefined,
+      )
       .map((b) => `${b.page}:${b.line}`);
     expect(loose).toEqual([]);
   });

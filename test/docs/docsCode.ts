@@ -16,7 +16,7 @@ export interface Quote {
   readonly body: string;
 }
 
-const QUOTE = /^\/\/ ((?:examples|packages|test)\/[\w./-]+\.ts)(?:#([\w-]+))?$/;
+const QUOTE = /^\/\/ ((?:examples|packages|test)\/[\w./-]+\.(?:ts|js))(?:#([\w-]+))?$/;
 
 /** Every Markdown page under `dir` (recursively), skipping generated `api/`. I/O. */
 export const markdownPages = async (dir: string, root = dir): Promise<string[]> => {

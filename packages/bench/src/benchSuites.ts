@@ -2,6 +2,7 @@ import { campaignSizes } from './suites/campaignSizes.js';
 import { campaignStage } from './suites/campaignSuite.js';
 import { emmettSuite } from './suites/emmettSuite.js';
 import { endToEndSuite } from './suites/endToEndSuite.js';
+import { httpSuite } from './suites/httpSuite.js';
 import { mapSuite } from './suites/mapSuite.js';
 import { pgSuite } from './suites/pgSuite.js';
 import type { PgServer } from './suites/pgServer.js';
@@ -45,6 +46,7 @@ export const benchSuites = (o: BenchOptions): Suite[] => {
       only: new Set(['W1', 'W2', 'W3', 'W4', 'W5']),
     }),
     mapSuite({ ...common, scale: o.scale * o.mapScale }),
+    httpSuite({ ...common, scale: o.scale }),
     pgSuite({
       ...common,
       warmup: o.warmup,

@@ -2,6 +2,7 @@ import type { EventStore } from '@strive/eventlog';
 import type { CommandOutcome } from './CommandOutcome.js';
 import type { AnyCommand } from './defineCommand.js';
 import type { AnyProjection, Projection } from './defineProjection.js';
+import type { HandleOptions } from './Principal.js';
 import type { AnyEventSpecs, Workflow, WorkflowState } from './Workflow.js';
 
 /**
@@ -48,6 +49,8 @@ export interface EngineOptions {
   readonly stateCacheSize?: number;
   /** Events per batch (and per immer draft) when catching projections up (default 500). */
   readonly projectionBatchSize?: number;
+  /** How far ahead of `handle`'s `now` a command's `at` may be, in ms (default 60,000; rule `clock.skew`). */
+  readonly maxClockSkewMs?: number;
 }
 
 /** A read model's documents, after catching up to `checkpoint`. All methods do I/O. */
@@ -75,8 +78,12 @@ export interface TickResult {
 
 /** The engine: handles commands, loads states, fires timers, runs projections. Every method does I/O. */
 export interface Engine {
-  /** Decodes, checks idempotency, decides and appends a command; never throws for expected failures. */
-  handle(input: unknown): Promise<CommandOutcome>;
+  /**
+   * Decodes, admits (`auth.principal` against `options.principal`, `clock.skew` against
+   * `options.now`), checks idempotency, decides and appends a command; never throws for expected
+   * failures. Without options the input is trusted as written.
+   */
+  handle(input: unknown, options?: HandleOptions): Promise<CommandOutcome>;
   /** A stream's current state (snapshot + tail). */
   load<C, Ev extends AnyEventSpecs>(
     workflow: Workflow<C, Ev>,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { catchUpProjection, readDocumentOf } from './catchUpProjection.js';
+import { DEFAULT_MAX_CLOCK_SKEW_MS } from './checkClockSkew.js';
 import type { AnyCommand } from './defineCommand.js';
 import type { Projection } from './defineProjection.js';
 import type { Engine, EngineOptions, ReadModel } from './Engine.js';
@@ -8,6 +9,7 @@ import { handleCommand, type HandleDeps } from './handleCommand.js';
 import { createHotStreams } from './hotStreams.js';
 import { loadState } from './loadState.js';
 import { retryOptions } from './retryOptions.js';
+import type { HandleOptions } from './Principal.js';
 import { createStateCache } from './stateCache.js';
 import { createStreamQueue } from './streamQueue.js';
 import { tick } from './tick.js';
@@ -61,8 +63,13 @@ export const createEngine = (options: EngineOptions): Engine => {
     queue: createStreamQueue(),
     // A stream stays hot for a second after this process last saw it contended.
     hot: createHotStreams(1_000, 1_000),
+    maxClockSkewMs: nonNegativeInt(
+      'maxClockSkewMs',
+      options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS,
+    ),
   };
-  const handle = (input: unknown) => handleCommand(deps, input);
+  const handle = (input: unknown, handleOptions?: HandleOptions) =>
+    handleCommand(deps, input, handleOptions);
   const readModel = <D>(projection: Projection<D>, checkpoint: number): ReadModel<D> => ({
     projection: projection.storageName,
     checkpoint,

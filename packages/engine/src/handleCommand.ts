@@ -3,13 +3,15 @@ import * as E from 'fp-ts/lib/Either.js';
 import { commandDigest } from './commandIds.js';
 import type { CommandOutcome } from './CommandOutcome.js';
 import { decideAndAppend } from './decideAndAppend.js';
+import { admitCommand } from './admitCommand.js';
 import type { AnyCommand } from './defineCommand.js';
-import { decodeCommand, type DecodedCommand } from './decodeCommand.js';
+import type { DecodedCommand } from './decodeCommand.js';
 import type { RetryOptions } from './Engine.js';
 import { loadStreams } from './loadStreams.js';
 import { priorOutcome, settledWithoutLookup } from './priorOutcome.js';
 import { retryCommand } from './retryCommand.js';
 import type { HotStreams } from './hotStreams.js';
+import type { HandleOptions } from './Principal.js';
 import type { StateCache } from './stateCache.js';
 import type { StreamQueue } from './streamQueue.js';
 
@@ -26,6 +28,8 @@ export interface HandleDeps {
   readonly cache: StateCache;
   readonly queue: StreamQueue;
   readonly hot: HotStreams;
+  /** How far ahead of `HandleOptions.now` a command's `at` may be (rule `clock.skew`). */
+  readonly maxClockSkewMs: number;
 }
 
 /** The ids of the streams a command names. Pure. */
@@ -33,7 +37,7 @@ const streamIdsOf = (cmd: DecodedCommand): string[] =>
   Object.values(cmd.definition.streams(cmd.command)).map((ref) => ref.streamId);
 
 /**
- * Handles one command: decode -> decide on the cached states (reading only streams not cached) ->
+ * Handles one command: decode and admit (`admitCommand`: `auth.principal`, `clock.skew`) -> decide on the cached states (reading only streams not cached) ->
  * atomic `appendMany` with expected versions, with no other read: an accepted append proves the states
  * current and the command new. Otherwise the command is decided as before caching: idempotency check
  * by command id -> load (snapshot + tail) -> decide -> machine check -> append; on a version conflict,
@@ -41,8 +45,12 @@ const streamIdsOf = (cmd: DecodedCommand): string[] =>
  * or a spent budget looks the command id up once more (a racing copy may have stored it: a duplicate).
  * Throws only when the store is unavailable or `decide` breaks its contract. Does I/O.
  */
-export const handleCommand = async (deps: HandleDeps, input: unknown): Promise<CommandOutcome> => {
-  const decoded = decodeCommand(input, deps.commands);
+export const handleCommand = async (
+  deps: HandleDeps,
+  input: unknown,
+  options: HandleOptions = {},
+): Promise<CommandOutcome> => {
+  const decoded = admitCommand(input, deps.commands, options, deps.maxClockSkewMs);
   if (E.isLeft(decoded)) return decoded.left;
   const cmd = decoded.right;
   const digest = commandDigest(cmd.json);

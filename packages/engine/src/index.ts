@@ -86,6 +86,7 @@ export type {
   TickResult,
 } from './Engine.js';
 export { createEngine } from './createEngine.js';
+export { type HandleOptions, type Principal } from './Principal.js';
 export {
   RecordedHistory,
   recordHistory,

@@ -5,6 +5,7 @@ import type { CommandOutcome } from './CommandOutcome.js';
 import { createEngine } from './createEngine.js';
 import type { Engine, EngineOptions } from './Engine.js';
 import type { JsonLiteral } from './JsonLiteral.js';
+import type { HandleOptions } from './Principal.js';
 
 export type { JsonLiteral } from './JsonLiteral.js';
 
@@ -99,14 +100,15 @@ const check = (outcome: CommandOutcome, appended: number, expected: Expectation)
 /**
  * Given-when-then over an in-memory store: `given` events are appended as they are, `when` handles one
  * command, `then` asserts the appended events, or `rejected(...ruleIds)` / `invalid(...paths)` (and that
- * nothing was appended). Call `then` with an expectation (awaiting `when(...)` itself is an error). Does I/O.
+ * nothing was appended). `when(command, { principal, now })` handles it as an adapter would for that
+ * sender and clock. Call `then` with an expectation (awaiting `when(...)` itself is an error). Does I/O.
  * @example
  * await given([{ streamId: 'order-1', type: 'ItemAdded', data: { sku: 'a', price: 5 } }], { commands })
  *   .when({ type: 'PayOrder', id: 'c1', at: '2026-01-02T00:00:00Z', orderId: '1', amount: 5 })
  *   .then(rejected('order.placed'));
  */
 export const given = (events: readonly GivenEvent[], options: ScenarioOptions) => ({
-  when: (command: unknown) => ({
+  when: (command: unknown, handleOptions?: HandleOptions) => ({
     then: async (expected: Expectation): Promise<ScenarioResult> => {
       if (typeof expected === 'function')
         throw new Error(
@@ -133,7 +135,7 @@ export const given = (events: readonly GivenEvent[], options: ScenarioOptions) =
       }
       const engine = createEngine({ ...options, store });
       const before = (await store.head()).globalPosition;
-      const outcome = await engine.handle(command);
+      const outcome = await engine.handle(command, handleOptions);
       check(outcome, (await store.head()).globalPosition - before, expected);
       return { outcome, store, engine };
     },

@@ -51,7 +51,8 @@ const flush = async (store: EventStore, runs: Run[]): Promise<number> => {
 /**
  * `strive import FILE`: checks the whole exported log's chain first (nothing is written if any hash fails),
  * then appends it to an empty store in global order, checking that every stored hash equals the file's.
- * Does I/O; reads the file twice so memory stays flat.
+ * The file is trusted as written: its events are copied, decided by no engine and checked against no
+ * principal (docs/cli.md). Does I/O; reads the file twice so memory stays flat.
  */
 export const importLog = async (
   store: EventStore,

@@ -17,7 +17,8 @@ const human = (r: LineResult): string =>
 /**
  * `strive run FILE`: executes each JSONL line in order, streaming (flat memory); a bad line never stops the
  * rest. `--json` prints one result object per line; otherwise refused lines and a summary. Exit 0 when
- * every line was accepted, 1 otherwise. Does I/O.
+ * every line was accepted, 1 otherwise. The file is trusted as written: each line is handled with no
+ * principal and no clock, so its `actor` and `at` are taken as they stand (docs/cli.md). Does I/O.
  */
 export const run = async (
   handler: CommandHandler,
