@@ -139,9 +139,13 @@ export const registerLogCommands = (
       if (file !== '-') await assertReadable(file);
       done(
         await withNewFileRemovedOnFailure(o.db, () =>
-          withStore(o.db, 'write', (s) =>
-            importLog(s, io, file, () => openLines(file, io.stdin), expected),
-          ),
+          withStore(o.db, 'write', async (s) => {
+            const code = await importLog(s, io, file, () => openLines(file, io.stdin), expected);
+            // As after run: the read models and report view catch up, so `report` only reads.
+            if (parseDbTarget(o.db).kind !== 'memory')
+              await readReportSummary(createCampaignEngine(s), s);
+            return code;
+          }),
         ),
       );
     });
