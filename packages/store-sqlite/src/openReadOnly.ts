@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import { cannotOpen, type SqliteOpenFailure } from './SqliteOpenFailure.js';
@@ -15,13 +15,15 @@ const codeOf = (e: unknown): unknown =>
   typeof e === 'object' && e !== null && 'code' in e ? e.code : undefined;
 
 /**
- * Removes the `-wal` and `-shm` files a read-only connection to a WAL file leaves behind (it may not
- * delete them itself): a short read-write connection reads one row and closes, and SQLite, holding
- * its locks, deletes them only when no other connection uses them and nothing is left to checkpoint,
- * so the database file keeps every byte. Where it may not write, nothing was created. Does I/O.
+ * Removes the empty `-wal` and `-shm` files read-only connections to a WAL file leave behind (they
+ * may not delete them themselves): a short read-write connection reads one row and closes, and
+ * SQLite, holding its locks, deletes them only when no other connection uses them. Only an empty WAL
+ * is cleaned, so that close has nothing to checkpoint and the database file keeps every byte. Where
+ * this process may not write, nothing was created. Does I/O.
  */
 const removeWalFiles = (path: string): void => {
   try {
+    if (statSync(`${path}-wal`).size !== 0) return;
     const rw = new Database(path, { fileMustExist: true });
     try {
       rw.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -46,7 +48,7 @@ export const openReadOnly = (path: string): E.Either<SqliteOpenFailure, ReadOnly
     const db = new Database(path, { readonly: true, fileMustExist: true });
     // The first read opens the WAL index, where a read-only directory fails.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return E.right({ db, afterClose: hadWal ? () => undefined : () => removeWalFiles(path) });
+    return E.right({ db, afterClose: () => removeWalFiles(path) });
   } catch (e) {
     if (!CANNOT_SHARE.has(String(codeOf(e))) || hadWal)
       return E.left(cannotOpen(path, e instanceof Error ? e.message : String(e)));

@@ -10,6 +10,7 @@ import {
 } from '@strive/eventlog';
 import { CliError } from '../CliError.js';
 import { decodeLogLines } from '../decodeLogLines.js';
+import type { NotUtf8 } from '../decodeUtf8Lines.js';
 import { describeHeadFound, expectHead, watched } from '../expectHead.js';
 import type { Io } from '../Io.js';
 import { startProgress } from '../progress.js';
@@ -59,7 +60,7 @@ export const importLog = async (
   store: EventStore,
   io: Io,
   file: string,
-  open: () => Promise<AsyncIterable<string>>,
+  open: () => Promise<AsyncIterable<string | NotUtf8>>,
   expectedHead?: string,
 ): Promise<number> => {
   const current = await store.head();

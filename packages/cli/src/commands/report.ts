@@ -1,19 +1,49 @@
 import {
-  buildReport,
+  assembleReport,
+  campaignsProjection,
   createCampaignEngine,
+  exemplarsProjection,
+  foldProjection,
+  subjectsProjection,
+  type Report,
   readReportSummary,
   readStoredReport,
   summarizeReport,
 } from '@strive/campaign';
-import type { EventStore, StoredEvent } from '@strive/eventlog';
+import type { Projection } from '@strive/engine';
+import {
+  canonicalJson,
+  validateJson,
+  type EventStore,
+  type StoredEvent,
+} from '@strive/eventlog';
+import * as E from 'fp-ts/lib/Either.js';
 import { formatReport } from '../formatReport.js';
 import type { Io } from '../Io.js';
 import { readReportViewState } from '../reportViewState.js';
 
-const fromLog = async (store: EventStore): Promise<StoredEvent[]> => {
+const LIMITS = { maxDepth: 64, maxChars: 64 * 1024 * 1024 };
+
+/**
+ * The report folded from the log, its documents put in the key order a store gives them back
+ * (canonical JSON), so its `--json` output is byte for byte the one the stored view gives. Does I/O.
+ */
+const fromLog = async (store: EventStore): Promise<Report> => {
   const events: StoredEvent[] = [];
   for await (const e of store.readAll({ batchSize: 1000 })) events.push(e);
-  return events;
+  const docs = <D>(p: Projection<D>): D[] =>
+    [...foldProjection(p, events).entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, d]): unknown => {
+        const json = validateJson(d, p.storageName, LIMITS);
+        return E.isLeft(json) ? d : JSON.parse(canonicalJson(json.right));
+      })
+      .filter(p.isDocument);
+  return assembleReport(
+    docs(campaignsProjection),
+    docs(subjectsProjection),
+    docs(exemplarsProjection),
+  );
 };
 
 /**
@@ -35,7 +65,7 @@ export const report = async (store: EventStore, io: Io, json: boolean): Promise<
     );
     return 0;
   }
-  const r = buildReport(await fromLog(store));
+  const r = await fromLog(store);
   io.out(
     json
       ? `${JSON.stringify(r)}\n`

@@ -19,6 +19,7 @@ import type { ReportPageData } from '../html/ReportPageData.js';
 import { renderReportPage } from '../html/renderReportPage.js';
 import { assertWritableTarget, writePage } from '../html/writePage.js';
 import type { Io } from '../Io.js';
+import { printable } from '../printable.js';
 import { machineToMermaid } from '../machineToMermaid.js';
 
 /** What `report --html` takes besides the store: the page's path, whether `--json` was also given, and the log's name. */
@@ -95,7 +96,7 @@ export const reportHtml = async (
       ? `chain ok, ${v.events} events, but ${d.what} differs from the log`
       : `chain ok, ${v.events} events, ${d?.snapshots ?? 0} snapshots and ${d?.documents ?? 0} read-model documents equal to the log`;
   io.out(
-    `wrote ${options.file} (${kib} KiB): ${count(campaigns.length, 'campaign')}, ${count(subjects.length, 'subject')}, ${honourRoll.length} commended; ${chain}, head ${data.integrity.head.hash}\n`,
+    printable(`wrote ${options.file} (${kib} KiB): ${count(campaigns.length, 'campaign')}, ${count(subjects.length, 'subject')}, ${honourRoll.length} commended; ${chain}, head ${data.integrity.head.hash}`) + '\n',
   );
   return isChainBroken(v) || d?._tag === 'DerivedDiffers' ? 1 : 0;
 };

@@ -2,6 +2,7 @@ import { isChainBroken, verifyEvents, type EventStore, type StoredEvent } from '
 import { checkDerived, type DerivedResult } from '../checkDerived.js';
 import { describeHeadFound, expectHead, watched, type HeadFound } from '../expectHead.js';
 import type { Io } from '../Io.js';
+import { printable } from '../printable.js';
 
 /** What `verify` takes besides the store. */
 export interface VerifyOptions {
@@ -48,11 +49,13 @@ export const verifyLog = async (store: EventStore, io: Io, o: VerifyOptions): Pr
     );
   } else if (isChainBroken(chain)) {
     io.out(
-      `chain broken at global position ${chain.globalPosition} (stream ${chain.streamId}, position ${chain.streamPosition}): ${chain.reason}\n`,
+      `${printable(`chain broken at global position ${chain.globalPosition} (stream ${chain.streamId}, position ${chain.streamPosition}): ${chain.reason}`)}\n`,
     );
   } else {
     const where = head === undefined ? '' : `; ${describeHeadFound(head)}`;
-    io.out(`${ok ? 'ok' : 'NOT ok'} ${chain.events} events: ${describeDerived(derived)}${where}\n`);
+    io.out(
+      `${printable(`${ok ? 'ok' : 'NOT ok'} ${chain.events} events: ${describeDerived(derived)}${where}`)}\n`,
+    );
   }
   return ok ? 0 : 1;
 };
