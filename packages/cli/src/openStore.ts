@@ -46,7 +46,10 @@ export const openStore = async (target: DbTarget, access: StoreAccess): Promise<
       } catch (e) {
         await store.close().catch(() => undefined);
         const why = e instanceof Error ? e.message : String(e);
-        throw new CliError(`cannot use PostgreSQL at ${describeDbTarget(target)}: ${why}`);
+        const hint = /timeout/i.test(why)
+          ? ' (no answer within the connect timeout: 5 s, or connect_timeout=SECONDS in the URL)'
+          : '';
+        throw new CliError(`cannot use PostgreSQL at ${describeDbTarget(target)}: ${why}${hint}`);
       }
       return store;
     }
