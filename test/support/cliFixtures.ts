@@ -84,3 +84,7 @@ export const connectPg = async (url: string): Promise<RawPgClient> => {
   await client.connect();
   return client;
 };
+
+/** A text report without its last line, the integrity line (replay prints none). Pure. */
+export const withoutIntegrity = (report: string): string =>
+  report.replace(/\nIntegrity: [^\n]*\n$/, '');

@@ -1,4 +1,5 @@
 import type { ReportSummary } from '@strive/campaign';
+import { printable } from './printable.js';
 import { formatTable } from './table.js';
 
 const pct = (share: number | null): string =>
@@ -22,7 +23,7 @@ export const formatReport = (r: ReportSummary): string => {
   for (const d of r.dashboards) {
     const states = Object.entries(d.subjectsByState).map(([s, n]) => [s, String(n)]);
     parts.push(
-      `Dashboard of ${d.campaignId} (${d.phase}): ${d.turnout.evaluations} evaluations, ` +
+      `Dashboard of ${printable(d.campaignId)} (${printable(d.phase)}): ${d.turnout.evaluations} evaluations, ` +
         `${d.turnout.evaluatedSubjects} of ${d.turnout.eligibleSubjects} eligible subjects evaluated\n` +
         formatTable(['state', 'subjects'], states) +
         formatTable(

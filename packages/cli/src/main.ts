@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { isCliError } from './CliError.js';
+import { printable } from './printable.js';
 import { DEFAULT_DB } from './dbTarget.js';
 import type { Io } from './Io.js';
 import { registerCampaignCommands, registerLogCommands } from './registerCommands.js';
@@ -35,12 +36,12 @@ export const main = async (argv: readonly string[], io: Io): Promise<number> => 
       return 2;
     }
     if (isCliError(e)) {
-      io.err(`strive: ${e.message}\n`);
+      io.err(`strive: ${printable(e.message)}\n`);
       if (debug && e.stack !== undefined) io.err(`${e.stack}\n`);
       return e.exitCode;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.err(`strive: unexpected failure: ${message} (rerun with --debug for details)\n`);
+    io.err(`strive: unexpected failure: ${printable(message)} (rerun with --debug for details)\n`);
     if (debug && e instanceof Error && e.stack !== undefined) io.err(`${e.stack}\n`);
     return 1;
   }

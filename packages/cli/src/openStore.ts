@@ -5,12 +5,16 @@ import { describeOpenFailure, openSqliteEventStore } from '@strive/store-sqlite'
 import { CliError } from './CliError.js';
 import { describeDbTarget, type DbTarget } from './dbTarget.js';
 
-/** Whether a command only reads: then a missing SQLite file is an error, not a new empty store. */
+/**
+ * Whether a command only reads: then the store is opened read-only (nothing created, migrated or
+ * changed; a missing file or another application's file is refused untouched).
+ */
 export type StoreAccess = 'read' | 'write';
 
 /**
- * Opens the event store a `--db` target names, ready to use (PostgreSQL connected and migrated), or fails
- * with a one-line `CliError`. Does I/O.
+ * Opens the event store a `--db` target names, ready to use (PostgreSQL connected, and migrated for
+ * writing; a connect timeout of 5 s unless the URL's `connect_timeout` says otherwise), or fails with
+ * a one-line `CliError`. Does I/O.
  */
 export const openStore = async (target: DbTarget, access: StoreAccess): Promise<EventStore> => {
   switch (target.kind) {
@@ -21,20 +25,31 @@ export const openStore = async (target: DbTarget, access: StoreAccess): Promise<
         throw new CliError(
           `no store at ${target.path} (run \`strive run FILE --db ${target.path}\` first)`,
         );
-      const opened = openSqliteEventStore({ path: target.path });
+      const opened = openSqliteEventStore({ path: target.path, readOnly: access === 'read' });
       if (E.isLeft(opened)) throw new CliError(describeOpenFailure(opened.left));
       return opened.right;
     }
     case 'postgres': {
       // Loaded only for PostgreSQL targets: it costs a fifth of every CLI start otherwise.
       const { createPostgresEventStore } = await import('@strive/store-postgres');
-      const store = createPostgresEventStore({ connectionString: target.url });
+      let store;
+      try {
+        store = createPostgresEventStore({
+          connectionString: target.url,
+          readOnly: access === 'read',
+        });
+      } catch (e) {
+        throw new CliError(e instanceof Error ? e.message : String(e));
+      }
       try {
         await store.head();
       } catch (e) {
         await store.close().catch(() => undefined);
         const why = e instanceof Error ? e.message : String(e);
-        throw new CliError(`cannot use PostgreSQL at ${describeDbTarget(target)}: ${why}`);
+        const hint = /timeout/i.test(why)
+          ? ' (no answer within the connect timeout: 5 s, or connect_timeout=SECONDS in the URL)'
+          : '';
+        throw new CliError(`cannot use PostgreSQL at ${describeDbTarget(target)}: ${why}${hint}`);
       }
       return store;
     }

@@ -3,6 +3,7 @@ import { access, constants, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { CliError } from './CliError.js';
+import { decodeUtf8Lines, type NotUtf8 } from './decodeUtf8Lines.js';
 
 /**
  * Fails with a `CliError` (exit 2) unless `file` is a readable file (not a directory), so commands can
@@ -47,17 +48,24 @@ const eagerLines = (
 
 /**
  * Opens a file (or standard input for `-`) as a stream of lines, read lazily so memory stays flat however
- * long the file is. An unreadable file is a `CliError` (exit 2) raised before any line is read. Does I/O.
+ * long the file is: strict UTF-8 (a line that is not is a `NotUtf8`), a leading byte-order mark dropped. An unreadable file is a `CliError` (exit 2) raised before any line is read. Does I/O.
  */
-export const openLines = async (file: string, stdin: Readable): Promise<AsyncIterable<string>> => {
-  if (file === '-') return eagerLines(createInterface({ input: stdin, crlfDelay: Infinity }));
+export const openLines = async (
+  file: string,
+  stdin: Readable,
+): Promise<AsyncIterable<string | NotUtf8>> => {
+  // Read one character per byte, then decode each line as strict UTF-8 (decodeUtf8Lines).
+  if (file === '-') {
+    stdin.setEncoding('latin1');
+    return decodeUtf8Lines(eagerLines(createInterface({ input: stdin, crlfDelay: Infinity })));
+  }
   await assertReadable(file);
-  const stream = createReadStream(file, { encoding: 'utf8' });
+  const stream = createReadStream(file, { encoding: 'latin1' });
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let error: CliError | undefined;
   stream.once('error', (e: NodeJS.ErrnoException) => {
     error = new CliError(`cannot read ${file}: ${e.code ?? e.message}`);
     lines.close();
   });
-  return eagerLines(lines, () => error);
+  return decodeUtf8Lines(eagerLines(lines, () => error));
 };

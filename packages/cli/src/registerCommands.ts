@@ -7,6 +7,8 @@ import { generate } from './commands/generate.js';
 import { importLog } from './commands/importLog.js';
 import { timeline } from './commands/timeline.js';
 import { verifyLog } from './commands/verifyLog.js';
+import { parseExpectedHead } from './expectHead.js';
+import { withNewFileRemovedOnFailure } from './removeOnFailure.js';
 import { describeDbTarget, parseDbTarget } from './dbTarget.js';
 import type { Io } from './Io.js';
 import { openStore, type StoreAccess } from './openStore.js';
@@ -131,22 +133,41 @@ export const registerLogCommands = (
     .description('append an exported log to an empty store, checking every hash')
     .argument('<file>', 'exported JSONL, or - for standard input')
     .addOption(dbOption())
-    .action(async (file: string, o: DbOpts) => {
+    .option('--expect-head <hash>', 'refuse the file unless it holds this head hash')
+    .action(async (file: string, o: DbOpts & { expectHead?: string }) => {
+      const expected = o.expectHead === undefined ? undefined : parseExpectedHead(o.expectHead);
       if (file !== '-') await assertReadable(file);
       done(
-        await withStore(o.db, 'write', (s) =>
-          importLog(s, io, file, () => openLines(file, io.stdin)),
+        await withNewFileRemovedOnFailure(o.db, () =>
+          withStore(o.db, 'write', async (s) => {
+            const code = await importLog(s, io, file, () => openLines(file, io.stdin), expected);
+            // As after run: the read models and report view catch up, so `report` only reads.
+            if (parseDbTarget(o.db).kind !== 'memory')
+              await readReportSummary(createCampaignEngine(s), s);
+            return code;
+          }),
         ),
       );
     });
   program
     .command('verify')
-    .description('re-walk the tamper-evidence chain of the whole log')
+    .description('re-walk the hash chain, and check snapshots and read models against the log')
     .addOption(dbOption())
     .option('--json', 'machine-readable output')
-    .action(async (o: DbOpts) =>
-      done(await withStore(o.db, 'read', (s) => verifyLog(s, io, o.json === true))),
-    );
+    .option('--chain-only', 'only re-walk the hash chain (snapshots and read models not checked)')
+    .option('--expect-head <hash>', 'fail unless the log holds this head hash')
+    .action(async (o: DbOpts & { chainOnly?: boolean; expectHead?: string }) => {
+      const expected = o.expectHead === undefined ? undefined : parseExpectedHead(o.expectHead);
+      done(
+        await withStore(o.db, 'read', (s) =>
+          verifyLog(s, io, {
+            json: o.json === true,
+            chainOnly: o.chainOnly === true,
+            ...(expected === undefined ? {} : { expectHead: expected }),
+          }),
+        ),
+      );
+    });
   program
     .command('timeline')
     .description("one stream's events: position, type, time, actor")

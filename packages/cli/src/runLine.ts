@@ -31,13 +31,13 @@ const field = (u: unknown, key: string): string | null => {
   return typeof v === 'string' ? v : null;
 };
 
-/** The result of a line that is not JSON at all. Pure. */
-export const badJsonLine = (line: number, reason: string): LineResult => ({
+/** The result of a line that is not a JSON command at all (not UTF-8, not JSON, or ambiguous JSON). Pure. */
+export const badLine = (line: number, message: string): LineResult => ({
   line,
   id: null,
   type: null,
   ok: false,
-  error: { kind: 'invalid', rules: [], message: `line is not valid JSON: ${reason}` },
+  error: { kind: 'invalid', rules: [], message },
 });
 
 /**

@@ -1,7 +1,9 @@
 import stringWidth from 'string-width';
+import { printable } from './printable.js';
 
 /**
- * Formats rows as an aligned, borderless table with a header line, for human output: columns padded
+ * Formats rows as an aligned, borderless table with a header line, for human output (control
+ * characters escaped by `printable`): columns padded
  * to their widest cell (terminal columns: a Chinese character takes two), two spaces apart, trailing spaces trimmed. Linear in the number
  * of cells (cli-table3, used before, was quadratic in rows: 5 s for a 4,000-row honour roll). Pure.
  * @example formatTable(['stream', 'events'], [['campaign-zz', '12']])
@@ -10,7 +12,7 @@ export const formatTable = (
   head: readonly string[],
   rows: readonly (readonly string[])[],
 ): string => {
-  const all = [head, ...rows];
+  const all = [head, ...rows].map((r) => r.map(printable));
   const ascii = /^[\x20-\x7e]*$/;
   const columns = (cell: string): number => (ascii.test(cell) ? cell.length : stringWidth(cell));
   const cells = all.map((r) => head.map((_, c) => r[c] ?? ''));

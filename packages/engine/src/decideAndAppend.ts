@@ -36,7 +36,7 @@ const afterAppend = async (
     const next = foldEvents(s.workflow, events, s.state);
     deps.cache.set(s.workflow, s.streamId, next);
     if (n > 0 && Math.floor(last.streamPosition / n) !== Math.floor(s.state.version / n))
-      await deps.store.saveSnapshot(snapshotOf(s.workflow, s.streamId, next));
+      await deps.store.saveSnapshot(snapshotOf(s.workflow, s.streamId, next, last.hash));
   }
 };
 

@@ -1,4 +1,10 @@
-import { canonicalJson, createMemoryEventStore, type StoredEvent } from '@strive/eventlog';
+import {
+  canonicalJson,
+  createMemoryEventStore,
+  GENESIS_HASH,
+  sealSnapshot,
+  type StoredEvent,
+} from '@strive/eventlog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './createEngine.js';
@@ -75,11 +81,13 @@ describe('foldEvents', () => {
           fc.constantFrom('UTC', 'Pacific/Chatham', 'America/St_Johns', 'Asia/Kathmandu'),
           (events, tz) => {
             process.env['TZ'] = 'UTC';
-            const here = canonicalJson(snapshotOf(order, 's', foldEvents(order, events)).state);
-            process.env['TZ'] = tz;
-            expect(canonicalJson(snapshotOf(order, 's', foldEvents(order, events)).state)).toBe(
-              here,
+            const here = canonicalJson(
+              snapshotOf(order, 's', foldEvents(order, events), GENESIS_HASH).state,
             );
+            process.env['TZ'] = tz;
+            expect(
+              canonicalJson(snapshotOf(order, 's', foldEvents(order, events), GENESIS_HASH).state),
+            ).toBe(here);
           },
         ),
         { numRuns: 100 },
@@ -94,7 +102,12 @@ describe('foldEvents', () => {
     fc.assert(
       fc.property(historyArb, fc.nat(), (events, k) => {
         const split = events.length === 0 ? 0 : k % (events.length + 1);
-        const snap = snapshotOf(order, 'order-1', foldEvents(order, events.slice(0, split)));
+        const snap = snapshotOf(
+          order,
+          'order-1',
+          foldEvents(order, events.slice(0, split)),
+          events[split - 1]?.hash ?? GENESIS_HASH,
+        );
         const restored = stateFromSnapshot(order, structuredClone(snap));
         expect(restored).toBeDefined();
         expect(foldEvents(order, events.slice(split), restored)).toEqual(foldEvents(order, events));
@@ -155,18 +168,27 @@ describe('snapshots', () => {
       version: 3,
       lastAt: at,
     };
-    await store.saveSnapshot({
-      streamId: 'order-1',
-      key: 'order@1#stale',
-      streamPosition: 3,
-      state: forged,
-    });
-    await store.saveSnapshot({
-      streamId: 'order-1',
-      key: order.snapshotKey,
-      streamPosition: 2,
-      state: forged,
-    });
+    const third: StoredEvent[] = [];
+    for await (const e of store.readStream('order-1', { from: 3, to: 3 })) third.push(e);
+    const eventHash = third[0]?.hash ?? '';
+    await store.saveSnapshot(
+      sealSnapshot({
+        streamId: 'order-1',
+        key: 'order@1#stale',
+        streamPosition: 3,
+        eventHash,
+        state: forged,
+      }),
+    );
+    await store.saveSnapshot(
+      sealSnapshot({
+        streamId: 'order-1',
+        key: order.snapshotKey,
+        streamPosition: 2,
+        eventHash,
+        state: forged,
+      }),
+    );
     const state = await engine.load(order, 'order-1');
     expect(state).toMatchObject({ value: 'open.draft', version: 3, context: { items: 3 } });
   });

@@ -1,4 +1,12 @@
-import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
+import {
+  createMemoryEventStore,
+  isSealed,
+  sealSnapshot,
+  type EventStore,
+  type JsonObject,
+  type JsonValue,
+  type Snapshot,
+} from '@strive/eventlog';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './createEngine.js';
 import { addItem } from './fixtures/addItem.js';
@@ -42,7 +50,54 @@ describe('loadState', () => {
     // With snapshots every 4, the one saved at 4 is read, then the tail after it.
     calls.length = 0;
     const fromSnapshot = await loadState(counted, order, 'order-1', 4);
-    expect(calls).toEqual(['loadSnapshot', 'readStream']);
+    // One read checks the event the snapshot is bound to, the next reads the tail.
+    expect(calls).toEqual(['loadSnapshot', 'readStream', 'readStream']);
     expect(fromSnapshot).toEqual(await loadState(store, order, 'order-1', 0));
+  });
+
+  const poisoned = async (edit: (s: Snapshot) => Snapshot) => {
+    const store = createMemoryEventStore();
+    const engine = createEngine({ store, commands: orderCommands, snapshotEvery: 4 });
+    for (let i = 0; i < 6; i++) await engine.handle(addItem(i));
+    const saved = await store.loadSnapshot('order-1', order.snapshotKey);
+    if (saved === undefined) throw new Error('the engine saved no snapshot at 4');
+    expect(saved.streamPosition).toBe(4);
+    const forged = edit(saved);
+    await store.saveSnapshot(forged);
+    const { counted, calls } = counting(store);
+    const loaded = await loadState(counted, order, 'order-1', 4);
+    return { loaded, calls, truth: await loadState(store, order, 'order-1', 0), store };
+  };
+  const isObject = (u: JsonValue | undefined): u is JsonObject =>
+    typeof u === 'object' && u !== null && !Array.isArray(u);
+  /** The attack of issue 21: the snapshot's context edited in place (4 items become 99). */
+  const more = (s: Snapshot): JsonValue => {
+    const state = s.state;
+    if (!isObject(state) || !isObject(state['context'])) throw new Error('not a workflow state');
+    return { ...state, context: { ...state['context'], items: 99 } };
+  };
+
+  it('ignores and rebuilds a snapshot whose state was edited (its digest no longer matches)', async () => {
+    const { loaded, calls, truth, store } = await poisoned((s) => ({ ...s, state: more(s) }));
+    expect(loaded).toEqual(truth);
+    expect(loaded.context.items).toBe(6);
+    expect(calls).toEqual(['loadSnapshot', 'readStream']);
+    // The rebuilt snapshot replaced the edited one.
+    const again = await store.loadSnapshot('order-1', order.snapshotKey);
+    expect(again !== undefined && isSealed(again) && again.streamPosition).toBe(6);
+  });
+
+  it('ignores a resealed snapshot bound to another event hash', async () => {
+    const { loaded, truth } = await poisoned((s) =>
+      sealSnapshot({ ...s, state: more(s), eventHash: 'f'.repeat(64) }),
+    );
+    expect(loaded).toEqual(truth);
+  });
+
+  it('trusts a snapshot resealed with the right event hash: only verify re-derives it', async () => {
+    const { loaded, truth } = await poisoned((s) => sealSnapshot({ ...s, state: more(s) }));
+    expect(truth.context.items).toBe(6);
+    // 99 items at the snapshot, then the two events of the tail.
+    expect(loaded.context.items).toBe(101);
   });
 });

@@ -93,7 +93,7 @@ const streamsBegunIn = async <W extends ReplayWorkflows>(
  * for await (const s of replayStreams(store, {
  *   workflows: { order, customer },
  *   route: (id) => (id.startsWith('order-') ? 'order' : 'customer'),
- * })) await store.saveSnapshot(snapshotOf(s.workflow === 'order' ? order : customer, s.streamId, s.state));
+ * })) console.log(s.workflow, s.streamId, s.state.value);
  */
 export async function* replayStreams<W extends ReplayWorkflows>(
   store: EventStore,

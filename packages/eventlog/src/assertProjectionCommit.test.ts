@@ -27,10 +27,18 @@ describe('assertProjectionCommit', () => {
 });
 
 describe('assertSnapshot', () => {
-  it('refuses a fractional position and a non-JSON state', () => {
-    const ok = { streamId: 's', key: 'k', streamPosition: 1, state: {} };
+  it('refuses a fractional position, a non-JSON state and a hash that is not lowercase hex', () => {
+    const ok = {
+      streamId: 's',
+      key: 'k',
+      streamPosition: 1,
+      eventHash: 'a'.repeat(64),
+      state: {},
+      digest: 'b'.repeat(64),
+    };
     expect(() => assertSnapshot(ok)).not.toThrow();
     expect(() => assertSnapshot({ ...ok, streamPosition: 1.5 })).toThrow(/streamPosition/);
     expect(() => assertSnapshot({ ...ok, state: { d: NaN } })).toThrow(/NaN/);
+    expect(() => assertSnapshot({ ...ok, eventHash: 'A'.repeat(64) })).toThrow(/eventHash/);
   });
 });

@@ -53,11 +53,14 @@ export const assertProjectionCommit = (commit: ProjectionCommit): void => {
   for (const k of commit.deletes) once(k);
 };
 
-/** Throws unless a snapshot is well-formed: names, a non-negative position, a JSON state. Pure. */
+/** Throws unless a snapshot is well-formed: names, a non-negative position, hex hashes, a JSON state. Pure. */
 export const assertSnapshot = (snapshot: Snapshot): void => {
   assertStorableName('snapshot streamId', snapshot.streamId);
   assertStorableName('snapshot key', snapshot.key);
   if (!isPosition(snapshot.streamPosition))
     throw new Error('saveSnapshot: streamPosition must be a non-negative integer');
+  for (const field of ['eventHash', 'digest'] as const)
+    if (typeof snapshot[field] !== 'string' || !/^[0-9a-f]{64}$/.test(snapshot[field]))
+      throw new Error(`saveSnapshot: ${field} must be 64 lowercase hex digits (see sealSnapshot)`);
   assertJson('snapshot state', snapshot.state);
 };

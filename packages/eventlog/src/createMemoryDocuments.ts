@@ -96,7 +96,9 @@ export const createMemoryDocuments = (assertOpen: () => void): MemoryDocuments =
           streamId: snapshot.streamId,
           key: snapshot.key,
           streamPosition: snapshot.streamPosition,
+          eventHash: snapshot.eventHash,
           state: snapshot.state,
+          digest: snapshot.digest,
         });
         const byKey = snapshots.get(snapshot.streamId) ?? new Map<string, Snapshot>();
         byKey.set(snapshot.key, copy);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore } from './createMemoryEventStore.js';
+import { GENESIS_HASH } from './EventEnvelope.js';
 import {
   collect,
   describeEventStoreContract,
@@ -85,7 +86,14 @@ describe('createMemoryEventStore', () => {
       }),
     ).rejects.toThrow(/NaN/);
     await expect(
-      store.saveSnapshot({ streamId: 's', key: '', streamPosition: 0, state: null }),
+      store.saveSnapshot({
+        streamId: 's',
+        key: '',
+        streamPosition: 0,
+        eventHash: GENESIS_HASH,
+        state: null,
+        digest: GENESIS_HASH,
+      }),
     ).rejects.toThrow(/key/);
     expect(await store.readCheckpoint('p')).toBe(0);
   });

@@ -86,6 +86,7 @@ export {
   type ProjectionDocuments,
 } from './ProjectionDocuments.js';
 export type { Snapshot, SnapshotStore } from './SnapshotStore.js';
+export { isSealed, sealSnapshot, snapshotDigest, type UnsealedSnapshot } from './sealSnapshot.js';
 export {
   createSubscription,
   DEFAULT_POLL_INTERVAL_MS,

@@ -9,7 +9,10 @@ export interface PostgresStoreOptions extends ValidationOptions {
   readonly pool?: Pool;
   /** Size of the pool the store creates from `connectionString` (default 10). */
   readonly poolSize?: number;
-  /** Further `pg.Pool` settings for the pool the store creates (e.g. `options`, `ssl`, timeouts). */
+  /**
+   * Further `pg.Pool` settings for the pool the store creates (e.g. `options`, `ssl`, timeouts). The
+   * connect timeout defaults to the URL's `connect_timeout` (seconds), else 5 s (`connectTimeoutMs`).
+   */
   readonly poolConfig?: Omit<PoolConfig, 'connectionString' | 'max'>;
   /** The PostgreSQL schema holding the store's tables (default `strive`); created on first use. */
   readonly schema?: string;
@@ -24,4 +27,10 @@ export interface PostgresStoreOptions extends ValidationOptions {
    * (for fault injection in tests, or auditing). Throwing rolls the append back and rejects it.
    */
   readonly beforeCommit?: (client: PoolClient) => Promise<void>;
+  /**
+   * Read only (default false): never migrates or creates the schema (it must be at this package's
+   * latest migration) and, on a pool the store creates, every session is `default_transaction_read_only`,
+   * so any write fails at the server.
+   */
+  readonly readOnly?: boolean;
 }

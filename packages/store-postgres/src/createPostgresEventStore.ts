@@ -19,6 +19,8 @@ import { createAppendListener } from './appendListener.js';
 import { appendPrepared } from './appendPrepared.js';
 import { createAppendQueue } from './appendQueue.js';
 import { appendSql } from './appendSql.js';
+import { checkSchema } from './checkSchema.js';
+import { connectTimeoutMs } from './connectTimeout.js';
 import { migrate } from './migrate.js';
 import type { PostgresStoreOptions } from './PostgresStoreOptions.js';
 import { projectionDocuments } from './projectionDocuments.js';
@@ -52,10 +54,16 @@ const poolOf = (options: PostgresStoreOptions): { pool: pg.Pool; owned: boolean 
   if ((options.pool === undefined) === (options.connectionString === undefined))
     throw new Error('createPostgresEventStore: give exactly one of connectionString and pool');
   if (options.pool !== undefined) return { pool: options.pool, owned: false };
+  const readOnly = options.readOnly === true ? ' -c default_transaction_read_only=on' : '';
   const pool = new pg.Pool({
     ...options.poolConfig,
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
+    connectionTimeoutMillis: connectTimeoutMs(
+      options.connectionString ?? '',
+      options.poolConfig?.connectionTimeoutMillis,
+    ),
+    ...(readOnly === '' ? {} : { options: `${options.poolConfig?.options ?? ''}${readOnly}`.trim() }),
   });
   pool.on('error', () => undefined); // an idle client's broken connection: the pool drops it
   return { pool, owned: true };
@@ -93,7 +101,7 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
   const ready = (): Promise<void> => {
     if (closed)
       return Promise.reject(new Error('the postgres event store is closed; open a new one'));
-    migrated ??= migrate(pool, schema).then(
+    migrated ??= (options.readOnly === true ? checkSchema(pool, schema) : migrate(pool, schema)).then(
       () => undefined,
       (error: unknown) => {
         migrated = undefined;

@@ -1,5 +1,6 @@
 import { APPEND_FUNCTION_MIGRATION } from './appendFunctionMigration.js';
 import { LEAN_APPEND_MIGRATION } from './leanAppendMigration.js';
+import { SNAPSHOT_BINDING_MIGRATION } from './snapshotBindingMigration.js';
 
 /** One versioned step of the store's schema. */
 export interface Migration {
@@ -88,4 +89,5 @@ CREATE TABLE ${s}.projection_leases (
   },
   APPEND_FUNCTION_MIGRATION,
   LEAN_APPEND_MIGRATION,
+  SNAPSHOT_BINDING_MIGRATION,
 ];

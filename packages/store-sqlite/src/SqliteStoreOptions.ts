@@ -28,6 +28,12 @@ export interface SqliteStoreOptions {
    * 1,000 pages. Same durability either way.
    */
   readonly checkpoint?: CheckpointMode;
+  /**
+   * Open an existing store for reading only (default false): the file must exist and hold a Strive
+   * store at this release's schema; nothing is created, migrated or changed (not even the journal
+   * mode), and every write fails. See the package README for read-only files and directories.
+   */
+  readonly readOnly?: boolean;
 }
 
 /** Options with every default filled in. */
@@ -39,6 +45,7 @@ export interface ResolvedOptions {
   readonly maxEventBytes: number;
   readonly newId: () => string;
   readonly checkpoint: CheckpointMode;
+  readonly readOnly: boolean;
 }
 
 const nonNegativeInt = (u: unknown, name: string, max: number): number => {
@@ -63,6 +70,11 @@ export const resolveOptions = (options: SqliteStoreOptions): ResolvedOptions => 
   const checkpoint = options.checkpoint ?? 'background';
   if (checkpoint !== 'background' && checkpoint !== 'inline')
     throw new TypeError('createSqliteEventStore: checkpoint must be "background" or "inline"');
+  const readOnly = options.readOnly ?? false;
+  if (typeof readOnly !== 'boolean')
+    throw new TypeError('createSqliteEventStore: readOnly must be true or false');
+  if (readOnly && path === ':memory:')
+    throw new TypeError('createSqliteEventStore: a read-only store needs a file path');
   if (typeof newId !== 'function')
     throw new TypeError('createSqliteEventStore: newId must be a function returning a UUID');
   const maxEventBytes = nonNegativeInt(
@@ -78,6 +90,8 @@ export const resolveOptions = (options: SqliteStoreOptions): ResolvedOptions => 
     maxRetries: nonNegativeInt(options.maxRetries ?? 8, 'maxRetries', 1_000),
     maxEventBytes,
     newId,
-    checkpoint,
+    // A read-only connection never writes, so it never checkpoints either.
+    checkpoint: readOnly ? 'inline' : checkpoint,
+    readOnly,
   };
 };

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { describeEventStoreContract } from '@strive/eventlog/testing';
-import { isChainBroken, verify, type InlineProjection } from '@strive/eventlog';
+import { isChainBroken, sealSnapshot, verify, type InlineProjection } from '@strive/eventlog';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 import { collect, commitment, tempDir, uuid } from './testSupport/fixtures.js';
 
@@ -188,14 +188,25 @@ describe('createSqliteEventStore', () => {
 
   it('saves, replaces and loads snapshots', async () => {
     const store = open();
-    await store.saveSnapshot({ streamId: 's', key: 'v1', streamPosition: 3, state: { n: 3 } });
-    await store.saveSnapshot({ streamId: 's', key: 'v1', streamPosition: 7, state: { n: 7 } });
-    expect(await store.loadSnapshot('s', 'v1')).toEqual({
+    const h = (c: string): string => c.repeat(64);
+    await store.saveSnapshot(
+      sealSnapshot({
+        streamId: 's',
+        key: 'v1',
+        streamPosition: 3,
+        eventHash: h('3'),
+        state: { n: 3 },
+      }),
+    );
+    const seven = sealSnapshot({
       streamId: 's',
       key: 'v1',
       streamPosition: 7,
+      eventHash: h('7'),
       state: { n: 7 },
     });
+    await store.saveSnapshot(seven);
+    expect(await store.loadSnapshot('s', 'v1')).toEqual(seven);
     expect(await store.loadSnapshot('s', 'v2')).toBeUndefined();
   });
 

@@ -46,7 +46,12 @@ export interface SqliteEventStore extends EventStore {
 
 type Outcome = E.Either<AppendError, readonly AppendResult[]>;
 
-const build = (db: Database, o: ResolvedOptions, schemaVersion: number): SqliteEventStore => {
+const build = (
+  db: Database,
+  o: ResolvedOptions,
+  schemaVersion: number,
+  afterClose: () => void,
+): SqliteEventStore => {
   const st = prepareStatements(db);
   const writeAppend = appendTransaction(db, st);
   const checkpointer = walCheckpointer(o.path, o.checkpoint, (pages) => {
@@ -143,13 +148,15 @@ const build = (db: Database, o: ResolvedOptions, schemaVersion: number): SqliteE
       await Promise.all([...subscriptions].map((s) => s.stop()));
       await checkpointer.close();
       db.close();
+      afterClose();
     },
   };
 };
 
 /**
  * Opens (or creates) a SQLite event store, returning why it could not as a value: a file written by
- * a newer release (`SchemaTooNew`) or one that cannot be opened (`CannotOpen`). Does I/O; throws a
+ * a newer release (`SchemaTooNew`) or one that cannot be opened (`CannotOpen`: not a database,
+ * another application's tables, or, with `readOnly`, a missing file or an older schema). Does I/O; throws a
  * `TypeError` for malformed options.
  */
 export const openSqliteEventStore = (
@@ -158,7 +165,7 @@ export const openSqliteEventStore = (
   const o = resolveOptions(options);
   const opened = openDatabase(o);
   if (E.isLeft(opened)) return opened;
-  return E.right(build(opened.right.db, o, opened.right.schemaVersion));
+  return E.right(build(opened.right.db, o, opened.right.schemaVersion, opened.right.afterClose));
 };
 
 /**

@@ -1,12 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
+import { isSealed } from '@strive/eventlog';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentSchemaVersion, migrate } from './migrate.js';
 import {
   createSqliteEventStore,
   isSchemaTooNew,
   LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
   openSqliteEventStore,
   SqliteOpenError,
   type Migration,
@@ -67,7 +69,7 @@ describe('schema migrations', () => {
     expect(applied(file)).toEqual(before);
   });
 
-  it('applies only the missing migrations, in order, each in its own transaction', () => {
+  it('applies only the missing migrations, in order, all in one transaction', () => {
     const db = new Database(':memory:');
     const m = (version: number, sql: string): Migration => ({ version, name: `m${version}`, sql });
     const one = [m(1, 'CREATE TABLE a (x)')];
@@ -109,5 +111,66 @@ describe('schema migrations', () => {
     );
     const r = openSqliteEventStore({ path: file });
     expect(E.isLeft(r) && r.left._tag).toBe('CannotOpen');
+  });
+});
+
+describe('migration 2: snapshots bound and sealed', () => {
+  it('keeps a schema-1 snapshot row but never trusts it: its empty digest fails, the engine rebuilds it', async () => {
+    const file = fresh();
+    const db = new Database(file);
+    const [first] = MIGRATIONS;
+    if (first === undefined) throw new Error('no migration 1');
+    db.exec(
+      `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT 'x')`,
+    );
+    db.exec(first.sql);
+    db.prepare('INSERT INTO schema_migrations (version, name) VALUES (1, ?)').run(first.name);
+    db.prepare(
+      "INSERT INTO snapshots (stream_id, key, stream_position, state) VALUES ('s', 'k', 3, '{\"n\":3}')",
+    ).run();
+    db.close();
+    const store = createSqliteEventStore({ path: file });
+    expect(store.settings().schemaVersion).toBe(2);
+    const old = await store.loadSnapshot('s', 'k');
+    expect(old).toMatchObject({ streamPosition: 3, eventHash: '', digest: '', state: { n: 3 } });
+    expect(old !== undefined && isSealed(old)).toBe(false);
+    await store.close();
+    expect(applied(file)).toHaveLength(2);
+  });
+
+  it('refuses another application\'s file without creating anything in it', () => {
+    const file = fresh();
+    const db = new Database(file);
+    db.exec('CREATE TABLE users (id INTEGER PRIMARY KEY)');
+    db.close();
+    const r = openSqliteEventStore({ path: file });
+    expect(E.isLeft(r) && r.left._tag === 'CannotOpen' && r.left.reason).toMatch(
+      /not a Strive event store \(it holds users and no schema_migrations\)/,
+    );
+    const check = new Database(file, { readonly: true });
+    const names = check.prepare('SELECT name FROM sqlite_master').pluck().all();
+    const mode: unknown = check.pragma('journal_mode', { simple: true });
+    check.close();
+    expect(names).toEqual(['users']);
+    expect(mode).toBe('delete');
+  });
+
+  it('opens read-only without migrating: a schema-1 file is refused, the current one read', async () => {
+    const file = fresh();
+    await createSqliteEventStore({ path: file }).close();
+    const ro = openSqliteEventStore({ path: file, readOnly: true });
+    if (E.isLeft(ro)) throw new Error(ro.left._tag);
+    expect(await ro.right.head()).toMatchObject({ globalPosition: 0 });
+    await expect(ro.right.append('s', [commitment(1)], { expectedVersion: 'any' })).resolves.toMatchObject({
+      _tag: 'Left',
+    });
+    await ro.right.close();
+    const db = new Database(file);
+    db.prepare('DELETE FROM schema_migrations WHERE version = 2').run();
+    db.close();
+    const old = openSqliteEventStore({ path: file, readOnly: true });
+    expect(E.isLeft(old) && old.left._tag === 'CannotOpen' && old.left.reason).toMatch(
+      /schema version 1 is older than this release's 2, and a read-only open never migrates/,
+    );
   });
 });

@@ -79,12 +79,14 @@ export const prepareStatements = (db: Database): Statements => {
     insertRows: insertRows(db),
     page: pageQuery(db),
     loadSnapshot: raw(
-      'SELECT stream_position, state FROM snapshots WHERE stream_id = ? AND key = ?',
+      `SELECT stream_position, state, event_hash, digest FROM snapshots
+       WHERE stream_id = ? AND key = ?`,
     ),
     saveSnapshot: db.prepare(
-      `INSERT INTO snapshots (stream_id, key, stream_position, state) VALUES (?, ?, ?, ?)
+      `INSERT INTO snapshots (stream_id, key, stream_position, state, event_hash, digest)
+       VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (stream_id, key) DO UPDATE SET stream_position = excluded.stream_position,
-       state = excluded.state`,
+       state = excluded.state, event_hash = excluded.event_hash, digest = excluded.digest`,
     ),
     readDocument: pluck('SELECT value FROM projection_documents WHERE projection = ? AND key = ?'),
     readDocuments: raw(

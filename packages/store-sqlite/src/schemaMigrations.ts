@@ -47,6 +47,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    name: 'snapshots bound to the event they were taken at (event hash) and sealed (digest)',
+    // Older rows get '' in both: their digest never matches, so the engine rebuilds them on next load.
+    sql: `
+      ALTER TABLE snapshots ADD COLUMN event_hash TEXT NOT NULL DEFAULT '';
+      ALTER TABLE snapshots ADD COLUMN digest TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 /** The highest schema version this release knows. */

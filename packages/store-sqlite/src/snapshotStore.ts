@@ -18,8 +18,8 @@ const checkSnapshot = (s: Snapshot): string => {
 };
 
 /**
- * The snapshot half of the port: one row per (stream, key), replaced on save; the state is stored as
- * canonical JSON and decoded with io-ts on load. `run` wraps writes with the store's busy retries.
+ * The snapshot half of the port: one row per (stream, key), replaced on save with its event hash and
+ * digest; the state is stored as canonical JSON and decoded with io-ts on load. `run` wraps writes with the store's busy retries.
  * Does I/O.
  */
 export const snapshotStore = (
@@ -30,19 +30,22 @@ export const snapshotStore = (
     promised(() => {
       const row: unknown = st.loadSnapshot.get(streamId, key);
       if (row === undefined) return undefined;
-      const [position, state] = rowOf(row);
+      const [position, state, eventHash, digest] = rowOf(row);
       const what = `snapshot ${streamId}/${key}`;
       return {
         streamId,
         key,
         streamPosition: decodePosition(position, what),
+        // A row from before migration 2 has '' here: its digest never matches, so it is rebuilt.
+        eventHash: String(eventHash),
         state: decodeJsonColumn(state, what),
+        digest: String(digest),
       };
     }),
   saveSnapshot: (s: Snapshot) =>
     promised(() => checkSnapshot(s)).then((json) =>
       run(() => {
-        st.saveSnapshot.run(s.streamId, s.key, s.streamPosition, json);
+        st.saveSnapshot.run(s.streamId, s.key, s.streamPosition, json, s.eventHash, s.digest);
       }),
     ),
 });

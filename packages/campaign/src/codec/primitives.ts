@@ -36,12 +36,25 @@ export const Share = refine(
   'must be a number from 0 to 1',
 );
 
-/** A string with at least one non-blank character (at most 2,000 characters). */
+/**
+ * Characters that change how text shows on a terminal or a page rather than what it says: C0 and C1
+ * controls (newline, carriage return, ESC, NUL...), DEL, the line and paragraph separators and the
+ * bidirectional marks, embeddings, overrides and isolates (U+202E reverses a line). Names, reasons
+ * and every other free text refuse them, so a name cannot forge a row of a printed report.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+export const CONTROL_CHARACTERS =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+const NO_CONTROLS =
+  'without control characters (newlines, tabs, ESC, NUL, U+007F-U+009F, U+2028/U+2029 or bidirectional marks)';
+
+/** A string with at least one non-blank character (at most 2,000 characters), no control characters. */
 export const Text = refine(
   t.string,
-  (s) => s.trim().length > 0 && s.length <= 2000,
+  (s) => s.trim().length > 0 && s.length <= 2000 && !CONTROL_CHARACTERS.test(s),
   'Text',
-  'must be a non-blank string of at most 2000 characters',
+  `must be a non-blank string of at most 2000 characters ${NO_CONTROLS}`,
 );
 
 /**
@@ -84,12 +97,15 @@ export const oneOf = <const S extends string>(
     (a) => a,
   );
 
-/** A string of at most 2,000 characters, possibly empty (rules judge emptiness where it matters). */
+/**
+ * A string of at most 2,000 characters, possibly empty (rules judge emptiness where it matters), no
+ * control characters.
+ */
 export const ShortString = refine(
   t.string,
-  (s) => s.length <= 2000,
+  (s) => s.length <= 2000 && !CONTROL_CHARACTERS.test(s),
   'ShortString',
-  'must be a string of at most 2000 characters',
+  `must be a string of at most 2000 characters ${NO_CONTROLS}`,
 );
 
 /** A non-empty array of `Text` strings (at most 100). */

@@ -10,6 +10,8 @@ import {
 } from '@strive/eventlog';
 import { CliError } from '../CliError.js';
 import { decodeLogLines } from '../decodeLogLines.js';
+import type { NotUtf8 } from '../decodeUtf8Lines.js';
+import { describeHeadFound, expectHead, watched } from '../expectHead.js';
 import type { Io } from '../Io.js';
 import { startProgress } from '../progress.js';
 
@@ -50,7 +52,8 @@ const flush = async (store: EventStore, runs: Run[]): Promise<number> => {
 
 /**
  * `strive import FILE`: checks the whole exported log's chain first (nothing is written if any hash fails),
- * then appends it to an empty store in global order, checking that every stored hash equals the file's.
+ * then appends it to an empty store in global order, checking that every stored hash equals the file's;
+ * with `expectedHead`, a file that does not hold that head (truncated, re-chained) is refused first.
  * The file is trusted as written: its events are copied, decided by no engine and checked against no
  * principal (docs/cli.md). Does I/O; reads the file twice so memory stays flat.
  */
@@ -58,20 +61,23 @@ export const importLog = async (
   store: EventStore,
   io: Io,
   file: string,
-  open: () => Promise<AsyncIterable<string>>,
+  open: () => Promise<AsyncIterable<string | NotUtf8>>,
+  expectedHead?: string,
 ): Promise<number> => {
-  const head = await store.head();
-  if (head.globalPosition > 0)
+  const current = await store.head();
+  if (current.globalPosition > 0)
     throw new CliError(
-      `the store already holds ${head.globalPosition} events; import needs an empty store`,
+      `the store already holds ${current.globalPosition} events; import needs an empty store`,
       1,
     );
-  const check = await verifyEvents(decodeLogLines(await open(), file));
+  const expected = expectedHead === undefined ? undefined : expectHead(expectedHead, file);
+  const check = await verifyEvents(watched(decodeLogLines(await open(), file), expected?.see));
   if (isChainBroken(check))
     throw new CliError(
       `${file}: chain broken at global position ${check.globalPosition} (stream ${check.streamId}, position ${check.streamPosition}): ${check.reason}; nothing imported`,
       1,
     );
+  const head = expected?.found();
   const progress = startProgress(io, 'import', false, check.events);
   let runs: Run[] = [];
   let inBatch = 0;
@@ -92,6 +98,6 @@ export const importLog = async (
   }
   imported += await flush(store, runs);
   progress.stop();
-  io.out(`imported ${imported} events\n`);
+  io.out(`imported ${imported} events${head === undefined ? '' : `; ${describeHeadFound(head)}`}\n`);
   return 0;
 };

@@ -1,7 +1,8 @@
 import {
   campaignMachine,
   createCampaignEngine,
-  readReport,
+  buildReport,
+  foldProjection,
   subjectMachine,
   subjectStreamId,
   subjectWorkflow,
@@ -10,13 +11,15 @@ import {
   type Objection,
   type TimelineEntry,
 } from '@strive/campaign';
-import { isChainBroken, verify, type EventStore } from '@strive/eventlog';
+import { isChainBroken, verifyEvents, type EventStore, type StoredEvent } from '@strive/eventlog';
+import { checkDerived } from '../checkDerived.js';
 import { CliError } from '../CliError.js';
 import { loadPageAssets } from '../html/loadPageAssets.js';
 import type { ReportPageData } from '../html/ReportPageData.js';
 import { renderReportPage } from '../html/renderReportPage.js';
 import { assertWritableTarget, writePage } from '../html/writePage.js';
 import type { Io } from '../Io.js';
+import { printable } from '../printable.js';
 import { machineToMermaid } from '../machineToMermaid.js';
 
 /** What `report --html` takes besides the store: the page's path, whether `--json` was also given, and the log's name. */
@@ -28,15 +31,21 @@ export interface ReportHtmlOptions {
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
+const byKey = <D>(docs: Map<string, D>): D[] =>
+  [...docs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+
 const readPageData = async (store: EventStore, io: Io, source: string): Promise<ReportPageData> => {
-  // Snapshots off: the page only reads (projections still catch up from their checkpoints).
+  // Snapshots off: the page only reads. Everything shown is folded from the log, not read models.
   const engine = createCampaignEngine(store, { snapshotEvery: 0 });
-  const verified = await verify(store);
   const head = await store.head();
-  const report = await readReport(engine);
-  const subjectDocs = (await (await engine.project(subjectsProjection)).all()).map((d) => d.value);
+  const events: StoredEvent[] = [];
+  for await (const e of store.readAll({ batchSize: 1000, to: head.globalPosition })) events.push(e);
+  const verified = await verifyEvents(events);
+  const derived = isChainBroken(verified) ? undefined : await checkDerived(store);
+  const report = buildReport(events);
+  const subjectDocs = byKey(foldProjection(subjectsProjection, events));
   const timelines = new Map<string, readonly TimelineEntry[]>();
-  for (const { value } of await (await engine.project(timelinesProjection)).all())
+  for (const value of byKey(foldProjection(timelinesProjection, events)))
     timelines.set(
       value.streamId,
       [...value.entries].sort((a, b) => a.position - b.position),
@@ -51,7 +60,7 @@ const readPageData = async (store: EventStore, io: Io, source: string): Promise<
     subjectDocs,
     timelines,
     objections,
-    integrity: { verify: verified, head },
+    integrity: { verify: verified, derived, head },
     diagrams: {
       campaign: machineToMermaid(campaignMachine.root),
       subject: machineToMermaid(subjectMachine.root),
@@ -80,11 +89,14 @@ export const reportHtml = async (
   const v = data.integrity.verify;
   const { campaigns, subjects, honourRoll } = data.report;
   const kib = Math.round(Buffer.byteLength(page) / 1024);
+  const d = data.integrity.derived;
   const chain = isChainBroken(v)
     ? `chain broken at ${v.globalPosition}`
-    : `chain ok, ${v.events} events`;
+    : d?._tag === 'DerivedDiffers'
+      ? `chain ok, ${v.events} events, but ${d.what} differs from the log`
+      : `chain ok, ${v.events} events, ${d?.snapshots ?? 0} snapshots and ${d?.documents ?? 0} read-model documents equal to the log`;
   io.out(
-    `wrote ${options.file} (${kib} KiB): ${count(campaigns.length, 'campaign')}, ${count(subjects.length, 'subject')}, ${honourRoll.length} commended; ${chain}, head ${data.integrity.head.hash}\n`,
+    printable(`wrote ${options.file} (${kib} KiB): ${count(campaigns.length, 'campaign')}, ${count(subjects.length, 'subject')}, ${honourRoll.length} commended; ${chain}, head ${data.integrity.head.hash}`) + '\n',
   );
-  return isChainBroken(v) ? 1 : 0;
+  return isChainBroken(v) || d?._tag === 'DerivedDiffers' ? 1 : 0;
 };

@@ -1,7 +1,11 @@
 import type { CommandOutcome } from '@strive/engine';
 import type { Io } from '../Io.js';
 import { startProgress } from '../progress.js';
-import { badJsonLine, lineResult, type LineResult } from '../runLine.js';
+import * as E from 'fp-ts/lib/Either.js';
+import { isNotUtf8, type NotUtf8 } from '../decodeUtf8Lines.js';
+import { parseJsonLine } from '../parseJsonLine.js';
+import { badLine, lineResult, type LineResult } from '../runLine.js';
+import { printable } from '../printable.js';
 import { formatTable } from '../table.js';
 
 /** Anything that decides commands (the campaign engine). */
@@ -12,7 +16,7 @@ export interface CommandHandler {
 const human = (r: LineResult): string =>
   r.ok
     ? ''
-    : `line ${r.line} ${r.type ?? '?'} ${r.id ?? '?'}: ${r.error.kind}: ${r.error.message}\n`;
+    : `${printable(`line ${r.line} ${r.type ?? '?'} ${r.id ?? '?'}: ${r.error.kind}: ${r.error.message}`)}\n`;
 
 /**
  * `strive run FILE`: executes each JSONL line in order, streaming (flat memory); a bad line never stops the
@@ -23,7 +27,7 @@ const human = (r: LineResult): string =>
 export const run = async (
   handler: CommandHandler,
   io: Io,
-  lines: AsyncIterable<string>,
+  lines: AsyncIterable<string | NotUtf8>,
   json: boolean,
 ): Promise<number> => {
   const progress = startProgress(io, 'run', json);
@@ -33,15 +37,15 @@ export const run = async (
   const refused = { invalid: 0, rejected: 0, conflict: 0 };
   for await (const text of lines) {
     n += 1;
-    if (text.trim() === '') continue;
-    let result: LineResult | undefined;
-    let input: unknown;
-    try {
-      input = JSON.parse(text);
-    } catch (e) {
-      result = badJsonLine(n, e instanceof Error ? e.message : String(e));
+    let result: LineResult;
+    if (isNotUtf8(text)) result = badLine(n, text.reason);
+    else {
+      if (text.trim() === '') continue;
+      const input = parseJsonLine(text);
+      result = E.isLeft(input)
+        ? badLine(n, `line is not valid JSON: ${input.left}`)
+        : lineResult(n, input.right, await handler.handle(input.right));
     }
-    result ??= lineResult(n, input, await handler.handle(input));
     if (result.ok) {
       accepted += 1;
       if (result.duplicate === true) duplicates += 1;

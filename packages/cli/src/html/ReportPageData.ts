@@ -1,7 +1,8 @@
 import type { Objection, Report, SubjectDoc, TimelineEntry } from '@strive/campaign';
 import type { LogHead, VerifyResult } from '@strive/eventlog';
+import type { DerivedResult } from '../checkDerived.js';
 
-/** Everything the HTML report shows, read from the store by `reportHtml` (the page itself is pure). */
+/** Everything the HTML report shows, folded from the log by `reportHtml` (the page itself is pure). */
 export interface ReportPageData {
   readonly report: Report;
   /** The subject read model, for each subject's satisfaction by criterion. */
@@ -10,7 +11,16 @@ export interface ReportPageData {
   readonly timelines: ReadonlyMap<string, readonly TimelineEntry[]>;
   /** The objections of each commended subject, by subject stream id. */
   readonly objections: ReadonlyMap<string, readonly Objection[]>;
-  readonly integrity: { readonly verify: VerifyResult; readonly head: LogHead };
+  /**
+   * The chain re-walked, and the stored snapshots and read models compared with the log (`undefined`
+   * when the chain is broken: nothing derived is compared then). Everything on the page is folded
+   * from the log itself, never read from the stored read models.
+   */
+  readonly integrity: {
+    readonly verify: VerifyResult;
+    readonly derived: DerivedResult | undefined;
+    readonly head: LogHead;
+  };
   /** The Mermaid state diagrams of the machines (the text `strive diagram` prints). */
   readonly diagrams: { readonly campaign: string; readonly subject: string };
   /** Where the log was read, as a person reads it (passwords hidden). */

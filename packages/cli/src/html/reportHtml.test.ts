@@ -97,9 +97,10 @@ describe('reportHtml', () => {
     const head = await store.head();
     expect(page).toContain(`data-head-hash="${head.hash}"`);
     expect(page).toContain('data-verified="true"');
+    expect(page).toContain('data-derived="equal"');
     expect(out.join('')).toMatch(
       new RegExp(
-        `^wrote .*report\\.html \\(\\d+ KiB\\): 1 campaign, 12 subjects, 3 commended; chain ok, ${head.globalPosition} events, head ${head.hash}\\n$`,
+        `^wrote .*report\\.html \\(\\d+ KiB\\): 1 campaign, 12 subjects, 3 commended; chain ok, ${head.globalPosition} events, \\d+ snapshots and \\d+ read-model documents equal to the log, head ${head.hash}\\n$`,
       ),
     );
   });
