@@ -19,7 +19,15 @@ const noWallClock = [
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'docs/api/**', '.ci/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      'docs/api/**',
+      '.ci/**',
+      'reports/**',
+      '.stryker-tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The test suite Stryker runs against each mutant (see docs/mutation-testing.md): the unit tests of
+// the three packages whose code decides. Workspace imports resolve to the sources next to this file,
+// so inside Stryker's sandbox a test of @strive/engine exercises the mutated @strive/eventlog too.
+const source = (path: string): string =>
+  fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@strive\/eventlog\/testing$/, replacement: source('eventlog/src/testing.ts') },
+      { find: /^@strive\/eventlog$/, replacement: source('eventlog/src/index.ts') },
+      { find: /^@strive\/engine\/testing$/, replacement: source('engine/src/testing.ts') },
+      { find: /^@strive\/engine$/, replacement: source('engine/src/index.ts') },
+      { find: /^@strive\/campaign$/, replacement: source('campaign/src/index.ts') },
+    ],
+  },
+  test: {
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    include: [
+      'packages/eventlog/src/**/*.test.ts',
+      'packages/engine/src/**/*.test.ts',
+      'packages/campaign/src/**/*.test.ts',
+    ],
+    exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
