@@ -25,6 +25,8 @@ export default defineConfig({
       'packages/campaign/src/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts'],
+    // Every fast-check property runs under one seed (STRIVE_FC_SEED to change it).
+    setupFiles: ['test/support/fastCheckSeed.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
