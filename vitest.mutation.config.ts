@@ -1,11 +1,13 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // The test suite Stryker runs against each mutant (see docs/mutation-testing.md): the unit tests of
 // the three packages whose code decides. Workspace imports resolve to the sources next to this file,
 // so inside Stryker's sandbox a test of @strive/engine exercises the mutated @strive/eventlog too.
-const source = (path: string): string =>
-  fileURLToPath(new URL(`./packages/${path}`, import.meta.url));
+// Paths from the working directory (the repository, or Stryker's sandbox copy of it): vite loads this
+// file from node_modules/.vite-temp, so import.meta.url would point at the repository's node_modules.
+const root = process.cwd();
+const source = (path: string): string => join(root, 'packages', path);
 
 export default defineConfig({
   resolve: {
@@ -18,7 +20,7 @@ export default defineConfig({
     ],
   },
   test: {
-    root: fileURLToPath(new URL('.', import.meta.url)),
+    root,
     include: [
       'packages/eventlog/src/**/*.test.ts',
       'packages/engine/src/**/*.test.ts',
