@@ -12,7 +12,8 @@ describe('fromDecimal', () => {
     expect(fromDecimal(0.1 + 0.2)).toEqual({ num: 30000000000000004n, den: 100000000000000000n });
   });
   it('compares exactly where floating point drifts (0.07 x 100 is 7.000000000000001, 0.29 x 100 is 28.999999999999996)', () => {
-    expect(0.07 * 100 > 7 && 0.29 * 100 < 29).toBe(true);
+    const times = (a: number, b: number): number => a * b;
+    expect([times(0.07, 100), times(0.29, 100)]).toEqual([7.000000000000001, 28.999999999999996]);
     expect(atLeast(7, 100, fromDecimal(0.07))).toBe(true);
     expect(atMost(7, 100, fromDecimal(0.07))).toBe(true);
     expect(atLeast(29, 100, fromDecimal(0.29))).toBe(true);
