@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // The test suite Stryker runs against each mutant (see docs/mutation-testing.md): the unit tests of
-// the three packages whose code decides. Workspace imports resolve to the sources next to this file,
+// the package being mutated. Workspace imports resolve to the sources next to this file,
 // so inside Stryker's sandbox a test of @strive/engine exercises the mutated @strive/eventlog too.
 // Paths from the working directory (the repository, or Stryker's sandbox copy of it): vite loads this
 // file from node_modules/.vite-temp, so import.meta.url would point at the repository's node_modules.
@@ -21,11 +21,11 @@ export default defineConfig({
   },
   test: {
     root,
-    include: [
-      'packages/eventlog/src/**/*.test.ts',
-      'packages/engine/src/**/*.test.ts',
-      'packages/campaign/src/**/*.test.ts',
-    ],
+    // One package's unit tests (STRIVE_MUTATE, set by `pnpm mutation`), or all three.
+    include: (process.env['STRIVE_MUTATE'] === undefined
+      ? ['eventlog', 'engine', 'campaign']
+      : [process.env['STRIVE_MUTATE']]
+    ).map((name) => `packages/${name}/src/**/*.test.ts`),
     exclude: ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts'],
     // Every fast-check property runs under one seed (STRIVE_FC_SEED to change it).
     setupFiles: ['test/support/fastCheckSeed.ts'],
