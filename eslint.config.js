@@ -27,6 +27,8 @@ export default tseslint.config(
       '.ci/**',
       // Compiled in a fresh npm app by test/consumer, with that app's own dependencies.
       'test/consumer/app/**',
+      'reports/**',
+      '.stryker-tmp/**',
     ],
   },
   js.configs.recommended,

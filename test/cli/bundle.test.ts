@@ -1,16 +1,23 @@
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshBundle } from '../../packages/cli/src/freshBundle.js';
 import { EXAMPLE_COMMANDS, tempDir } from '../support/cliFixtures.js';
 import { ROOT, runCli, type CliRun } from '../support/runCli.js';
 
 // dist/bin.js runs the bundle that `pnpm build` writes (dist/bundle/strive.js) while it is fresh, and
-// the compiled modules (dist/entry.js) otherwise: both must behave alike.
+// the compiled modules (dist/entry.js) otherwise: both must behave alike. `pnpm test` bundles before it
+// runs vitest, so here the bundle must exist and be fresh: a missing or stale one fails, it is not
+// quietly replaced by the modules.
 
-const ENTRY = join(ROOT, 'packages', 'cli', 'dist', 'entry.js');
+const DIST = join(ROOT, 'packages', 'cli', 'dist');
+const ENTRY = join(DIST, 'entry.js');
+const BUNDLE = join(DIST, 'bundle', 'strive.js');
 const tmp = tempDir('cli-bundle');
 const db = tmp.path('example.db');
 
 const runEntry = (args: readonly string[]): Promise<CliRun> => runCli(args, { script: ENTRY });
+const runBundle = (args: readonly string[]): Promise<CliRun> => runCli(args, { script: BUNDLE });
 
 beforeAll(async () => {
   await runCli(['run', EXAMPLE_COMMANDS, '--db', db]);
@@ -18,6 +25,13 @@ beforeAll(async () => {
 afterAll(() => tmp.remove());
 
 describe('the strive bin and the compiled modules', () => {
+  it('the bin finds a fresh bundle to run (`pnpm build`, or `pnpm test`, writes it)', () => {
+    expect(
+      freshBundle(pathToFileURL(join(DIST, 'bundle') + '/')),
+      'dist/bundle/strive.js is missing or older than its inputs: run `pnpm build`',
+    ).toBe(pathToFileURL(BUNDLE).href);
+  });
+
   it.each([
     [['--help']],
     [['diagram', 'subject']],
@@ -26,8 +40,12 @@ describe('the strive bin and the compiled modules', () => {
     [['verify', '--db', db]],
     [['report', '--db', tmp.path('missing.db')]],
   ])('print the same for %j', async (args) => {
-    const [bin, entry] = [await runCli(args), await runEntry(args)];
-    expect(bin).toEqual(entry);
-    expect(bin.stdout.length + bin.stderr.length).toBeGreaterThan(0);
+    const [bundle, entry] = [await runBundle(args), await runEntry(args)];
+    expect(bundle).toEqual(entry);
+    expect(bundle.stdout.length + bundle.stderr.length).toBeGreaterThan(0);
+  });
+
+  it('the bin prints what the bundle prints', async () => {
+    expect(await runCli(['--help'])).toEqual(await runBundle(['--help']));
   });
 });

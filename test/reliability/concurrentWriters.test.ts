@@ -8,9 +8,13 @@ import { linesOf, spawnNode } from './support/spawnNode.js';
 const STREAM = 'contended-1';
 const AT = '2010-05-10T09:00:00+08:00';
 
-/** What one writer reports: the stream version each of its appends won, in its own order. */
+/**
+ * What one writer reports, in its own order: the expected version each winning append was made with,
+ * the stream version it won, and how many appends were refused as conflicts on the way.
+ */
 interface WriterReport {
   readonly writer: number;
+  readonly expected: readonly number[];
   readonly won: readonly number[];
   readonly conflicts: number;
 }
@@ -23,16 +27,24 @@ const isReport = (u: unknown): u is WriterReport =>
   'won' in u &&
   Array.isArray(u.won) &&
   u.won.every((v) => typeof v === 'number') &&
+  'expected' in u &&
+  Array.isArray(u.expected) &&
+  u.expected.every((v) => typeof v === 'number') &&
   'conflicts' in u &&
   typeof u.conflicts === 'number';
 
 const isWritten = (u: unknown): u is { writer: number; seq: number } =>
   typeof u === 'object' && u !== null && 'writer' in u && 'seq' in u;
 
+const sameWriter = (a: StoredEvent, b: StoredEvent | undefined): boolean =>
+  isWritten(a.data) && isWritten(b?.data) && a.data.writer === b.data.writer;
+
 /**
  * Checks the contended stream against what the writers say they won: every version 1..total won by
- * exactly one append, each (writer, seq) stored once, at the version its writer was told, in seq order;
- * the chain verifies.
+ * exactly one append, each at the version right after the one it expected; each (writer, seq) stored
+ * once, at the version its writer was told, in seq order; the chain verifies. And that the race really
+ * happened: the writers' appends interleave in the stream and some appends were refused as conflicts
+ * (with expected versions ignored, or the writers run one after another, there would be none).
  */
 const checkOutcome = async (
   store: EventStore,
@@ -43,6 +55,7 @@ const checkOutcome = async (
   const total = writers * perWriter;
   const versions = reports.flatMap((r) => r.won).sort((a, b) => a - b);
   expect(versions).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+  for (const r of reports) expect(r.won).toEqual(r.expected.map((v) => v + 1));
   const events: StoredEvent[] = [];
   for await (const e of store.readStream(STREAM)) events.push(e);
   expect(events.length).toBe(total);
@@ -61,7 +74,14 @@ const checkOutcome = async (
   expect(seen.size).toBe(total);
   expect((await verify(store))._tag).toBe('ChainVerified');
   expect(await store.streamVersion(STREAM)).toBe(total);
-  return { conflicts: reports.reduce((n, r) => n + r.conflicts, 0) };
+  const switches = events.filter((e, i) => i > 0 && !sameWriter(e, events[i - 1])).length;
+  expect(switches, 'the writers ran one after another: no race').toBeGreaterThan(writers - 1);
+  const conflicts = reports.reduce((n, r) => n + r.conflicts, 0);
+  expect(
+    conflicts,
+    'no append was refused: expected versions were never contended',
+  ).toBeGreaterThan(0);
+  return { conflicts };
 };
 
 describe('concurrent writers on one stream, SQLite file, 4 OS processes', () => {
@@ -123,6 +143,7 @@ describePg('concurrent writers on one stream, PostgreSQL, 16 connections', (pg) 
     const reports = await Promise.all(
       stores.map(async (store, writer): Promise<WriterReport> => {
         const won: number[] = [];
+        const expected: number[] = [];
         let conflicts = 0;
         for (let seq = 0; seq < PER; seq++) {
           for (;;) {
@@ -134,13 +155,14 @@ describePg('concurrent writers on one stream, PostgreSQL, 16 connections', (pg) 
             );
             if (r._tag === 'Right') {
               won.push(r.right.streamVersion);
+              expected.push(version);
               break;
             }
             if (r.left._tag !== 'ConcurrencyConflict') throw new Error(JSON.stringify(r.left));
             conflicts += 1;
           }
         }
-        return { writer, won, conflicts };
+        return { writer, expected, won, conflicts };
       }),
     );
     const { conflicts } = await checkOutcome(first, reports, WRITERS, PER);

@@ -7,6 +7,7 @@ import { canonicalJson } from './canonicalJson.js';
 import { GENESIS_HASH, JsonValueCodec } from './EventEnvelope.js';
 import type { JsonValue } from './json.js';
 import { computeEventHash, hashEvent } from './hashEvent.js';
+import { serializeCanonical } from './serializeCanonical.js';
 import { JSON_ESCAPE_SAMPLES } from './testSupport/jsonEscapes.js';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -119,9 +120,34 @@ describe('hashEvent', () => {
     expect(new Set([h, ...hashes]).size).toBe(variants.length + 1);
   });
 
-  it('ignores key order and number spelling, as canonical JSON does', () => {
-    const a = { b: 1, a: [1.0, 1e2] };
-    const b = { a: [1, 100], b: 1.0 };
-    expect(canonicalJson(a)).toBe(canonicalJson(b));
+  it('ignores key order and number spelling: JSON texts that differ only there give one canonical text and one hash', () => {
+    // Spellings differ in the text read at a boundary (a CLI line, a stored row); once parsed they must
+    // serialize to JCS's one form (ECMAScript's shortest number text) and so hash alike.
+    const texts = [
+      '{"b":1.0,"a":[1.0,1e2,0.5E1,1E21,1e-7,-0.0,12.50]}',
+      '{"a":[1,100,5,1e+21,1e-7,0,12.5],"b":1}',
+      '{"a":[10e-1,1.00e2,50e-1,1000000000000000000000,0.0000001,0,1.25e1],"b":100e-2}',
+    ];
+    const canonical = '{"a":[1,100,5,1e+21,1e-7,0,12.5],"b":1}';
+    const base = {
+      eventId: '01900000-0000-7000-8000-000000000001',
+      streamId: 's',
+      streamPosition: 1,
+      globalPosition: 1,
+      type: 'T',
+      schemaVersion: 1,
+      metadata: { at: '2025-01-01T00:00:00Z' },
+      prevHash: GENESIS_HASH,
+    };
+    const parsed = texts.map((text) => asJson(JSON.parse(text)));
+    expect(parsed.map(canonicalJson)).toEqual(texts.map(() => canonical));
+    expect(parsed.map(serializeCanonical)).toEqual(texts.map(() => canonical));
+    const hashes = parsed.map((data) => computeEventHash({ ...base, data }));
+    expect(new Set(hashes).size).toBe(1);
+    expect(hashes[0]).toBe(
+      sha256(
+        `{"data":${canonical},"eventId":"${base.eventId}","globalPosition":1,"metadata":{"at":"2025-01-01T00:00:00Z"},"prevHash":"${GENESIS_HASH}","schemaVersion":1,"streamId":"s","streamPosition":1,"type":"T"}`,
+      ),
+    );
   });
 });

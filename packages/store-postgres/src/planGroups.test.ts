@@ -6,6 +6,7 @@ import {
   planAppend,
   prepareAppend,
   type AppendSnapshot,
+  type ExpectedVersion,
   type PreparedRequest,
   type StoredRow,
 } from '@strive/eventlog';
@@ -15,7 +16,7 @@ const at = '2010-05-10T09:00:00+08:00';
 let id = 0;
 const nextId = (): string => `0190c000-0000-7000-8000-${(id++).toString(16).padStart(12, '0')}`;
 
-const group = (stream: number, events: number, expected: 'any' | 'no-stream' | number) => {
+const group = (stream: number, events: number, expected: ExpectedVersion) => {
   const r = prepareAppend(
     `s-${stream}`,
     Array.from({ length: events }, (_, n) => ({ type: 'T', data: { n }, metadata: { at } })),
@@ -56,17 +57,34 @@ const serially = (groups: readonly (readonly PreparedRequest[])[]) => {
 };
 
 describe('planGroups', () => {
-  it('plans concurrent appends exactly as if they ran one after another', () => {
+  it('plans concurrent appends exactly as if they ran one after another, expected versions included', () => {
+    const expected = fc.oneof(
+      { arbitrary: fc.constant<ExpectedVersion>('any'), weight: 6 },
+      { arbitrary: fc.constantFrom<ExpectedVersion>('no-stream', 'exists'), weight: 1 },
+      { arbitrary: fc.integer({ min: 0, max: 6 }), weight: 2 },
+    );
+    let grouped = 0;
+    let numeric = 0;
+    let refused = 0;
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })), {
-          minLength: 1,
-          maxLength: 8,
-        }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), expected),
+          { minLength: 1, maxLength: 8 },
+        ),
         (spec) => {
-          const groups = spec.map(([stream, events]) => group(stream, events, 'any'));
+          const groups = spec.map(([stream, events, version]) => group(stream, events, version));
           const planned = planGroups(groups, empty);
-          expect(planned?.results).toEqual(serially(groups));
+          const serial = serially(groups);
+          // Grouped only when every group would have written had they run one after another.
+          if (serial.includes(undefined)) {
+            expect(planned).toBeUndefined();
+            refused += 1;
+            return;
+          }
+          grouped += 1;
+          if (spec.some(([, , version]) => typeof version === 'number')) numeric += 1;
+          expect(planned?.results).toEqual(serial);
           const rows = planned?.write.rows ?? [];
           expect(rows.map((r) => r.globalPosition)).toEqual(rows.map((_, i) => i + 1));
           expect(rows.slice(1).map((r) => r.prevHash)).toEqual(
@@ -76,7 +94,12 @@ describe('planGroups', () => {
           expect(new Set(streams).size).toBe(streams.length);
         },
       ),
+      { numRuns: 500 },
     );
+    // Both answers must occur, and groupings whose expected versions are exact numbers.
+    expect(refused).toBeGreaterThan(50);
+    expect(grouped).toBeGreaterThan(50);
+    expect(numeric).toBeGreaterThan(5);
   });
 
   it('assumes each stream at the version before the first group that touches it', () => {

@@ -1,7 +1,8 @@
 // One of several OS processes appending to ONE stream of a SQLite file with expected versions:
 // read the version, append at it, and on a ConcurrencyConflict read again and retry.
 // Usage: node concurrentWriter.js DB_PATH WRITER COUNT STREAM
-// Prints one JSON line: { writer, won: [stream version of each append, in seq order], conflicts }.
+// Prints one JSON line: { writer, expected: [the expected version of each winning append, in seq
+// order], won: [the stream version it won], conflicts }.
 import process from 'node:process';
 import { createSqliteEventStore } from '../../../packages/store-sqlite/dist/index.js';
 
@@ -10,6 +11,7 @@ const writer = Number(writerArg);
 const count = Number(countArg);
 const store = createSqliteEventStore({ path });
 const won = [];
+const expected = [];
 let conflicts = 0;
 for (let seq = 0; seq < count; seq++) {
   for (;;) {
@@ -21,6 +23,7 @@ for (let seq = 0; seq < count; seq++) {
     );
     if (r._tag === 'Right') {
       won.push(r.right.streamVersion);
+      expected.push(version);
       break;
     }
     if (r.left._tag !== 'ConcurrencyConflict') {
@@ -31,4 +34,4 @@ for (let seq = 0; seq < count; seq++) {
   }
 }
 await store.close();
-process.stdout.write(`${JSON.stringify({ writer, won, conflicts })}\n`);
+process.stdout.write(`${JSON.stringify({ writer, expected, won, conflicts })}\n`);

@@ -155,24 +155,56 @@ describe('evaluation.threshold', () => {
       '13/25 (52%) of ratings excellent or good, at least 80% required; below 60% on workMechanism 1/5 (20%)',
     );
   });
-  it('agrees with exact rational comparison for any counts (no floating-point drift)', () => {
+  it('agrees with exact rational comparison for any share and counts (no floating-point drift)', () => {
+    // Shares k / 10^d; counts on the boundary (share x total rounded down) or one off it; half the
+    // totals multiples of 10^d, where share x total is whole and the float product can miss it.
+    const decimal = fc
+      .tuple(fc.integer({ min: 1, max: 3 }), fc.nat(1000))
+      .map(([d, k]) => ({ k: k % (10 ** d + 1), scale: 10 ** d }));
+    const count = (share: { k: number; scale: number }) =>
+      fc
+        .tuple(fc.integer({ min: 1, max: 400 }), fc.boolean(), fc.integer({ min: -1, max: 1 }))
+        .map(([size, multiple, delta]) => {
+          const total = multiple ? share.scale * ((size % 4) + 1) : size;
+          const satisfied = Math.min(
+            total,
+            Math.max(0, Math.floor((share.k * total) / share.scale) + delta),
+          );
+          return { satisfied, total };
+        });
+    const exact = (c: { satisfied: number; total: number }, s: { k: number; scale: number }) =>
+      BigInt(c.satisfied) * BigInt(s.scale) >= BigInt(s.k) * BigInt(c.total);
+    const float = (c: { satisfied: number; total: number }, s: { k: number; scale: number }) =>
+      c.satisfied >= (s.k / s.scale) * c.total;
+    let drifts = 0;
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 400 }),
-        fc.integer({ min: 0, max: 100 }),
-        (total, pct) => {
-          const satisfied = Math.floor((total * pct) / 100);
-          const t = { evaluators: 1, overall: { satisfied, total }, byCriterion: [] };
-          const share = 0.7;
+        decimal.chain((o) =>
+          decimal.chain((c) => fc.tuple(fc.constant(o), fc.constant(c), count(o), count(c))),
+        ),
+        ([o, c, overall, criterion]) => {
+          const t = {
+            evaluators: 1,
+            overall,
+            byCriterion: [{ criterion: 'leadershipTeam' as const, ...criterion }],
+          };
           const holds = evaluationThreshold.judge({
             tally: t,
-            overallSatisfaction: share,
-            criterionSatisfaction: 0,
+            overallSatisfaction: o.k / o.scale,
+            criterionSatisfaction: c.k / c.scale,
           }).holds;
-          expect(holds).toBe(satisfied * 10 >= 7 * total);
+          expect(holds).toBe(exact(overall, o) && exact(criterion, c));
+          if (
+            exact(overall, o) !== float(overall, o) ||
+            exact(criterion, c) !== float(criterion, c)
+          )
+            drifts += 1;
         },
       ),
+      { numRuns: 1000 },
     );
+    // The inputs must include cases a float comparison gets wrong, or the property proves nothing.
+    expect(drifts).toBeGreaterThan(0);
   });
 });
 
