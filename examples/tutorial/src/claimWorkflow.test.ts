@@ -1,9 +1,9 @@
-import { given, invalid, rejected } from '@strive/engine/testing';
+import { given, invalid, rejected, type GivenEvent } from '@strive/engine/testing';
 import { describe, it } from 'vitest';
 import { claimCommands as commands } from './claimCommands.js';
 
 // #region given-when-then
-const submitted = [
+const submitted: GivenEvent[] = [
   { streamId: 'claim-1', type: 'ClaimOpened', data: { employeeId: 'ana', title: 'Lyon' } },
   { streamId: 'claim-1', type: 'ExpenseAdded', data: { description: 'hotel', cents: 150_000 } },
   { streamId: 'claim-1', type: 'ClaimSubmitted', data: {} },

@@ -45,6 +45,15 @@ describe('timers', () => {
     );
   });
 
+  it('act as the system actor unless the schedule names one, and record it on TimerFired', async () => {
+    const { store, engine } = await placedOrder();
+    await engine.tick('2026-03-05T00:00:00Z');
+    const actors: Record<string, unknown> = {};
+    for await (const e of store.readStream('order-1')) actors[e.type] = e.metadata.actor;
+    const system = { id: 'strive.timer', role: 'system' };
+    expect([actors['OrderCancelled'], actors['TimerFired']]).toEqual([system, system]);
+  });
+
   it('record a refused command as fired, which replay folds to the state the refusal left', async () => {
     const { store, engine } = await placedOrder();
     await engine.handle({ type: 'PayOrder', id: 'pay', at, orderId: '1', amount: 10 });

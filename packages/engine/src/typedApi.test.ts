@@ -1,6 +1,6 @@
 // Type tests of the typed API: checked by `tsc -b` (each `@ts-expect-error` must meet an error).
 import * as t from 'io-ts';
-import { describe, expectTypeOf, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { setup } from 'xstate';
 import { accept, reject } from './Decision.js';
 import { defineCommand } from './defineCommand.js';
@@ -95,13 +95,15 @@ describe('the typed engine API', () => {
         },
       },
     });
-    // @ts-expect-error: no such event type in the workflows
-    defineProjection({
-      name: 'lamps',
-      version: 1,
-      workflows: [lamp],
-      initial: () => ({ watts: 0 }),
-      apply: { Exploded: () => undefined },
-    });
+    const unknownType = () =>
+      // @ts-expect-error: no such event type in the workflows
+      defineProjection({
+        name: 'lamps',
+        version: 1,
+        workflows: [lamp],
+        initial: () => ({ watts: 0 }),
+        apply: { Exploded: () => undefined },
+      });
+    expect(unknownType).toThrow('no workflow of the projection declares "Exploded"');
   });
 });
