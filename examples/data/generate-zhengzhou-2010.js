@@ -768,6 +768,38 @@ add(
   'o5 was never nominated nor given a notice (and the quota is full)',
 );
 
+add(
+  'ResolveObjection',
+  at('2011-01-15', 12, 30),
+  committee,
+  { subject: org('o6'), objectionId: 'ob-2', upheld: false, finding: 'reviewed again' },
+  ['subject.state', 'notice.objection'],
+  'ob-2 was already resolved (upheld), which also left o6 not-commended',
+);
+add(
+  'RecordLeadershipReview',
+  at('2011-01-15', 13),
+  sec('o8'),
+  { orgId: 'o8', topics: ['community services'] },
+  ['subject.state'],
+  'o8 never committed: a leadership review needs an organization that has committed',
+);
+// clock.monotonic does not depend on how streams are laid out: o3's review is dated before the
+// commendation of m-li recorded in the campaign stream (2011-01-15 10:00), which is bookkeeping of
+// another subject; it is after o3's own last event and the last campaign-level event, so it is accepted.
+add('RecordLeadershipReview', at('2011-01-15', 9, 45), sec('o3'), {
+  orgId: 'o3',
+  topics: ['the notice and its objections'],
+});
+add(
+  'AdvancePhase',
+  at('2011-01-15', 9, 50),
+  committee,
+  { to: 'concluded' },
+  ['clock.monotonic'],
+  'a campaign-level command is compared with every event of the campaign: the commendation of m-li was recorded at 10:00',
+);
+
 // --- The end of 2012 ---------------------------------------------------------------------------------
 add(
   'RecordDisciplinaryViolation',

@@ -59,7 +59,7 @@ describe.skipIf(!available && !required)('strive on PostgreSQL', () => {
   it('prints the same run --json lines and exit status as on SQLite', () => {
     expect(pgRun.stderr).toBe('');
     expect(pgRun.code).toBe(1);
-    expect(jsonLines(pgRun.stdout).length).toBe(244);
+    expect(jsonLines(pgRun.stdout).length).toBe(248);
     expect(pgRun.stdout).toBe(sqliteRun.stdout);
   });
 

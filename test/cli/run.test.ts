@@ -10,7 +10,7 @@ import {
 import { asArray, asRecord, readExampleExpectations } from '../support/exampleExpectations.js';
 import { runCli, type CliRun } from '../support/runCli.js';
 
-// `strive run` end to end on the built CLI: the Zhengzhou 2010 example (244 lines, every outcome kind)
+// `strive run` end to end on the built CLI: the Zhengzhou 2010 example (248 lines, every outcome kind)
 // in --json and human form, on an SQLite file, on :memory: and from standard input.
 
 const tmp = tempDir('cli-run');
