@@ -1,8 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '@strive/campaign';
@@ -10,6 +8,7 @@ import { createJwtAuthenticator, loadVerificationKey } from './authenticateJwt.j
 import { mintToken } from './mintToken.js';
 import { TOKEN_AUDIENCE, TOKEN_ISSUER } from './server.js';
 import {
+  readExample,
   postCommand,
   rulesOf,
   startCampaignServer,
@@ -21,10 +20,7 @@ import {
 // opening of the evaluation (lines 1-49, trusted, straight into the engine: no principal), then the
 // attacker holds a valid token of its own, or none.
 
-const data = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'data');
-const lines = readFileSync(join(data, 'zhengzhou-2010.commands.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '');
+const { lines } = readExample();
 const parse = (line: string | undefined): Record<string, unknown> => {
   const u: unknown = JSON.parse(line ?? '{}');
   if (typeof u !== 'object' || u === null) throw new Error('not a command');

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   postCommand,
+  readExample,
   rulesOf,
   startCampaignServer,
   tokenFor,
@@ -14,13 +12,7 @@ import {
 // each with a token for the line's actor and the server's clock at the line's `at`, and checks each
 // status against the line's expected outcome, then the report against the expected honour roll.
 
-const data = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'data');
-const commands = readFileSync(join(data, 'zhengzhou-2010.commands.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '');
-const expected: unknown = JSON.parse(
-  readFileSync(join(data, 'zhengzhou-2010.expected.json'), 'utf8'),
-);
+const { lines: commands, expected } = readExample();
 
 let server: CampaignServer;
 beforeAll(async () => {

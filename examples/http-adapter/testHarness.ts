@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import type { Principal } from '@strive/engine';
 import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
@@ -10,6 +13,16 @@ import { TOKEN_AUDIENCE, TOKEN_ISSUER, createCampaignHttp } from './server.js';
 
 // Shared by the example's socket tests: the campaign server on 127.0.0.1 (port 0) with HS256 tokens
 // and an injected clock, and a client that mints tokens and posts commands.
+
+const data = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'data');
+
+/** The Zhengzhou 2010 example: its command lines and its expected outcomes (unknown JSON). Does I/O. */
+export const readExample = (): { lines: string[]; expected: unknown } => ({
+  lines: readFileSync(join(data, 'zhengzhou-2010.commands.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== ''),
+  expected: JSON.parse(readFileSync(join(data, 'zhengzhou-2010.expected.json'), 'utf8')),
+});
 
 /** The HS256 secret of the tests. */
 export const SECRET = new TextEncoder().encode('a test secret of at least 32 characters!');

@@ -57,43 +57,36 @@ const build = () => {
   return { store, http, head: async () => (await store.head()).globalPosition };
 };
 
+const mounted = (server: Server, built: ReturnType<typeof build>): Mounted => ({
+  base: `http://127.0.0.1:${portOf(server)}`,
+  http: built.http,
+  head: built.head,
+  stop: async () => {
+    await built.http.close();
+    await new Promise((resolve) => server.close(resolve));
+    await built.store.close();
+  },
+});
+
 const mountNode = async (): Promise<Mounted> => {
-  const { store, http, head } = build();
-  const listener = getRequestListener(http.fetch);
+  const built = build();
+  const listener = getRequestListener(built.http.fetch);
   const server = createServer((req, res) => void listener(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    base: `http://127.0.0.1:${portOf(server)}`,
-    http,
-    head,
-    stop: async () => {
-      await http.close();
-      await new Promise((resolve) => server.close(resolve));
-      await store.close();
-    },
-  };
+  return mounted(server, built);
 };
 
 const mountHono = async (): Promise<Mounted> => {
-  const { store, http, head } = build();
+  const built = build();
   const app = new Hono();
   app.get('/health', (c) => c.text('ok'));
-  app.all('/*', (c) => http.fetch(c.req.raw));
+  app.all('/*', (c) => built.http.fetch(c.req.raw));
   const server = await new Promise<Server>((resolve) => {
     const s: unknown = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
       resolve(s as Server),
     );
   });
-  return {
-    base: `http://127.0.0.1:${portOf(server)}`,
-    http,
-    head,
-    stop: async () => {
-      await http.close();
-      await new Promise((resolve) => server.close(resolve));
-      await store.close();
-    },
-  };
+  return mounted(server, built);
 };
 
 const post = (base: string, body: string, token?: string, contentType = 'application/json') =>
