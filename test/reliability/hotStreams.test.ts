@@ -63,6 +63,13 @@ const total = (all: readonly Figures[]): Figures => {
   };
 };
 
+const line = (what: string, f: Figures): string =>
+  `${what}: ${f.accepted} accepted, ${f.rejected} rejected (${Object.entries(f.rules)
+    .map(([r, n]) => `${r} ${n}`)
+    .join(
+      ', ',
+    )}), ${f.conflict} conflicts, ${f.duplicate} duplicates, ${f.lostRaces} lost races retried, ${f.lockWaits} lock waits (${f.lockWaitMs} ms in all), ${f.ms} ms`;
+
 /** Runs WRITERS child processes of one stage, started together behind a file barrier. Does I/O. */
 const race = async (
   dir: string,
@@ -89,15 +96,22 @@ const race = async (
       ]),
     ),
   );
-  for (const r of runs) expect(r.stderr).toBe('');
   expect(runs.map((r) => r.code)).toEqual(runs.map(() => 0));
-  return total(
+  const figures = total(
     runs.map((r) => {
       const parsed: unknown = JSON.parse(linesOf(r.stdout)[0] ?? 'null');
       if (!isFigures(parsed)) throw new Error(`bad report: ${r.stdout.slice(0, 200)}`);
       return parsed;
     }),
   );
+  console.log(
+    line(
+      `hot stream (${target.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'}, ${writers} processes, ${stage})`,
+      figures,
+    ),
+  );
+  expect(runs.map((r) => r.stderr).join('')).toBe('');
+  return figures;
 };
 
 /** The evaluator id of every event of a type in the log (undefined where it has none). Does I/O. */
@@ -114,20 +128,12 @@ const eventsOf = async (store: EventStore, type: string): Promise<Array<string |
   return out;
 };
 
-const line = (what: string, f: Figures): string =>
-  `${what}: ${f.accepted} accepted, ${f.rejected} rejected (${Object.entries(f.rules)
-    .map(([r, n]) => `${r} ${n}`)
-    .join(
-      ', ',
-    )}), ${f.conflict} conflicts, ${f.duplicate} duplicates, ${f.lostRaces} lost races retried, ${f.lockWaits} lock waits (${f.lockWaitMs} ms in all), ${f.ms} ms`;
-
 /**
  * The whole race on one store: the evaluation race on subject o1 (every evaluator once, each repeat
  * refused by evaluation.one-vote), then the commendation race on the campaign stream (exactly the
  * quota: one). Checks the log, not only what the writers say. Does I/O.
  */
 const runRace = async (
-  label: string,
   dir: string,
   open: () => EventStore,
   target: string,
@@ -144,9 +150,6 @@ const runRace = async (
   const commands = writers * per;
   const distinct = Math.floor((commands * 3) / 4);
   const evaluated = await race(dir, target, schema, writers, 'evaluate', per, distinct);
-  console.log(
-    line(`hot stream (${label}, ${writers} processes x ${per} SubmitEvaluation of o1)`, evaluated),
-  );
   expect({ ...evaluated, lostRaces: 0, lockWaits: 0, lockWaitMs: 0, ms: 0 }).toEqual({
     accepted: distinct,
     duplicate: 0,
@@ -171,7 +174,6 @@ const runRace = async (
     await after.close();
   }
   const commended = await race(dir, target, schema, writers, 'commend', 4, 0);
-  console.log(line(`hot stream (${label}, ${writers} processes x 4 Commend, quota 1)`, commended));
   expect([commended.accepted, commended.rejected, commended.conflict, commended.duplicate]).toEqual(
     [1, writers * 4 - 1, 0, 0],
   );
@@ -191,15 +193,7 @@ describe('hot stream, SQLite file, 4 OS processes, engine defaults', () => {
 
   it('every command accepted or refused by a rule: no conflict, every evaluator counted once, the quota exact', async () => {
     const path = dir.file('hot.db');
-    await runRace(
-      'SQLite',
-      dir.path,
-      () => createSqliteEventStore({ path }),
-      path,
-      '-',
-      4,
-      perWriter(250),
-    );
+    await runRace(dir.path, () => createSqliteEventStore({ path }), path, '-', 4, perWriter(250));
   }, 300_000);
 });
 
@@ -213,14 +207,6 @@ describePg('hot stream, PostgreSQL, 16 OS processes, engine defaults', (pg) => {
     await first.ready();
     const { schema } = first;
     await first.close();
-    await runRace(
-      'PostgreSQL',
-      dir.path,
-      () => pg.store({ schema }),
-      pg.url(),
-      schema,
-      16,
-      perWriter(120),
-    );
+    await runRace(dir.path, () => pg.store({ schema }), pg.url(), schema, 16, perWriter(120));
   }, 300_000);
 });
