@@ -1,4 +1,4 @@
-/* global process, setTimeout */
+/* global process, setTimeout, URL */
 // One of several OS processes sending campaign commands that all land on ONE hot stream, through the
 // BUILT packages (run `npx tsc -b` first), with the engine's default retry settings.
 //   node hotStreamWriter.js TARGET SCHEMA BARRIER WRITERS WRITER STAGE COUNT DISTINCT
