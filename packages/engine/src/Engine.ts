@@ -10,7 +10,7 @@ import type { AnyEventSpecs, Workflow, WorkflowState } from './Workflow.js';
  * a time budget is spent, holding the stream that lost, pausing by decorrelated jitter when unlocked.
  */
 export interface RetryOptions {
-  /** No new attempt starts this long after `handle` began (default 10,000 ms). */
+  /** No new attempt starts this long after `handle` began (default 30,000 ms). */
   readonly budgetMs: number;
   /** The smallest pause between unlocked attempts (default 5 ms). */
   readonly baseDelayMs: number;
@@ -33,7 +33,7 @@ export interface EngineOptions {
   readonly projections?: readonly AnyProjection[];
   /** Save a snapshot of a stream every N events (default 100; 0 disables snapshots). */
   readonly snapshotEvery?: number;
-  /** Default `{ budgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 200, maxAttempts: Infinity, streamLock: 'on-conflict' }`. */
+  /** Default `{ budgetMs: 30_000, baseDelayMs: 5, maxDelayMs: 200, maxAttempts: Infinity, streamLock: 'on-conflict' }`. */
   readonly retry?: Partial<RetryOptions>;
   /** Uniform in [0, 1), for retry jitter (default: node:crypto). */
   readonly random?: () => number;

@@ -61,8 +61,8 @@ export const createEngine = (options: EngineOptions): Engine => {
     now: options.now ?? (() => performance.now()),
     cache: createStateCache(nonNegativeInt('stateCacheSize', options.stateCacheSize ?? 10_000)),
     queue: createStreamQueue(),
-    // A stream stays hot for a second after this process last saw it contended.
-    hot: createHotStreams(1_000, 1_000),
+    // A stream stays hot for two seconds after this process last saw it contended.
+    hot: createHotStreams(2_000, 1_000),
     maxClockSkewMs: nonNegativeInt(
       'maxClockSkewMs',
       options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS,

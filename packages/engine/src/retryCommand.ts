@@ -116,7 +116,8 @@ export const retryCommand = async (
       if (storeLocks === undefined) return E.right(await holding(held, !paused));
       const asked = deps.now();
       return storeLocks.withStreamLock(ids, Math.max(1, deadline - asked), () => {
-        if (deps.now() - asked > CONTENDED_WAIT_MS) for (const id of ids) deps.hot.mark(id, asked);
+        const granted = deps.now();
+        if (granted - asked > CONTENDED_WAIT_MS) for (const id of ids) deps.hot.mark(id, granted);
         return holding(held, false);
       });
     });
