@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8Lines, isNotUtf8 } from './decodeUtf8Lines.js';
 
 async function* latin1(...lines: Buffer[]): AsyncIterable<string> {
-  for (const l of lines) yield l.toString('latin1');
+  for (const l of lines) yield await Promise.resolve(l.toString('latin1'));
 }
 
 const all = async (it: AsyncIterable<unknown>): Promise<unknown[]> => {

@@ -5,7 +5,9 @@ import { parseJsonLine } from './parseJsonLine.js';
 
 describe('parseJsonLine', () => {
   it('refuses a key given twice with different values, at any depth', () => {
-    expect(parseJsonLine('{"a":1,"a":2}')).toEqual(E.left("Duplicate key 'a' encountered at position 8"));
+    expect(parseJsonLine('{"a":1,"a":2}')).toEqual(
+      E.left("Duplicate key 'a' encountered at position 8"),
+    );
     expect(E.isLeft(parseJsonLine('{"x":{"actor":{"r":"p"},"actor":{"r":"c"}}}'))).toBe(true);
     // The same value twice changes nothing: kept.
     expect(parseJsonLine('{"a":1,"a":1}')).toEqual(E.right({ a: 1 }));
@@ -41,10 +43,13 @@ describe('parseJsonLine', () => {
     const seed = 20_210_521;
     console.log(`parseJsonLine property seed ${seed}`);
     fc.assert(
-      fc.property(fc.jsonValue().filter((v) => !unsafe(v)), (v) => {
-        const text = JSON.stringify(v);
-        expect(parseJsonLine(text)).toEqual(E.right(JSON.parse(text)));
-      }),
+      fc.property(
+        fc.jsonValue().filter((v) => !unsafe(v)),
+        (v) => {
+          const text = JSON.stringify(v);
+          expect(parseJsonLine(text)).toEqual(E.right(JSON.parse(text)));
+        },
+      ),
       { seed, numRuns: 300 },
     );
   });

@@ -4,11 +4,13 @@ import type { ReportPageData } from './ReportPageData.js';
 
 const renderDerived = (derived: ReportPageData['integrity']['derived']): Html => {
   if (derived === undefined)
-    return html`<p>Snapshots and read models were <strong>not checked</strong> (the chain is broken).</p>`;
+    return html`<p>
+      Snapshots and read models were <strong>not checked</strong> (the chain is broken).
+    </p>`;
   if (derived._tag === 'DerivedDiffers')
     return html`<p>
-      <strong>Stored ${derived.what} differs from the log</strong>: ${derived.reason}. This page shows
-      what the log itself gives, not the stored read models.
+      <strong>Stored ${derived.what} differs from the log</strong>: ${derived.reason}. This page
+      shows what the log itself gives, not the stored read models.
     </p>`;
   return html`<p>
     <strong>Derived state checked</strong>: ${derived.snapshots} snapshots and ${derived.documents}
