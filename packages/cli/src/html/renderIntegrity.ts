@@ -53,9 +53,9 @@ export const renderIntegrity = (integrity: ReportPageData['integrity'], source: 
       <dd>${source}</dd>
     </dl>
     <p class="muted">
-      To check this copy later: <code>strive verify --expect-head ${head.hash} --db …</code> must
-      report <code>ok</code> (on a longer log it says how many events follow position
-      ${head.globalPosition}).
+      To check this copy later, <code>strive verify --db …</code> with
+      <code class="hash">--expect-head ${head.hash}</code> must report <code>ok</code> (on a longer
+      log it says how many events follow position ${head.globalPosition}).
     </p>
   </div>`;
 };
