@@ -174,7 +174,9 @@ describe('strive replay', () => {
     }
     // The same report; report's last line says where it read it from (the stored read models).
     expect(human.stdout).toBe(withoutIntegrity(reportHuman.stdout));
-    expect(reportHuman.stdout).toMatch(/\nIntegrity: read from the stored read models at position \d+, NOT checked against the log here/);
+    expect(reportHuman.stdout).toMatch(
+      /\nIntegrity: read from the stored read models at position \d+, NOT checked against the log here/,
+    );
     expect(storeDigest(db)).toBe(before);
   });
 
@@ -229,7 +231,11 @@ describe('strive import', () => {
       runCli(['report', '--db', target, '--json']),
       runCli(['export', '--db', target]),
     ]);
-    expect(verify.stdout).toMatch(new RegExp(`^ok ${events.length} events: chain, 0 snapshots and \\d+ read-model documents checked against the log \\(report view equal\\)\n$`));
+    expect(verify.stdout).toMatch(
+      new RegExp(
+        `^ok ${events.length} events: chain, 0 snapshots and \\d+ read-model documents checked against the log \\(report view equal\\)\n$`,
+      ),
+    );
     expect(JSON.parse(report.stdout)).toEqual(JSON.parse(reportJson.stdout));
     expect(again.stdout).toBe(exportText);
   });
@@ -265,7 +271,11 @@ describe('strive verify', () => {
     const r = await runCli(['verify', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(new RegExp(`^ok ${events.length} events: chain, 0 snapshots and \\d+ read-model documents checked against the log \\(report view equal\\)\n$`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^ok ${events.length} events: chain, 0 snapshots and \\d+ read-model documents checked against the log \\(report view equal\\)\n$`,
+      ),
+    );
   });
 
   it('exits 1 naming the first bad stream and position when a row was edited in the SQLite file', async () => {

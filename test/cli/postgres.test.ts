@@ -76,7 +76,9 @@ describe.skipIf(!available && !required)('strive on PostgreSQL', () => {
     // Same events, hashes and order; only the key order of each JSON line may differ between stores.
     expect(jsonLines(pgExport.stdout)).toEqual(jsonLines(sqliteExport.stdout));
     expect(pgVerify.stdout).toMatch(
-      new RegExp(`^ok ${jsonLines(sqliteExport.stdout).length} events: chain, 0 snapshots and \\d+ read-model documents checked against the log \\(report view equal\\)\n$`),
+      new RegExp(
+        `^ok ${jsonLines(sqliteExport.stdout).length} events: chain, 0 snapshots and \\d+ read-model documents checked against the log \\(report view equal\\)\n$`,
+      ),
     );
   });
 

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLE_COMMANDS, openRawSqlite, tempDir, withoutIntegrity } from '../support/cliFixtures.js';
+import {
+  EXAMPLE_COMMANDS,
+  openRawSqlite,
+  tempDir,
+  withoutIntegrity,
+} from '../support/cliFixtures.js';
 import { runCli, type CliRun } from '../support/runCli.js';
 
 // `strive report` reads a stored report view that `run` (or the first report after the log moved)

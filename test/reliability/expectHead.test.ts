@@ -29,11 +29,15 @@ it('verify --expect-head passes on the head it printed and fails with exit 1 on 
   expect(ok.stdout).toContain(`head is the expected ${head.slice(0, 12)}…`);
   const other = await runCli(['verify', '--db', db, '--expect-head', 'f'.repeat(64)]);
   expect(other.code).toBe(1);
-  expect(other.stderr).toMatch(/the log does not hold the expected head f{64} \(its 219 events end elsewhere: truncated, re-chained or another log\)/);
+  expect(other.stderr).toMatch(
+    /the log does not hold the expected head f{64} \(its 219 events end elsewhere: truncated, re-chained or another log\)/,
+  );
   const malformed = await runCli(['verify', '--db', db, '--expect-head', 'abc']);
   expect(malformed.code).toBe(2);
   expect(fileHash(db)).toBe(before);
-  console.log(`verify --expect-head: the printed head exit ${ok.code}, another head exit ${other.code}, a malformed one exit ${malformed.code}; store hash unchanged`);
+  console.log(
+    `verify --expect-head: the printed head exit ${ok.code}, another head exit ${other.code}, a malformed one exit ${malformed.code}; store hash unchanged`,
+  );
 }, 60_000);
 
 it('import --expect-head refuses a truncated or re-chained log, importing nothing and leaving no file', async () => {
@@ -68,6 +72,10 @@ it('import --expect-head refuses a truncated or re-chained log, importing nothin
   const target = dir.file('whole.db');
   const r = await runCli(['import', whole, '--db', target, '--expect-head', head]);
   expect(r.code).toBe(0);
-  expect(r.stdout).toBe(`imported ${lines.length} events; head is the expected ${head.slice(0, 12)}…\n`);
-  console.log(`import --expect-head: ${results.join('; ')}; the whole log exit ${r.code}: ${r.stdout.trim()}`);
+  expect(r.stdout).toBe(
+    `imported ${lines.length} events; head is the expected ${head.slice(0, 12)}…\n`,
+  );
+  console.log(
+    `import --expect-head: ${results.join('; ')}; the whole log exit ${r.code}: ${r.stdout.trim()}`,
+  );
 }, 60_000);

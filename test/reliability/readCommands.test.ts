@@ -42,8 +42,11 @@ const journalMode = (path: string): string => {
   }
 };
 
-it('refuses another application\'s file untouched: bytes, journal mode and no file beside it', async () => {
-  const users = foreign('users.db', 'CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES (\'ann\')');
+it("refuses another application's file untouched: bytes, journal mode and no file beside it", async () => {
+  const users = foreign(
+    'users.db',
+    "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO users (name) VALUES ('ann')",
+  );
   const events = foreign('events.db', 'CREATE TABLE events (id INTEGER PRIMARY KEY, what TEXT)');
   let refused = 0;
   for (const file of [users, events]) {
@@ -52,12 +55,18 @@ it('refuses another application\'s file untouched: bytes, journal mode and no fi
     for (const args of [...reads(file), ['run', EXAMPLE_COMMANDS, '--db', file]]) {
       const r = await runCli(args);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stderr).toMatch(/not a Strive event store \(it holds (users|events) and no schema_migrations\); the file was not modified/);
+      expect(r.stderr).toMatch(
+        /not a Strive event store \(it holds (users|events) and no schema_migrations\); the file was not modified/,
+      );
       refused += 1;
     }
-    expect({ hash: fileHash(file), mode: journalMode(file), files: storeFiles(file) }).toEqual(before);
+    expect({ hash: fileHash(file), mode: journalMode(file), files: storeFiles(file) }).toEqual(
+      before,
+    );
   }
-  console.log(`read commands: another application's file refused ${refused} times (6 read commands + run, 2 files, one with its own events table), bytes, journal mode (delete) and file list unchanged`);
+  console.log(
+    `read commands: another application's file refused ${refused} times (6 read commands + run, 2 files, one with its own events table), bytes, journal mode (delete) and file list unchanged`,
+  );
 }, 120_000);
 
 it('reads a Strive store without changing a byte or leaving a file, and refuses a missing one', async () => {
@@ -70,7 +79,9 @@ it('reads a Strive store without changing a byte or leaving a file, and refuses 
     expect(r.code).toBe(2);
     expect(existsSync(missing)).toBe(false);
   }
-  console.log(`read commands: 6 reads of a Strive store, hash ${before.hash.slice(0, 12)}… and files [${before.files.join(', ')}] unchanged; a missing file refused 6 times, not created`);
+  console.log(
+    `read commands: 6 reads of a Strive store, hash ${before.hash.slice(0, 12)}… and files [${before.files.join(', ')}] unchanged; a missing file refused 6 times, not created`,
+  );
 }, 120_000);
 
 it('leaves no file behind when an import fails, and migrates in one transaction', async () => {
@@ -90,7 +101,9 @@ it('leaves no file behind when an import fails, and migrates in one transaction'
   const versions = raw.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
   raw.close();
   expect(versions.length).toBeGreaterThanOrEqual(2);
-  console.log(`import: a tampered file refused (exit ${r.code}) leaving files [${storeFiles(target).length === 0 ? '' : 'some'}] before the good import; the good one applied ${versions.length} migrations`);
+  console.log(
+    `import: a tampered file refused (exit ${r.code}) leaving files [${storeFiles(target).length === 0 ? '' : 'some'}] before the good import; the good one applied ${versions.length} migrations`,
+  );
 }, 120_000);
 
 it('lets a user who may only read the file and its folder verify, report and export it', () => {
@@ -120,5 +133,7 @@ it('lets a user who may only read the file and its folder verify, report and exp
   chmodSync(ro, 0o755);
   expect(fileHash(file)).toBe(before);
   expect(storeFiles(file)).toEqual(['zz.db']);
-  console.log(`read-only store (uid 65534, file 0444, folder 0555): verify, report, export exit ${results.map((r) => r.status).join('/')}; run refused (exit ${write.status}); file hash unchanged, no file created`);
+  console.log(
+    `read-only store (uid 65534, file 0444, folder 0555): verify, report, export exit ${results.map((r) => r.status).join('/')}; run refused (exit ${write.status}); file hash unchanged, no file created`,
+  );
 });

@@ -40,7 +40,9 @@ it('fails with a clear error within 10 s against a PostgreSQL that never answers
   for (const r of [byDefault, fromUrl]) {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^strive: cannot use PostgreSQL at postgres:\/\/u@127\.0\.0\.1:\d+\/x.*connection timeout.*connect_timeout=SECONDS in the URL\)\n$/);
+    expect(r.stderr).toMatch(
+      /^strive: cannot use PostgreSQL at postgres:\/\/u@127\.0\.0\.1:\d+\/x.*connection timeout.*connect_timeout=SECONDS in the URL\)\n$/,
+    );
   }
   // The default connect timeout is 5 s: the error comes within 10 s, whatever start-up costs here.
   expect(byDefault.seconds).toBeGreaterThanOrEqual(5);

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { sealSnapshot, type JsonValue } from '../../packages/eventlog/src/index.js';
+import { JsonValueCodec, sealSnapshot } from '../../packages/eventlog/src/index.js';
 import { CampaignScript, org } from './support/campaignScript.js';
 import { assertBuilt, runCli, tempDir } from './support/paths.js';
 import { openRawSqlite } from './support/rawSqlite.js';
@@ -58,7 +58,9 @@ const campaignSnapshot = (db: string): { key: string; position: number; state: s
   const raw = openRawSqlite(db);
   try {
     const row = raw
-      .prepare("SELECT key, stream_position, state FROM snapshots WHERE stream_id = 'campaign-sp2010'")
+      .prepare(
+        "SELECT key, stream_position, state FROM snapshots WHERE stream_id = 'campaign-sp2010'",
+      )
       .get();
     if (typeof row !== 'object' || row === null) throw new Error('no campaign snapshot was saved');
     return {
@@ -71,9 +73,15 @@ const campaignSnapshot = (db: string): { key: string; position: number; state: s
   }
 };
 
-const commended = async (db: string, commends: string): Promise<{ accepted: number; quota: number }> => {
+const commended = async (
+  db: string,
+  commends: string,
+): Promise<{ accepted: number; quota: number }> => {
   const r = await runCli(['run', commends, '--db', db, '--json']);
-  const lines = r.stdout.trim().split('\n').map((l): unknown => JSON.parse(l));
+  const lines = r.stdout
+    .trim()
+    .split('\n')
+    .map((l): unknown => JSON.parse(l));
   const accepted = lines.filter((l) => Reflect.get(Object(l), 'ok') === true).length;
   const quota = (r.stdout.match(/commendation\.quota/g) ?? []).length;
   return { accepted, quota };
@@ -114,9 +122,11 @@ it('verify names a snapshot resealed by an attacker who recomputed its digest, a
     .prepare("SELECT event_hash FROM snapshots WHERE stream_id = 'campaign-sp2010'")
     .get();
   const eventHash = String(Reflect.get(Object(row), 'event_hash'));
-  const state: JsonValue = JSON.parse(
-    snap.state.replace(`"commendationQuota":${QUOTA}`, '"commendationQuota":1'),
+  const decoded = JsonValueCodec.decode(
+    JSON.parse(snap.state.replace(`"commendationQuota":${QUOTA}`, '"commendationQuota":1')),
   );
+  if (decoded._tag === 'Left') throw new Error('the snapshot state is not JSON');
+  const state = decoded.right;
   const forged = sealSnapshot({
     streamId: 'campaign-sp2010',
     key: snap.key,

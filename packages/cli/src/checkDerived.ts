@@ -10,7 +10,7 @@ import {
   timelinesProjection,
   assembleReport,
 } from '@strive/campaign';
-import { foldEvents, snapshotOf, type AnyProjection, type AnyWorkflow } from "@strive/engine";
+import { foldEvents, snapshotOf, type AnyProjection, type AnyWorkflow } from '@strive/engine';
 import {
   canonicalJson,
   isSealed,
@@ -82,7 +82,10 @@ const checkSnapshots = async (
         const state = foldEvents(workflow, events.slice(0, s.streamPosition));
         expected = canonicalJson(snapshotOf(workflow, streamId, state, at.hash).state);
       } catch (e) {
-        return differs(what, `the log does not fold: ${e instanceof Error ? e.message : String(e)}`);
+        return differs(
+          what,
+          `the log does not fold: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
       if (canonicalJson(s.state) !== expected)
         return differs(what, 'its state differs from the state re-derived from the log');
@@ -110,7 +113,10 @@ const checkProjection = async (
     checked += 1;
     if (!docs.has(key)) return differs(what, 'the log gives no such document');
     if (canonicalJson(value) !== canonical(docs.get(key)))
-      return differs(what, `it differs from the document re-derived from the log up to its checkpoint ${checkpoint}`);
+      return differs(
+        what,
+        `it differs from the document re-derived from the log up to its checkpoint ${checkpoint}`,
+      );
   }
   for (const key of docs.keys())
     if (!seen.has(key) && checkpoint > 0)
@@ -159,7 +165,13 @@ export const checkDerived = async (store: EventStore): Promise<DerivedResult> =>
     folded.set(p.storageName, r.docs);
   }
   const { summary, rest, current } = await readReportViewState(store);
-  if (!current) return { _tag: 'DerivedChecked', snapshots, documents, reportView: 'stale, not read by report' };
+  if (!current)
+    return {
+      _tag: 'DerivedChecked',
+      snapshots,
+      documents,
+      reportView: 'stale, not read by report',
+    };
   const sorted = <D>(p: { storageName: string }, is: (u: unknown) => u is D): D[] =>
     [...(folded.get(p.storageName) ?? new Map<string, unknown>()).entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -171,11 +183,17 @@ export const checkDerived = async (store: EventStore): Promise<DerivedResult> =>
     sorted(exemplarsProjection, exemplarsProjection.isDocument),
   );
   if (canonical(parsedText(summary)) !== canonical(summarizeReport(report)))
-    return differs(`document "summary" of the report view ${REPORT_VIEW}`, 'it differs from the report re-derived from the log');
+    return differs(
+      `document "summary" of the report view ${REPORT_VIEW}`,
+      'it differs from the report re-derived from the log',
+    );
   if (
     canonical(parsedText(rest)) !==
     canonical({ subjects: report.subjects, exemplars: report.exemplars })
   )
-    return differs(`document "rest" of the report view ${REPORT_VIEW}`, 'it differs from the report re-derived from the log');
+    return differs(
+      `document "rest" of the report view ${REPORT_VIEW}`,
+      'it differs from the report re-derived from the log',
+    );
   return { _tag: 'DerivedChecked', snapshots, documents: documents + 2, reportView: 'equal' };
 };

@@ -12,7 +12,9 @@ export interface HeadFound {
 export const parseExpectedHead = (value: string): string => {
   const hash = value.trim().toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(hash))
-    throw new CliError(`--expect-head must be a 64-hex hash as printed by verify or a report (got "${value}")`);
+    throw new CliError(
+      `--expect-head must be a 64-hex hash as printed by verify or a report (got "${value}")`,
+    );
   return hash;
 };
 

@@ -63,7 +63,9 @@ const poolOf = (options: PostgresStoreOptions): { pool: pg.Pool; owned: boolean 
       options.connectionString ?? '',
       options.poolConfig?.connectionTimeoutMillis,
     ),
-    ...(readOnly === '' ? {} : { options: `${options.poolConfig?.options ?? ''}${readOnly}`.trim() }),
+    ...(readOnly === ''
+      ? {}
+      : { options: `${options.poolConfig?.options ?? ''}${readOnly}`.trim() }),
   });
   pool.on('error', () => undefined); // an idle client's broken connection: the pool drops it
   return { pool, owned: true };
@@ -101,7 +103,9 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
   const ready = (): Promise<void> => {
     if (closed)
       return Promise.reject(new Error('the postgres event store is closed; open a new one'));
-    migrated ??= (options.readOnly === true ? checkSchema(pool, schema) : migrate(pool, schema)).then(
+    migrated ??= (
+      options.readOnly === true ? checkSchema(pool, schema) : migrate(pool, schema)
+    ).then(
       () => undefined,
       (error: unknown) => {
         migrated = undefined;

@@ -52,7 +52,13 @@ describePg('migration 6: snapshots bound and sealed', ({ store }) => {
     expect(await reader.head()).toMatchObject({ globalPosition: 0 });
     await expect(
       reader.saveSnapshot(
-        sealSnapshot({ streamId: 's', key: 'k', streamPosition: 0, eventHash: '0'.repeat(64), state: 1 }),
+        sealSnapshot({
+          streamId: 's',
+          key: 'k',
+          streamPosition: 0,
+          eventHash: '0'.repeat(64),
+          state: 1,
+        }),
       ),
     ).rejects.toThrow(/read-only transaction/);
   });

@@ -138,7 +138,7 @@ describe('migration 2: snapshots bound and sealed', () => {
     expect(applied(file)).toHaveLength(2);
   });
 
-  it('refuses another application\'s file without creating anything in it', () => {
+  it("refuses another application's file without creating anything in it", () => {
     const file = fresh();
     const db = new Database(file);
     db.exec('CREATE TABLE users (id INTEGER PRIMARY KEY)');
@@ -161,7 +161,9 @@ describe('migration 2: snapshots bound and sealed', () => {
     const ro = openSqliteEventStore({ path: file, readOnly: true });
     if (E.isLeft(ro)) throw new Error(ro.left._tag);
     expect(await ro.right.head()).toMatchObject({ globalPosition: 0 });
-    await expect(ro.right.append('s', [commitment(1)], { expectedVersion: 'any' })).resolves.toMatchObject({
+    await expect(
+      ro.right.append('s', [commitment(1)], { expectedVersion: 'any' }),
+    ).resolves.toMatchObject({
       _tag: 'Left',
     });
     await ro.right.close();

@@ -42,8 +42,8 @@ export const Share = refine(
  * bidirectional marks, embeddings, overrides and isolates (U+202E reverses a line). Names, reasons
  * and every other free text refuse them, so a name cannot forge a row of a printed report.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 const NO_CONTROLS =

@@ -98,6 +98,8 @@ export const importLog = async (
   }
   imported += await flush(store, runs);
   progress.stop();
-  io.out(`imported ${imported} events${head === undefined ? '' : `; ${describeHeadFound(head)}`}\n`);
+  io.out(
+    `imported ${imported} events${head === undefined ? '' : `; ${describeHeadFound(head)}`}\n`,
+  );
   return 0;
 };

@@ -11,12 +11,7 @@ import {
   summarizeReport,
 } from '@strive/campaign';
 import type { Projection } from '@strive/engine';
-import {
-  canonicalJson,
-  validateJson,
-  type EventStore,
-  type StoredEvent,
-} from '@strive/eventlog';
+import { canonicalJson, validateJson, type EventStore, type StoredEvent } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { formatReport } from '../formatReport.js';
 import type { Io } from '../Io.js';

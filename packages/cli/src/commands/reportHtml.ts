@@ -96,7 +96,9 @@ export const reportHtml = async (
       ? `chain ok, ${v.events} events, but ${d.what} differs from the log`
       : `chain ok, ${v.events} events, ${d?.snapshots ?? 0} snapshots and ${d?.documents ?? 0} read-model documents equal to the log`;
   io.out(
-    printable(`wrote ${options.file} (${kib} KiB): ${count(campaigns.length, 'campaign')}, ${count(subjects.length, 'subject')}, ${honourRoll.length} commended; ${chain}, head ${data.integrity.head.hash}`) + '\n',
+    printable(
+      `wrote ${options.file} (${kib} KiB): ${count(campaigns.length, 'campaign')}, ${count(subjects.length, 'subject')}, ${honourRoll.length} commended; ${chain}, head ${data.integrity.head.hash}`,
+    ) + '\n',
   );
   return isChainBroken(v) || d?._tag === 'DerivedDiffers' ? 1 : 0;
 };

@@ -1,4 +1,4 @@
-import { isChainBroken, verifyEvents, type EventStore, type StoredEvent } from '@strive/eventlog';
+import { isChainBroken, verifyEvents, type EventStore } from '@strive/eventlog';
 import { checkDerived, type DerivedResult } from '../checkDerived.js';
 import { describeHeadFound, expectHead, watched, type HeadFound } from '../expectHead.js';
 import type { Io } from '../Io.js';
@@ -26,9 +26,7 @@ const describeDerived = (d: DerivedResult | undefined): string => {
  */
 export const verifyLog = async (store: EventStore, io: Io, o: VerifyOptions): Promise<number> => {
   const expected = o.expectHead === undefined ? undefined : expectHead(o.expectHead, 'the log');
-  const chain = await verifyEvents(
-    watched(store.readAll(), expected?.see),
-  );
+  const chain = await verifyEvents(watched(store.readAll(), expected?.see));
   const derived = isChainBroken(chain) || o.chainOnly ? undefined : await checkDerived(store);
   const head: HeadFound | undefined = isChainBroken(chain) ? undefined : expected?.found();
   const ok = !isChainBroken(chain) && derived?._tag !== 'DerivedDiffers';
@@ -43,7 +41,9 @@ export const verifyLog = async (store: EventStore, io: Io, o: VerifyOptions): Pr
           readModelDocuments: derived?._tag === 'DerivedChecked' ? derived.documents : null,
           reportView: derived?._tag === 'DerivedChecked' ? derived.reportView : null,
         },
-        ...(derived?._tag === 'DerivedDiffers' ? { differs: { what: derived.what, reason: derived.reason } } : {}),
+        ...(derived?._tag === 'DerivedDiffers'
+          ? { differs: { what: derived.what, reason: derived.reason } }
+          : {}),
         ...(head === undefined ? {} : { expectedHead: head }),
       })}\n`,
     );

@@ -4,11 +4,13 @@ import type { ReportPageData } from './ReportPageData.js';
 
 const renderDerived = (derived: ReportPageData['integrity']['derived']): Html => {
   if (derived === undefined)
-    return html`<p>Snapshots and read models were <strong>not checked</strong> (the chain is broken).</p>`;
+    return html`<p>
+      Snapshots and read models were <strong>not checked</strong> (the chain is broken).
+    </p>`;
   if (derived._tag === 'DerivedDiffers')
     return html`<p>
-      <strong>Stored ${derived.what} differs from the log</strong>: ${derived.reason}. This page shows
-      what the log itself gives, not the stored read models.
+      <strong>Stored ${derived.what} differs from the log</strong>: ${derived.reason}. This page
+      shows what the log itself gives, not the stored read models.
     </p>`;
   return html`<p>
     <strong>Derived state checked</strong>: ${derived.snapshots} snapshots and ${derived.documents}
@@ -51,9 +53,9 @@ export const renderIntegrity = (integrity: ReportPageData['integrity'], source: 
       <dd>${source}</dd>
     </dl>
     <p class="muted">
-      To check this copy later: <code>strive verify --expect-head ${head.hash} --db …</code> must
-      report <code>ok</code> (on a longer log it says how many events follow position
-      ${head.globalPosition}).
+      To check this copy later, <code>strive verify --db …</code> with
+      <code class="hash">--expect-head ${head.hash}</code> must report <code>ok</code> (on a longer
+      log it says how many events follow position ${head.globalPosition}).
     </p>
   </div>`;
 };

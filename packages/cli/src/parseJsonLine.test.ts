@@ -1,0 +1,56 @@
+import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseJsonLine } from './parseJsonLine.js';
+
+describe('parseJsonLine', () => {
+  it('refuses a key given twice with different values, at any depth', () => {
+    expect(parseJsonLine('{"a":1,"a":2}')).toEqual(
+      E.left("Duplicate key 'a' encountered at position 8"),
+    );
+    expect(E.isLeft(parseJsonLine('{"x":{"actor":{"r":"p"},"actor":{"r":"c"}}}'))).toBe(true);
+    // The same value twice changes nothing: kept.
+    expect(parseJsonLine('{"a":1,"a":1}')).toEqual(E.right({ a: 1 }));
+    // Keys inside strings are not keys.
+    expect(parseJsonLine('{"a":"\\"a\\":1","b":["a:",{"a":2}]}')).toEqual(
+      E.right({ a: '"a":1', b: ['a:', { a: 2 }] }),
+    );
+  });
+
+  it('refuses numbers that do not read back as written, keeps those that do', () => {
+    expect(parseJsonLine('{"n":1e-400}')).toEqual(
+      E.left('the number 1e-400 does not survive being read (it would be read as 0)'),
+    );
+    expect(E.isLeft(parseJsonLine('[12345678901234567890]'))).toBe(true);
+    expect(E.isLeft(parseJsonLine('[1e400]'))).toBe(true);
+    expect(parseJsonLine('[1.0, 0.1, 1e2, -0, 2.5e-3, 9007199254740991]')).toEqual(
+      E.right([1, 0.1, 100, -0, 0.0025, 9007199254740991]),
+    );
+  });
+
+  /** Whether a value holds an integer beyond ±(2^53 - 1), which is refused (it may not read back). */
+  const unsafe = (v: unknown): boolean =>
+    typeof v === 'number'
+      ? Number.isInteger(v) && !Number.isSafeInteger(v)
+      : typeof v === 'object' && v !== null && Object.values(v).some(unsafe);
+
+  it('refuses integers beyond 2^53 - 1, which may not read back', () => {
+    expect(E.isLeft(parseJsonLine('[-9007199254740992]'))).toBe(true);
+    expect(parseJsonLine('[-9007199254740991]')).toEqual(E.right([-9007199254740991]));
+  });
+
+  it('agrees with JSON.parse on every line JSON.stringify writes with safe integers (property, seed printed)', () => {
+    const seed = 20_210_521;
+    console.log(`parseJsonLine property seed ${seed}`);
+    fc.assert(
+      fc.property(
+        fc.jsonValue().filter((v) => !unsafe(v)),
+        (v) => {
+          const text = JSON.stringify(v);
+          expect(parseJsonLine(text)).toEqual(E.right(JSON.parse(text)));
+        },
+      ),
+      { seed, numRuns: 300 },
+    );
+  });
+});
