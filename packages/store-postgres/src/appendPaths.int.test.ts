@@ -52,8 +52,11 @@ describePg('single-statement and grouped appends', ({ url, store }) => {
         }),
       );
       await listener.query('SELECT 1'); // notifications sent before this reply have arrived
-      // Alternating groups (1, 3, 1, 3, ...) take 20 statements; joined groups take about 11.
-      expect(statements).toBeLessThanOrEqual(14);
+      // Alternating groups (1, 3, 1, 3, ...) take 20 statements; joined groups take about 11. The
+      // bound sits between with room for a loaded machine's odd round (an event, not a clock, decides
+      // who joins: the queue waits one turn of the event loop), and fails on alternation.
+      expect(statements).toBeGreaterThanOrEqual(10);
+      expect(statements).toBeLessThanOrEqual(17);
       expect(await verify(s)).toMatchObject({ _tag: 'ChainVerified', events: 40 });
     } finally {
       await listener.end();

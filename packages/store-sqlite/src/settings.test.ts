@@ -65,16 +65,22 @@ describe('connection settings', () => {
   });
 
   it('waits out a lock that is released within the retry budget', async () => {
+    // Timers fire in order of due time, and each pause between attempts is at least 1 ms: before the
+    // release (due in 20 ms) at most about 20 attempts can run, however loaded the machine, so a
+    // budget of 200 cannot run out first.
     const path = file();
-    const store = createSqliteEventStore({ path, busyTimeoutMs: 0, maxRetries: 20 });
+    const store = createSqliteEventStore({ path, busyTimeoutMs: 0, maxRetries: 200 });
     cleanups.push(() => store.close());
     const other = new Database(path);
     other.exec('BEGIN IMMEDIATE');
+    let released = false;
     setTimeout(() => {
       other.exec('ROLLBACK');
       other.close();
+      released = true;
     }, 20);
     const r = await store.append('s', [commitment(1)], { expectedVersion: 'any' });
     expect(E.isRight(r)).toBe(true);
+    expect(released, 'the append waited for the lock to go').toBe(true);
   });
 });
