@@ -78,6 +78,7 @@ export { buildReport, foldProjection } from './report/buildReport.js';
 export { readReport } from './report/readReport.js';
 export { readReportSummary, readStoredReport } from './report/readReportSummary.js';
 export { REPORT_VIEW } from './report/reportView.js';
+export { generateCommands, type GenerateOptions } from './scenario/generateCommands.js';
 export { SUMMARY_SUBJECT_LINES, summarizeReport } from './report/summarizeReport.js';
 export { ReportRestCodec, ReportSummaryCodec } from './report/ReportCodec.js';
 export type {

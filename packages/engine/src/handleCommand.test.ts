@@ -1,7 +1,7 @@
 import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnyEventObject } from 'xstate';
+import type { EventFromLogic } from 'xstate';
 import { isAccepted, isConflict, isRejected } from './CommandOutcome.js';
 import { createEngine } from './createEngine.js';
 import { orderCommands } from './fixtures/orderCommands.js';
@@ -184,9 +184,16 @@ describe('commands over several streams', () => {
 });
 
 describe('the machine as a safety net', () => {
-  const types = ['ItemAdded', 'OrderPlaced', 'PaymentReceived', 'OrderCancelled', 'Shipped'];
+  const types = [
+    'ItemAdded',
+    'OrderPlaced',
+    'PaymentReceived',
+    'OrderCancelled',
+    'Shipped',
+  ] as const;
+  type OrderEvent = EventFromLogic<typeof orderMachine>;
   /** The event ForceEvent appends for `type` (see fixtures/orderCommands.ts). */
-  const forced = (type: string): AnyEventObject =>
+  const forced = (type: (typeof types)[number]): OrderEvent =>
     type === 'ItemAdded'
       ? { type, sku: 'forced', price: 1 }
       : type === 'PaymentReceived'
@@ -197,7 +204,7 @@ describe('the machine as a safety net', () => {
             ? { type, carrier: 'forced' }
             : { type };
   /** XState's own answer, guards included: may the machine take `event` in the loaded state? */
-  const machineAllows = (state: WorkflowState<OrderContext>, event: AnyEventObject): boolean => {
+  const machineAllows = (state: WorkflowState<OrderContext>, event: OrderEvent): boolean => {
     const [parent, child] = state.value.split('.');
     const value = child === undefined ? (parent ?? '') : { [parent ?? '']: child };
     const snapshot = orderMachine.resolveState({ value, context: state.context });

@@ -71,6 +71,7 @@ export {
 export { schedule, type ScheduleOptions } from './schedule.js';
 export {
   defineProjection,
+  type AnyProjection,
   type Projection,
   type ProjectionConfig,
   type ProjectionRecipe,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '@strive/campaign';
-import { generateCommands } from '@strive/cli';
+import { generateCommands } from '@strive/campaign';
 import type { Principal } from '@strive/engine';
 import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
 import { createStriveHttp, type StriveHttp } from './createStriveHttp.js';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { createCampaignEngine } from '@strive/campaign';
-import { generateCommands } from '@strive/cli';
+import { generateCommands } from '@strive/campaign';
 import type { Principal } from '@strive/engine';
 import { createMemoryEventStore } from '@strive/eventlog';
 import { createStriveHttp } from '@strive/http';

@@ -1,4 +1,4 @@
-import { generateCommands, type GenerateOptions } from '../generateCommands.js';
+import { generateCommands, type GenerateOptions } from '@strive/campaign';
 import type { Io } from '../Io.js';
 import { startProgress } from '../progress.js';
 import { writeJsonLines } from '../writeJsonLines.js';

@@ -10,7 +10,7 @@ import {
 import { createMemoryEventStore, type StoredEvent } from '@strive/eventlog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateCommands } from '../generateCommands.js';
+import { generateCommands } from '@strive/campaign';
 
 // The report view that `strive report` reads must be the report that readReport assembles from every
 // projection document (and that replay folds from the events), on generated campaigns of any size.
