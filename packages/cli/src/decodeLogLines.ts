@@ -4,6 +4,27 @@ import { StoredEventCodec, type StoredEvent } from '@strive/eventlog';
 import { CliError } from './CliError.js';
 
 /**
+ * Decodes line `n` of an exported log into a stored event, or undefined for a blank line; a line that
+ * is not valid JSON or not an event envelope is a `CliError` naming the line (exit 1). Pure.
+ */
+export const decodeLogLine = (line: string, file: string, n: number): StoredEvent | undefined => {
+  if (line.trim() === '') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    throw new CliError(`${file}:${n}: not valid JSON`, 1);
+  }
+  const decoded = StoredEventCodec.decode(json);
+  if (E.isLeft(decoded))
+    throw new CliError(
+      `${file}:${n}: not an event envelope (${PathReporter.report(decoded)[0] ?? 'invalid'})`,
+      1,
+    );
+  return decoded.right;
+};
+
+/**
  * Decodes the lines of an exported log into stored events, failing on the first line that is not valid
  * JSON or not an event envelope (a `CliError` naming the line, exit 1). Skips blank lines. Pure over its input.
  */
@@ -14,19 +35,7 @@ export async function* decodeLogLines(
   let n = 0;
   for await (const line of lines) {
     n += 1;
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new CliError(`${file}:${n}: not valid JSON`, 1);
-    }
-    const decoded = StoredEventCodec.decode(json);
-    if (E.isLeft(decoded))
-      throw new CliError(
-        `${file}:${n}: not an event envelope (${PathReporter.report(decoded)[0] ?? 'invalid'})`,
-        1,
-      );
-    yield decoded.right;
+    const e = decodeLogLine(line, file, n);
+    if (e !== undefined) yield e;
   }
 }

@@ -65,6 +65,8 @@ export {
   isChainBroken,
   verify,
   verifyEvents,
+  createChainVerifier,
+  type ChainVerifier,
   type ChainBroken,
   type ChainVerified,
   type VerifyResult,
