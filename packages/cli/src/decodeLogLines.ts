@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
-import { StoredEventCodec, type StoredEvent } from '@strive/eventlog';
+import { isExactStoredEvent, StoredEventCodec, type StoredEvent } from '@strive/eventlog';
 import { CliError } from './CliError.js';
 
 /**
@@ -15,6 +15,8 @@ export const decodeLogLine = (line: string, file: string, n: number): StoredEven
   } catch {
     throw new CliError(`${file}:${n}: not valid JSON`, 1);
   }
+  // The usual line needs no copy: the codec's guard, and no key that decoding would strip.
+  if (isExactStoredEvent(json)) return json;
   const decoded = StoredEventCodec.decode(json);
   if (E.isLeft(decoded))
     throw new CliError(

@@ -61,6 +61,7 @@ export {
   type PreparedRequest,
   type StoredRow,
 } from './planAppend.js';
+export { isExactStoredEvent } from './isExactStoredEvent.js';
 export {
   isChainBroken,
   verify,
