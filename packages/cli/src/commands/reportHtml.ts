@@ -1,5 +1,6 @@
 import {
   campaignMachine,
+  campaignStreamId,
   createCampaignEngine,
   readReport,
   subjectMachine,
@@ -8,11 +9,13 @@ import {
   subjectsProjection,
   timelinesProjection,
   type Objection,
+  type Report,
   type TimelineEntry,
 } from '@strive/campaign';
 import { isChainBroken, verify, type EventStore } from '@strive/eventlog';
 import { CliError } from '../CliError.js';
 import { loadPageAssets } from '../html/loadPageAssets.js';
+import { PAGE_LIMITS } from '../html/pageLimits.js';
 import type { ReportPageData } from '../html/ReportPageData.js';
 import { renderReportPage } from '../html/renderReportPage.js';
 import { assertWritableTarget, writePage } from '../html/writePage.js';
@@ -28,6 +31,24 @@ export interface ReportHtmlOptions {
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
+/** The business time of the log's last event, read alone. Does I/O. */
+const lastEventAt = async (store: EventStore, head: number): Promise<string | null> => {
+  let at: string | null = null;
+  for await (const e of store.readAll({ after: Math.max(0, head - 1) })) at = e.metadata.at;
+  return at;
+};
+
+/** The streams whose timelines the page shows: each campaign's and its first subjects'. Pure. */
+const shownStreams = (report: Report): string[] => [
+  ...report.campaigns.map((c) => campaignStreamId(c.id)),
+  ...report.campaigns.flatMap((c) =>
+    report.subjects
+      .filter((s) => s.campaignId === c.id)
+      .slice(0, PAGE_LIMITS.timelineSubjects)
+      .map((s) => subjectStreamId(s.campaignId, s)),
+  ),
+];
+
 const readPageData = async (store: EventStore, io: Io, source: string): Promise<ReportPageData> => {
   // Snapshots off: the page only reads (projections still catch up from their checkpoints).
   const engine = createCampaignEngine(store, { snapshotEvery: 0 });
@@ -35,17 +56,24 @@ const readPageData = async (store: EventStore, io: Io, source: string): Promise<
   const head = await store.head();
   const report = await readReport(engine);
   const subjectDocs = (await (await engine.project(subjectsProjection)).all()).map((d) => d.value);
+  // Only what the page shows is read: a few timelines, the detailed honour entries' objections.
+  const timelineModel = await engine.project(timelinesProjection);
   const timelines = new Map<string, readonly TimelineEntry[]>();
-  for (const { value } of await (await engine.project(timelinesProjection)).all())
+  for (const stream of shownStreams(report)) {
+    const doc = await timelineModel.get(stream);
     timelines.set(
-      value.streamId,
-      [...value.entries].sort((a, b) => a.position - b.position),
+      stream,
+      [...(doc?.entries ?? [])].sort((a, b) => a.position - b.position),
     );
-  const objections = new Map<string, readonly Objection[]>();
-  for (const h of report.honourRoll) {
-    const stream = subjectStreamId(h.campaignId, h);
-    objections.set(stream, (await engine.load(subjectWorkflow, stream)).context.objections);
   }
+  const objections = new Map<string, readonly Objection[]>();
+  for (const c of report.campaigns)
+    for (const h of report.honourRoll
+      .filter((x) => x.campaignId === c.id)
+      .slice(0, PAGE_LIMITS.honourDetailed)) {
+      const stream = subjectStreamId(h.campaignId, h);
+      objections.set(stream, (await engine.load(subjectWorkflow, stream)).context.objections);
+    }
   return {
     report,
     subjectDocs,
@@ -57,6 +85,7 @@ const readPageData = async (store: EventStore, io: Io, source: string): Promise<
       subject: machineToMermaid(subjectMachine.root),
     },
     source,
+    today: await lastEventAt(store, head.globalPosition),
     generatedAt: io.now().toISOString(),
   };
 };

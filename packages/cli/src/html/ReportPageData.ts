@@ -6,15 +6,17 @@ export interface ReportPageData {
   readonly report: Report;
   /** The subject read model, for each subject's satisfaction by criterion. */
   readonly subjectDocs: readonly SubjectDoc[];
-  /** Timelines by stream id (campaign and subject streams). */
+  /** Timelines by stream id: the campaigns' and those of the subjects the page shows (`PAGE_LIMITS`). */
   readonly timelines: ReadonlyMap<string, readonly TimelineEntry[]>;
-  /** The objections of each commended subject, by subject stream id. */
+  /** The objections of the commended subjects the page details, by subject stream id. */
   readonly objections: ReadonlyMap<string, readonly Objection[]>;
   readonly integrity: { readonly verify: VerifyResult; readonly head: LogHead };
   /** The Mermaid state diagrams of the machines (the text `strive diagram` prints). */
   readonly diagrams: { readonly campaign: string; readonly subject: string };
   /** Where the log was read, as a person reads it (passwords hidden). */
   readonly source: string;
+  /** The business time of the log's last event ("today" on the phase charts), or null for an empty log. */
+  readonly today: string | null;
   /** When the page was made (wall clock of the shell). */
   readonly generatedAt: string;
 }
