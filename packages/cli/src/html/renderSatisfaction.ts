@@ -6,7 +6,7 @@ import {
   type SubjectKind,
 } from '@strive/campaign';
 import { satisfactionChart, type ChartSpec } from './chartSpecs.js';
-import { html, type Html } from './html.js';
+import { html } from './html.js';
 import { PAGE_LIMITS } from './pageLimits.js';
 import { heatCell, pagedTable, type PagedCell } from './pagedTable.js';
 import type { Section } from './Section.js';
