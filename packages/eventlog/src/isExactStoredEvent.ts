@@ -1,26 +1,8 @@
 import { StoredEventCodec, type StoredEvent } from './EventEnvelope.js';
+import { storedMetadata } from './storedColumns.js';
 
-const ENVELOPE = new Set([
-  'eventId',
-  'streamId',
-  'streamPosition',
-  'globalPosition',
-  'type',
-  'schemaVersion',
-  'data',
-  'metadata',
-  'prevHash',
-  'hash',
-]);
-const METADATA = new Set([
-  'at',
-  'actor',
-  'commandId',
-  'causationId',
-  'correlationId',
-  'commandDigest',
-]);
-const ACTOR = new Set(['id', 'role']);
+/** The envelope's keys, from the codec itself. */
+const ENVELOPE = new Set(Object.keys(StoredEventCodec.type.props));
 
 const only = (u: object, known: ReadonlySet<string>): boolean => {
   for (const k in u) if (!known.has(k)) return false;
@@ -33,8 +15,6 @@ const only = (u: object, known: ReadonlySet<string>): boolean => {
  * Then the value can be used as is, without decode's copies; otherwise decode it. Pure.
  * @example const e = isExactStoredEvent(json) ? json : StoredEventCodec.decode(json);
  */
-export const isExactStoredEvent = (u: unknown): u is StoredEvent => {
-  if (!StoredEventCodec.is(u) || !only(u, ENVELOPE) || !only(u.metadata, METADATA)) return false;
-  const actor = u.metadata.actor;
-  return actor === undefined || only(actor, ACTOR);
-};
+export const isExactStoredEvent = (u: unknown): u is StoredEvent =>
+  // `storedMetadata` accepts metadata (and its actor) exactly when there is nothing to strip.
+  StoredEventCodec.is(u) && only(u, ENVELOPE) && storedMetadata(u.metadata) !== undefined;
