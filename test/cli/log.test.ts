@@ -212,6 +212,27 @@ describe('strive replay', () => {
     expect(storeDigest(db)).toBe(before);
   });
 
+  it('checks the hash chain as it folds: an edited event fails with its position, and no report', async () => {
+    const lines = exportText.trim().split('\n');
+    const edited = tmp.path('edited.jsonl');
+    // Event 40 keeps its hash but not its content; the line stays a valid envelope.
+    lines[39] = (lines[39] ?? '').replace(/"at":"2010-/, '"at":"2011-');
+    writeFileSync(edited, `${lines.join('\n')}\n`);
+    const gap = tmp.path('gap.jsonl');
+    writeFileSync(gap, `${exportText.trim().split('\n').slice(1).join('\n')}\n`);
+    const [r, g] = await Promise.all([
+      runCli(['replay', edited, '--json']),
+      runCli(['replay', gap, '--json']),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(oneErrorLine(r)).toMatch(
+      /chain broken at global position 40 \(stream .*\): content does not match its hash/,
+    );
+    expect(g.code).toBe(1);
+    expect(oneErrorLine(g)).toMatch(/chain broken at global position 2 .*where 1 was expected/);
+  });
+
   it('refuses a file that is not an exported log, naming the line', async () => {
     const r = await runCli(['replay', EXAMPLE_COMMANDS, '--json']);
     expect(r.code).toBe(1);

@@ -7,6 +7,7 @@ import { mapSuite } from './suites/mapSuite.js';
 import { pgSuite } from './suites/pgSuite.js';
 import type { PgServer } from './suites/pgServer.js';
 import { replaySuite } from './suites/replaySuite.js';
+import { scaleSuite } from './suites/scaleSuite.js';
 import { sqliteSuite } from './suites/sqliteSuite.js';
 import type { Suite } from './run/Suite.js';
 
@@ -32,7 +33,7 @@ export interface BenchOptions {
 /**
  * Every suite of `pnpm bench`, in the order they run: the database-free and SQLite suites first,
  * PostgreSQL before Emmett (whose dumbo replaces node-postgres's parsers process-wide), then the
- * campaign stores and the suites that read them (F, C). Pure (the suites do I/O when run).
+ * campaign stores and the suites that read them (F, C, R). Pure (the suites do I/O when run).
  */
 export const benchSuites = (o: BenchOptions): Suite[] => {
   const sizes = campaignSizes(o.campaignOrgs);
@@ -63,5 +64,6 @@ export const benchSuites = (o: BenchOptions): Suite[] => {
     campaign.suite,
     replaySuite({ ...common, sizes }),
     endToEndSuite({ ...common, sizes, builds: campaign.builds }),
+    scaleSuite({ ...common, sizes }),
   ];
 };

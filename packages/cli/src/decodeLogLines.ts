@@ -1,8 +1,31 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
-import { StoredEventCodec, type StoredEvent } from '@strive/eventlog';
+import { isExactStoredEvent, StoredEventCodec, type StoredEvent } from '@strive/eventlog';
 import { CliError } from './CliError.js';
 import { isNotUtf8, type NotUtf8 } from './decodeUtf8Lines.js';
+
+/**
+ * Decodes line `n` of an exported log into a stored event, or undefined for a blank line; a line that
+ * is not valid JSON or not an event envelope is a `CliError` naming the line (exit 1). Pure.
+ */
+export const decodeLogLine = (line: string, file: string, n: number): StoredEvent | undefined => {
+  if (line.trim() === '') return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    throw new CliError(`${file}:${n}: not valid JSON`, 1);
+  }
+  // The usual line needs no copy: the codec's guard, and no key that decoding would strip.
+  if (isExactStoredEvent(json)) return json;
+  const decoded = StoredEventCodec.decode(json);
+  if (E.isLeft(decoded))
+    throw new CliError(
+      `${file}:${n}: not an event envelope (${PathReporter.report(decoded)[0] ?? 'invalid'})`,
+      1,
+    );
+  return decoded.right;
+};
 
 /**
  * Decodes the lines of an exported log into stored events, failing on the first line that is not UTF-8,
@@ -16,19 +39,7 @@ export async function* decodeLogLines(
   for await (const line of lines) {
     n += 1;
     if (isNotUtf8(line)) throw new CliError(`${file}:${n}: ${line.reason}`, 1);
-    if (line.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new CliError(`${file}:${n}: not valid JSON`, 1);
-    }
-    const decoded = StoredEventCodec.decode(json);
-    if (E.isLeft(decoded))
-      throw new CliError(
-        `${file}:${n}: not an event envelope (${PathReporter.report(decoded)[0] ?? 'invalid'})`,
-        1,
-      );
-    yield decoded.right;
+    const e = decodeLogLine(line, file, n);
+    if (e !== undefined) yield e;
   }
 }

@@ -18,7 +18,8 @@ import { parseUntil } from './parseUntil.js';
 import { replay } from './commands/replay.js';
 import { report } from './commands/report.js';
 import { run } from './commands/run.js';
-import { decodeLogLines } from './decodeLogLines.js';
+import { inBatches } from './inBatches.js';
+import { openLogBatches } from './readLogBatches.js';
 
 /** Opens the store of `--db`, runs `work`, and always closes the store. Does I/O. */
 export const withStore = async (
@@ -100,9 +101,9 @@ export const registerCampaignCommands = (
       done(
         file === undefined
           ? await withStore(o.db, 'read', (s) =>
-              replay(s.readAll({ batchSize: 1000 }), io, until, json),
+              replay(inBatches(s.readAll({ batchSize: 1000 }), 1000), io, until, json),
             )
-          : await replay(decodeLogLines(await openLines(file, io.stdin), file), io, until, json),
+          : await replay(await openLogBatches(file, io.stdin), io, until, json),
       );
     });
   program

@@ -28,10 +28,11 @@ const envelope = fc.record({
   type: name,
   schemaVersion: fc.integer({ min: 1, max: 1_000_000 }),
   data: fc.jsonValue({ stringUnit: 'grapheme' }).map(asJson),
+  // Keys in canonical order, so computeEventHash takes its one-stringify path with canonical data.
   metadata: fc.record(
     {
-      at: fc.constant('2025-01-01T00:00:00Z'),
       actor: fc.record({ id: name, role: name }),
+      at: fc.constant('2025-01-01T00:00:00Z'),
       commandId: name,
     },
     { requiredKeys: ['at'] },
@@ -51,6 +52,9 @@ describe('hashEvent', () => {
         });
         expect(viaJson).toBe(expected);
         expect(computeEventHash(e)).toBe(expected);
+        // Read back from canonical text, data keeps canonical key order: the one-stringify path.
+        const data = asJson(JSON.parse(canonicalJson(e.data)));
+        expect(computeEventHash({ ...e, data })).toBe(expected);
       }),
       { numRuns: 300 },
     );

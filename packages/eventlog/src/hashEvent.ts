@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { canonicalJson } from './canonicalJson.js';
+import { isInCanonicalOrder } from './canonicalText.js';
 import type { StoredEvent } from './EventEnvelope.js';
 import { needsJsonEscape, quoteJson } from './quoteJson.js';
 
@@ -46,18 +47,37 @@ export const hashEvent = (e: HashInput): string =>
   );
 
 /**
- * The hash an event should carry, recomputed from its parsed fields (used by `verify`). Pure.
+ * The hash an event should carry, recomputed from its parsed fields (used by `verify`). When data and
+ * metadata keep their keys in canonical order (as read back from the log), the hash input is one
+ * native `JSON.stringify` of the envelope's fields written in JCS order (strings and numbers as JCS
+ * writes them); otherwise data and metadata are canonicalized first. Pure.
  * @example computeEventHash(event) === event.hash // true for an untouched event
  */
 export const computeEventHash = (e: Omit<StoredEvent, 'hash'>): string =>
-  hashEvent({
-    eventId: e.eventId,
-    streamId: e.streamId,
-    streamPosition: e.streamPosition,
-    globalPosition: e.globalPosition,
-    type: e.type,
-    schemaVersion: e.schemaVersion,
-    dataJson: canonicalJson(e.data),
-    metadataJson: canonicalJson(e.metadata),
-    prevHash: e.prevHash,
-  });
+  isInCanonicalOrder(e.data) && isInCanonicalOrder(e.metadata)
+    ? hash(
+        'sha256',
+        JSON.stringify({
+          data: e.data,
+          eventId: e.eventId,
+          globalPosition: e.globalPosition,
+          metadata: e.metadata,
+          prevHash: e.prevHash,
+          schemaVersion: e.schemaVersion,
+          streamId: e.streamId,
+          streamPosition: e.streamPosition,
+          type: e.type,
+        }),
+        'hex',
+      )
+    : hashEvent({
+        eventId: e.eventId,
+        streamId: e.streamId,
+        streamPosition: e.streamPosition,
+        globalPosition: e.globalPosition,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        dataJson: canonicalJson(e.data),
+        metadataJson: canonicalJson(e.metadata),
+        prevHash: e.prevHash,
+      });

@@ -67,10 +67,13 @@ export {
   type PreparedRequest,
   type StoredRow,
 } from './planAppend.js';
+export { isExactStoredEvent } from './isExactStoredEvent.js';
 export {
   isChainBroken,
   verify,
   verifyEvents,
+  createChainVerifier,
+  type ChainVerifier,
   type ChainBroken,
   type ChainVerified,
   type VerifyResult,

@@ -32,31 +32,62 @@ const broken = (e: StoredEvent, reason: string): ChainBroken => ({
   reason,
 });
 
+/** Checks events one at a time, in global order (what `verifyEvents` walks with). */
+export interface ChainVerifier {
+  /** Checks the next event: undefined when its link holds, else the break (stop there). */
+  readonly check: (e: StoredEvent) => ChainBroken | undefined;
+  /** The links checked so far and the hash they end at. */
+  readonly verified: () => ChainVerified;
+}
+
 /**
- * Re-walks a sequence of events in global order: gap-free global and stream positions, each
- * `prevHash` equal to the previous hash, each hash recomputed from the content. Reports the first
+ * A step-by-step chain check for callers that fold the same events (a streamed `replay`): gap-free
+ * global and stream positions, each `prevHash` equal to the previous hash, each hash recomputed from
+ * the content. Memory grows only with the number of streams. Pure (state lives in the returned object).
+ * @example const v = createChainVerifier(); for (const e of log) if (v.check(e)) break;
+ */
+export const createChainVerifier = (): ChainVerifier => {
+  let expectedGlobal = 1;
+  let prevHash = GENESIS_HASH;
+  const streams = new Map<string, number>();
+  return {
+    check: (e) => {
+      if (e.globalPosition !== expectedGlobal)
+        return broken(
+          e,
+          `global position ${e.globalPosition} where ${expectedGlobal} was expected`,
+        );
+      const expectedStream = (streams.get(e.streamId) ?? 0) + 1;
+      if (e.streamPosition !== expectedStream)
+        return broken(
+          e,
+          `stream position ${e.streamPosition} where ${expectedStream} was expected`,
+        );
+      if (e.prevHash !== prevHash) return broken(e, 'prevHash does not match the previous event');
+      if (computeEventHash(e) !== e.hash) return broken(e, 'content does not match its hash');
+      streams.set(e.streamId, expectedStream);
+      prevHash = e.hash;
+      expectedGlobal += 1;
+      return undefined;
+    },
+    verified: () => ({ _tag: 'ChainVerified', events: expectedGlobal - 1, headHash: prevHash }),
+  };
+};
+
+/**
+ * Re-walks a sequence of events in global order with `createChainVerifier` and reports the first
  * event that fails. Reads the iterable once; memory grows only with the number of streams.
  * @example const r = await verifyEvents(store.readAll()); if (isChainBroken(r)) console.log(r.reason);
  */
 export const verifyEvents = async (
   events: AsyncIterable<StoredEvent> | Iterable<StoredEvent>,
 ): Promise<VerifyResult> => {
-  let expectedGlobal = 1;
-  let prevHash = GENESIS_HASH;
-  const streams = new Map<string, number>();
+  const verifier = createChainVerifier();
   for await (const e of events) {
-    if (e.globalPosition !== expectedGlobal)
-      return broken(e, `global position ${e.globalPosition} where ${expectedGlobal} was expected`);
-    const expectedStream = (streams.get(e.streamId) ?? 0) + 1;
-    if (e.streamPosition !== expectedStream)
-      return broken(e, `stream position ${e.streamPosition} where ${expectedStream} was expected`);
-    if (e.prevHash !== prevHash) return broken(e, 'prevHash does not match the previous event');
-    if (computeEventHash(e) !== e.hash) return broken(e, 'content does not match its hash');
-    streams.set(e.streamId, expectedStream);
-    prevHash = e.hash;
-    expectedGlobal += 1;
+    const failed = verifier.check(e);
+    if (failed !== undefined) return failed;
   }
-  return { _tag: 'ChainVerified', events: expectedGlobal - 1, headHash: prevHash };
+  return verifier.verified();
 };
 
 /**

@@ -1,10 +1,7 @@
 import type { Projection } from '@strive/engine';
 import type { StoredEvent } from '@strive/eventlog';
 import { Immer } from 'immer';
-import { campaignsProjection } from '../projections/campaignsProjection.js';
-import { exemplarsProjection } from '../projections/exemplarsProjection.js';
-import { subjectsProjection } from '../projections/subjectsProjection.js';
-import { assembleReport } from './assembleReport.js';
+import { createReportFold } from './createReportFold.js';
 import type { Report } from './Report.js';
 
 const immer = new Immer({ autoFreeze: false });
@@ -44,19 +41,16 @@ export const foldProjection = <D>(
   return docs;
 };
 
-const sortedValues = <D>(docs: Map<string, D>): D[] =>
-  [...docs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-
 /**
  * The report of an event list (an exported log, or the events of a store up to a position), folded with
- * the very recipes of the projections, so `replay` and `report` print the same thing. Pure.
+ * the very recipes of the projections (`createReportFold`), so `replay` and `report` print the same
+ * thing. Pure.
  * @example
  * const report = buildReport(exportedEvents);
  * report.honourRoll.map((h) => h.id);
  */
-export const buildReport = (events: readonly StoredEvent[]): Report =>
-  assembleReport(
-    sortedValues(foldProjection(campaignsProjection, events)),
-    sortedValues(foldProjection(subjectsProjection, events)),
-    sortedValues(foldProjection(exemplarsProjection, events)),
-  );
+export const buildReport = (events: Iterable<StoredEvent>): Report => {
+  const fold = createReportFold();
+  for (const e of events) fold.add(e);
+  return fold.report();
+};

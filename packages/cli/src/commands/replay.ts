@@ -1,5 +1,6 @@
-import { buildReport, summarizeReport } from '@strive/campaign';
-import type { StoredEvent } from '@strive/eventlog';
+import { createReportFold, summarizeReport } from '@strive/campaign';
+import { createChainVerifier, type StoredEvent } from '@strive/eventlog';
+import { CliError } from '../CliError.js';
 import { formatReport } from '../formatReport.js';
 import type { Io } from '../Io.js';
 import { startProgress } from '../progress.js';
@@ -7,23 +8,39 @@ import { within, type Until } from '../parseUntil.js';
 
 /**
  * `strive replay`: rebuilds the report from a log (an exported file or the store) without writing, up to
- * `--until`; same output shape as `report`. Does I/O (reads only).
+ * `--until`; same output shape as `report`. Streams: each batch of events is checked against the hash
+ * chain and folded into the report's documents, then dropped, so memory holds the documents, never the
+ * log. A broken chain (or a gap) is a `CliError` (exit 1) naming the first bad event, and no report.
+ * Does I/O (reads only).
+ * @example await replay(await openLogBatches('zz.log.jsonl', io.stdin), io, undefined, true) // 0
  */
 export const replay = async (
-  events: AsyncIterable<StoredEvent>,
+  batches: AsyncIterable<readonly StoredEvent[]>,
   io: Io,
   until: Until | undefined,
   json: boolean,
 ): Promise<number> => {
   const progress = startProgress(io, 'replay', json);
-  const kept: StoredEvent[] = [];
-  for await (const e of events) {
-    if (until?.kind === 'position' && e.globalPosition > until.position) break;
-    if (within(until, e)) kept.push(e);
-    if (kept.length % 1000 === 0) progress.tick(1000);
+  const chain = createChainVerifier();
+  const fold = createReportFold();
+  try {
+    read: for await (const events of batches) {
+      for (const e of events) {
+        if (until?.kind === 'position' && e.globalPosition > until.position) break read;
+        const broken = chain.check(e);
+        if (broken !== undefined)
+          throw new CliError(
+            `chain broken at global position ${broken.globalPosition} (stream ${broken.streamId}, position ${broken.streamPosition}): ${broken.reason}`,
+            1,
+          );
+        if (within(until, e)) fold.add(e);
+      }
+      progress.tick(events.length);
+    }
+  } finally {
+    progress.stop();
   }
-  progress.stop();
-  const r = buildReport(kept);
+  const r = fold.report();
   io.out(json ? `${JSON.stringify(r)}\n` : formatReport(summarizeReport(r)));
   return 0;
 };

@@ -1,5 +1,6 @@
 import {
   campaignMachine,
+  campaignStreamId,
   createCampaignEngine,
   buildReport,
   foldProjection,
@@ -9,12 +10,14 @@ import {
   subjectsProjection,
   timelinesProjection,
   type Objection,
+  type Report,
   type TimelineEntry,
 } from '@strive/campaign';
 import { isChainBroken, verifyEvents, type EventStore, type StoredEvent } from '@strive/eventlog';
 import { checkDerived } from '../checkDerived.js';
 import { CliError } from '../CliError.js';
 import { loadPageAssets } from '../html/loadPageAssets.js';
+import { PAGE_LIMITS } from '../html/pageLimits.js';
 import type { ReportPageData } from '../html/ReportPageData.js';
 import { renderReportPage } from '../html/renderReportPage.js';
 import { assertWritableTarget, writePage } from '../html/writePage.js';
@@ -34,6 +37,18 @@ const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' :
 const byKey = <D>(docs: Map<string, D>): D[] =>
   [...docs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 
+/** The streams whose timelines the page shows: each campaign's and its first subjects'. Pure. */
+const shownStreams = (report: Report): Set<string> =>
+  new Set([
+    ...report.campaigns.map((c) => campaignStreamId(c.id)),
+    ...report.campaigns.flatMap((c) =>
+      report.subjects
+        .filter((s) => s.campaignId === c.id)
+        .slice(0, PAGE_LIMITS.timelineSubjects)
+        .map((s) => subjectStreamId(s.campaignId, s)),
+    ),
+  ]);
+
 const readPageData = async (store: EventStore, io: Io, source: string): Promise<ReportPageData> => {
   // Snapshots off: the page only reads. Everything shown is folded from the log, not read models.
   const engine = createCampaignEngine(store, { snapshotEvery: 0 });
@@ -44,23 +59,30 @@ const readPageData = async (store: EventStore, io: Io, source: string): Promise<
   const derived = isChainBroken(verified) ? undefined : await checkDerived(store);
   const report = buildReport(events);
   const subjectDocs = byKey(foldProjection(subjectsProjection, events));
+  // Only what the page shows is kept: a few timelines, the detailed honour entries' objections.
+  const shown = shownStreams(report);
   const timelines = new Map<string, readonly TimelineEntry[]>();
   for (const value of byKey(foldProjection(timelinesProjection, events)))
-    timelines.set(
-      value.streamId,
-      [...value.entries].sort((a, b) => a.position - b.position),
-    );
+    if (shown.has(value.streamId))
+      timelines.set(
+        value.streamId,
+        [...value.entries].sort((a, b) => a.position - b.position),
+      );
   const objections = new Map<string, readonly Objection[]>();
-  for (const h of report.honourRoll) {
-    const stream = subjectStreamId(h.campaignId, h);
-    objections.set(stream, (await engine.load(subjectWorkflow, stream)).context.objections);
-  }
+  for (const c of report.campaigns)
+    for (const h of report.honourRoll
+      .filter((x) => x.campaignId === c.id)
+      .slice(0, PAGE_LIMITS.honourDetailed)) {
+      const stream = subjectStreamId(h.campaignId, h);
+      objections.set(stream, (await engine.load(subjectWorkflow, stream)).context.objections);
+    }
   return {
     report,
     subjectDocs,
     timelines,
     objections,
     integrity: { verify: verified, derived, head },
+    today: events[events.length - 1]?.metadata.at ?? null,
     diagrams: {
       campaign: machineToMermaid(campaignMachine.root),
       subject: machineToMermaid(subjectMachine.root),

@@ -7,9 +7,9 @@ export interface ReportPageData {
   readonly report: Report;
   /** The subject read model, for each subject's satisfaction by criterion. */
   readonly subjectDocs: readonly SubjectDoc[];
-  /** Timelines by stream id (campaign and subject streams). */
+  /** Timelines by stream id: the campaigns' and those of the subjects the page shows (`PAGE_LIMITS`). */
   readonly timelines: ReadonlyMap<string, readonly TimelineEntry[]>;
-  /** The objections of each commended subject, by subject stream id. */
+  /** The objections of the commended subjects the page details, by subject stream id. */
   readonly objections: ReadonlyMap<string, readonly Objection[]>;
   /**
    * The chain re-walked, and the stored snapshots and read models compared with the log (`undefined`
@@ -25,6 +25,8 @@ export interface ReportPageData {
   readonly diagrams: { readonly campaign: string; readonly subject: string };
   /** Where the log was read, as a person reads it (passwords hidden). */
   readonly source: string;
+  /** The business time of the log's last event ("today" on the phase charts), or null for an empty log. */
+  readonly today: string | null;
   /** When the page was made (wall clock of the shell). */
   readonly generatedAt: string;
 }

@@ -1,6 +1,7 @@
 /**
  * The page's own script (plain ES5-style JavaScript, inlined after Chart.js, its annotation plugin and
- * Mermaid): draws each chart of the JSON block `#strive-data` with Chart.js, marks its canvas
+ * Mermaid): gives each long table (`pagedTable`) a search box and pages drawn from its compact rows,
+ * draws each chart of the JSON block `#strive-data` with Chart.js, marks its canvas
  * `data-rendered`, then renders the `pre.mermaid` statecharts to SVG and marks the body
  * `data-diagrams="rendered"`. Without JavaScript the page keeps its tables and the diagrams' source.
  */
@@ -62,6 +63,70 @@ export const CLIENT_SCRIPT = String.raw`(function () {
             tooltip: { callbacks: { label: function (c) { return day(c.raw[0]) + ' to ' + day(c.raw[1]); } } } } }) };
     }
   };
+  var cell = function (c) {
+    var td = document.createElement('td');
+    if (typeof c === 'string') { td.textContent = c; return td; }
+    if (typeof c === 'number') { td.className = 'num'; td.textContent = String(c); return td; }
+    if (c[1] === 0) { td.className = 'num heat none'; td.textContent = '–'; return td; }
+    var p = Math.round((1000 * c[0]) / c[1]) / 10;
+    td.className = 'num heat';
+    td.style.background = 'hsl(' + Math.round((Math.max(0, p - 50) / 50) * 120) + ' 70% 85%)';
+    td.title = c[0] + ' of ' + c[1] + ' ratings excellent or good';
+    td.textContent = p.toFixed(1) + '%';
+    return td;
+  };
+  var textOf = function (row) {
+    return row.map(function (c) { return typeof c === 'object' ? '' : String(c); }).join(' ').toLowerCase();
+  };
+  var button = function (label) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    return b;
+  };
+  Array.prototype.forEach.call(document.querySelectorAll('[data-paged]'), function (box) {
+    var source = document.getElementById(box.getAttribute('data-paged') + '-rows');
+    var body = box.querySelector('tbody');
+    var status = box.querySelector('.paged-status');
+    if (!source || !body || !status) return;
+    var rows = JSON.parse(source.textContent);
+    var size = Number(box.getAttribute('data-page')) || 100;
+    var search = document.createElement('input');
+    search.type = 'search';
+    search.placeholder = 'search ' + rows.length + ' rows';
+    search.setAttribute('aria-label', 'search the rows');
+    var prev = button('‹ previous'), next = button('next ›');
+    var bar = document.createElement('div');
+    bar.className = 'paged-bar';
+    bar.appendChild(search); bar.appendChild(prev); bar.appendChild(next);
+    box.insertBefore(bar, box.firstChild);
+    var matches = rows, page = 0;
+    var draw = function () {
+      var start = page * size, slice = matches.slice(start, start + size);
+      var rowsOut = document.createDocumentFragment();
+      slice.forEach(function (row) {
+        var tr = document.createElement('tr');
+        row.forEach(function (c) { tr.appendChild(cell(c)); });
+        rowsOut.appendChild(tr);
+      });
+      body.textContent = '';
+      body.appendChild(rowsOut);
+      status.textContent = matches.length === 0 ? 'no row matches' : 'rows ' + (start + 1) + '–' +
+        (start + slice.length) + ' of ' + matches.length + (matches.length < rows.length ? ' matching (' + rows.length + ' in all)' : '');
+      prev.disabled = page === 0;
+      next.disabled = start + size >= matches.length;
+    };
+    search.addEventListener('input', function () {
+      var q = search.value.trim().toLowerCase();
+      matches = q === '' ? rows : rows.filter(function (r) { return textOf(r).indexOf(q) !== -1; });
+      page = 0;
+      draw();
+    });
+    prev.addEventListener('click', function () { if (page > 0) { page -= 1; draw(); } });
+    next.addEventListener('click', function () { if ((page + 1) * size < matches.length) { page += 1; draw(); } });
+    box.setAttribute('data-paging', 'ready');
+    draw();
+  });
   if (window.Chart) {
     var annotation = window['chartjs-plugin-annotation'];
     if (annotation) window.Chart.register(annotation);

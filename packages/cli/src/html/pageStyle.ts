@@ -33,6 +33,8 @@ code { font: .85em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 code.hash { word-break: break-all; }
 details.stream { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin: 6px 0; padding: 6px 12px; }
 details.stream summary { cursor: pointer; }
+.paged-bar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 8px 0; }
+.paged-bar input { flex: 1 1 12em; min-width: 0; padding: 4px 8px; font: inherit; }
 .tag, .state { display: inline-block; padding: 0 6px; border-radius: 4px; background: #eef2ff; font-size: .85em; }
 .state-commended { background: #dcfce7; } .state-not-commended { background: #fee2e2; }
 .integrity { background: #fff; border: 1px solid var(--line); border-left: 4px solid #16a34a; border-radius: 8px; padding: 12px 16px; }

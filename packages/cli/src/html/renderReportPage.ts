@@ -1,7 +1,9 @@
-import { campaignStreamId, type Exemplar, type TimelineEntry } from '@strive/campaign';
+import { campaignStreamId, type Exemplar, type HonourEntry } from '@strive/campaign';
 import type { ChartSpec } from './chartSpecs.js';
 import { CLIENT_SCRIPT } from './clientScript.js';
 import { html, jsonForScript, raw, scriptForInline, type Html } from './html.js';
+import { PAGE_LIMITS } from './pageLimits.js';
+import { pagedTable } from './pagedTable.js';
 import { PAGE_STYLE } from './pageStyle.js';
 import { renderDashboard } from './renderDashboard.js';
 import { renderHonourRoll } from './renderHonourRoll.js';
@@ -12,16 +14,6 @@ import { renderStatecharts } from './renderStatecharts.js';
 import { renderSubjectTimelines, renderTimeline } from './renderTimelines.js';
 import type { PageAssets, ReportPageData } from './ReportPageData.js';
 import { showTime, type Section } from './Section.js';
-
-/** The time of the log's last event (highest global position) among the timelines, or null. Pure. */
-export const lastEventAt = (
-  timelines: ReadonlyMap<string, readonly TimelineEntry[]>,
-): string | null => {
-  let last: TimelineEntry | null = null;
-  for (const entries of timelines.values())
-    for (const e of entries) if (last === null || e.globalPosition > last.globalPosition) last = e;
-  return last?.at ?? null;
-};
 
 const campaignSection = (
   data: ReportPageData,
@@ -54,16 +46,47 @@ const campaignSection = (
       <h3>Satisfaction by criterion</h3>
       ${satisfaction.html}
       <h3 id="${`honour-roll-${index}`}">Honour roll (${honour.length})</h3>
-      <div class="honour" data-campaign="${c.id}">${renderHonourRoll(honour, data.objections)}</div>
+      <div class="honour" data-campaign="${c.id}">
+        ${renderHonourRoll(honour.slice(0, PAGE_LIMITS.honourDetailed), data.objections)}
+        ${honourList(`${id}-honour`, honour.slice(PAGE_LIMITS.honourDetailed))}
+      </div>
       <h3>Timelines</h3>
       <p class="muted">
         Every recorded event, who did it and when (refused commands are not in the log).
       </p>
       ${renderTimeline(html`<strong>Campaign ${c.id}</strong>`, stream, entries)}
-      ${renderSubjectTimelines(subjects, data.timelines)}
+      ${renderSubjectTimelines(subjects.slice(0, PAGE_LIMITS.timelineSubjects), data.timelines)}
+      ${
+        subjects.length > PAGE_LIMITS.timelineSubjects
+          ? html`<p class="muted">
+              The timelines of the first ${PAGE_LIMITS.timelineSubjects} of ${subjects.length}
+              subjects; <code>strive timeline STREAM</code> prints any other.
+            </p>`
+          : ''
+      }
     </section>`,
   };
 };
+
+/** The honour-roll entries after the detailed ones: name, kind, id and time, paged. Pure. */
+const honourList = (id: string, rest: readonly HonourEntry[]): Html =>
+  rest.length === 0
+    ? html``
+    : html`<p>
+          ${rest.length} more commended, in order (their verdicts:
+          <code>strive report --json</code>):
+        </p>
+        ${pagedTable(
+          id,
+          'honour-list',
+          html`<tr>
+            <th>name</th>
+            <th>kind</th>
+            <th>id</th>
+            <th>commended</th>
+          </tr>`,
+          rest.map((h) => [h.name, h.kind, h.id, showTime(h.commendedAt)]),
+        )}`;
 
 const exemplars = (list: readonly Exemplar[]): Html =>
   list.length === 0
@@ -103,7 +126,7 @@ const exemplars = (list: readonly Exemplar[]): Html =>
  * @example await writeFile('report.html', renderReportPage(data, await loadPageAssets()));
  */
 export const renderReportPage = (data: ReportPageData, assets: PageAssets): string => {
-  const today = lastEventAt(data.timelines);
+  const today = data.today;
   const sections = data.report.campaigns.flatMap((_, i) => campaignSection(data, i, today) ?? []);
   const charts: ChartSpec[] = sections.flatMap((s) => s.charts);
   const title = `Campaign report: ${data.report.campaigns.map((c) => c.id).join(', ') || 'no campaign yet'}`;

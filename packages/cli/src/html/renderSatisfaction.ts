@@ -5,8 +5,10 @@ import {
   type SubjectDoc,
   type SubjectKind,
 } from '@strive/campaign';
-import { percentOf, satisfactionChart, type ChartSpec } from './chartSpecs.js';
-import { html, type Html } from './html.js';
+import { satisfactionChart, type ChartSpec } from './chartSpecs.js';
+import { html } from './html.js';
+import { PAGE_LIMITS } from './pageLimits.js';
+import { heatCell, pagedTable, type PagedCell } from './pagedTable.js';
 import type { Section } from './Section.js';
 
 const TITLES: Readonly<Record<SubjectKind, string>> = {
@@ -14,18 +16,21 @@ const TITLES: Readonly<Record<SubjectKind, string>> = {
   member: 'Members: the five exemplars',
 };
 
-const cell = (satisfied: number, total: number): Html => {
-  const p = percentOf(satisfied, total);
-  if (p === null) return html`<td class="num heat none">–</td>`;
-  const hue = Math.round((Math.max(0, p - 50) / 50) * 120);
-  return html`<td
-    class="num heat"
-    style="${`background:hsl(${hue} 70% 85%)`}"
-    title="${`${satisfied} of ${total} ratings excellent or good`}"
-  >
-    ${p.toFixed(1)}%
-  </td>`;
+const overall = (s: SubjectDoc): number => {
+  const satisfied = s.byCriterion.reduce((n, r) => n + r.satisfied, 0);
+  const total = s.byCriterion.reduce((n, r) => n + r.total, 0);
+  return total === 0 ? 0 : satisfied / total;
 };
+
+/** The rated subjects the chart compares: all of them, or the highest shares when there are more. */
+const charted = (rated: readonly SubjectDoc[]): readonly SubjectDoc[] =>
+  rated.length <= PAGE_LIMITS.chartSubjects
+    ? rated
+    : rated
+        .map((s) => ({ s, share: overall(s) }))
+        .sort((a, b) => b.share - a.share)
+        .slice(0, PAGE_LIMITS.chartSubjects)
+        .map(({ s }) => s);
 
 const kindPart = (
   id: string,
@@ -35,15 +40,30 @@ const kindPart = (
 ): Section => {
   const criteria = criteriaOf(kind);
   const rated = docs.filter((s) => s.byCriterion.some((r) => r.total > 0));
-  const chart = satisfactionChart(id, kind, rated);
-  const height = Math.max(160, 60 + rated.length * criteria.length * 9);
+  const shown = charted(rated);
+  const chart = satisfactionChart(id, kind, shown);
+  const height = Math.max(160, 60 + shown.length * criteria.length * 9);
   const count = (s: SubjectDoc, c: string) => s.byCriterion.find((r) => r.criterion === c);
   const all = (c: string) =>
     d.satisfactionByCriterion.find((r) => r.kind === kind && r.criterion === c);
+  const rows = docs.map((s): PagedCell[] => [
+    `${s.name} (${s.id})`,
+    ...criteria.map((c): PagedCell => {
+      const r = count(s, c);
+      return [r?.satisfied ?? 0, r?.total ?? 0];
+    }),
+  ]);
   return {
     charts: rated.length === 0 ? [] : [chart],
     html: html`<figure class="satisfaction" data-kind="${kind}">
-      <figcaption>${TITLES[kind]}: share of excellent and good ratings</figcaption>
+      <figcaption>
+        ${TITLES[kind]}: share of excellent and good
+        ratings${
+          shown.length < rated.length
+            ? ` (the chart: the ${shown.length} highest of ${rated.length} rated)`
+            : ''
+        }
+      </figcaption>
       ${
         rated.length === 0
           ? html`<p>No ratings yet.</p>`
@@ -51,37 +71,22 @@ const kindPart = (
               <canvas id="${id}" role="img" aria-label="${TITLES[kind]}"></canvas>
             </div>`
       }
-      <div class="scroll">
-        <table class="heat">
-          <thead>
-            <tr>
-              <th>subject</th>
-              ${criteria.map((c) => html`<th class="num">${c}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${docs.map(
-              (s) =>
-                html`<tr>
-                  <td>${s.name} <small>${s.id}</small></td>
-                  ${criteria.map((c) => {
-                    const r = count(s, c);
-                    return cell(r?.satisfied ?? 0, r?.total ?? 0);
-                  })}
-                </tr>`,
-            )}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th>all ${kind}s</th>
-              ${criteria.map((c) => {
-                const r = all(c);
-                return cell(r?.satisfied ?? 0, r?.total ?? 0);
-              })}
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      ${pagedTable(
+        `${id}-table`,
+        'heat',
+        html`<tr>
+          <th>subject</th>
+          ${criteria.map((c) => html`<th class="num">${c}</th>`)}
+        </tr>`,
+        rows,
+        html`<tr>
+          <th>all ${kind}s</th>
+          ${criteria.map((c) => {
+            const r = all(c);
+            return heatCell(r?.satisfied ?? 0, r?.total ?? 0);
+          })}
+        </tr>`,
+      )}
     </figure>`,
   };
 };

@@ -1,33 +1,27 @@
 import { subjectStreamId, type ReportSubject, type TimelineEntry } from '@strive/campaign';
 import { html, type Html } from './html.js';
+import { pagedTable } from './pagedTable.js';
 import { showShare, showTime } from './Section.js';
 
-const table = (entries: readonly TimelineEntry[]): Html =>
-  html`<div class="scroll">
-    <table class="timeline">
-      <thead>
-        <tr>
-          <th class="num">#</th>
-          <th>time</th>
-          <th>event</th>
-          <th>by</th>
-          <th>command</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${entries.map(
-          (e) =>
-            html`<tr>
-              <td class="num">${e.position}</td>
-              <td>${showTime(e.at)}</td>
-              <td>${e.type}</td>
-              <td>${e.actor === null ? '–' : `${e.actor.role} ${e.actor.id}`}</td>
-              <td>${e.commandId ?? '–'}</td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>
-  </div>`;
+const table = (streamId: string, entries: readonly TimelineEntry[]): Html =>
+  pagedTable(
+    `timeline-${streamId}`,
+    'timeline',
+    html`<tr>
+      <th class="num">#</th>
+      <th>time</th>
+      <th>event</th>
+      <th>by</th>
+      <th>command</th>
+    </tr>`,
+    entries.map((e) => [
+      e.position,
+      showTime(e.at),
+      e.type,
+      e.actor === null ? '–' : `${e.actor.role} ${e.actor.id}`,
+      e.commandId ?? '–',
+    ]),
+  );
 
 /**
  * A stream's timeline on demand: a `<details>` element (works without JavaScript) whose summary names
@@ -43,7 +37,7 @@ export const renderTimeline = (
     <summary>
       ${summary} <small>${entries.length} ${entries.length === 1 ? 'event' : 'events'}</small>
     </summary>
-    ${entries.length === 0 ? html`<p class="muted">no events</p>` : table(entries)}
+    ${entries.length === 0 ? html`<p class="muted">no events</p>` : table(streamId, entries)}
   </details>`;
 
 /** The subjects of a campaign, each with its state, turnout, satisfaction and timeline on demand. Pure. */
