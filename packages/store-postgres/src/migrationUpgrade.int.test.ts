@@ -13,6 +13,7 @@ import {
 import { appendPayload } from './appendPayload.js';
 import { MIGRATIONS } from './migrations.js';
 import { describePg } from './pgSuite.js';
+import { schemaAt } from './schemaAt.js';
 import { appendChannel } from './schemaName.js';
 
 const at = '2010-05-10T09:00:00+08:00';
@@ -23,15 +24,7 @@ describePg('upgrading a schema written by an older version', ({ store }) => {
     const old = store();
     const s = old.schema;
     // What a store of the previous release left: migrations 1-4 and events appended by that append_events.
-    await old.pool.query(`CREATE SCHEMA ${s}; CREATE TABLE ${s}.schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    for (const m of MIGRATIONS.filter((m) => m.version <= 4)) {
-      await old.pool.query(m.sql(s));
-      await old.pool.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [
-        m.version,
-        m.name,
-      ]);
-    }
+    await schemaAt(old.pool, s, 4);
     // Three streams written through migration 4's append_events (generated keys, the old function).
     const ids = ['a', 'é-流', 'c'];
     let head = { globalPosition: 0, hash: GENESIS_HASH };

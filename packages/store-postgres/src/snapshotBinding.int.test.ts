@@ -2,20 +2,13 @@ import { isSealed, sealSnapshot } from '@strive/eventlog';
 import { expect, it } from 'vitest';
 import { MIGRATIONS } from './migrations.js';
 import { describePg } from './pgSuite.js';
+import { schemaAt } from './schemaAt.js';
 
 describePg('migration 6: snapshots bound and sealed', ({ store }) => {
   it('keeps a migration-5 snapshot row but never trusts it, and stores both new fields', async () => {
     const old = store();
     const s = old.schema;
-    await old.pool.query(`CREATE SCHEMA ${s}; CREATE TABLE ${s}.schema_migrations (
-      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    for (const m of MIGRATIONS.filter((m) => m.version <= 5)) {
-      await old.pool.query(m.sql(s));
-      await old.pool.query(`INSERT INTO ${s}.schema_migrations (version, name) VALUES ($1, $2)`, [
-        m.version,
-        m.name,
-      ]);
-    }
+    await schemaAt(old.pool, s, 5);
     await old.pool.query(
       `INSERT INTO ${s}.snapshots (stream_id, key, stream_position, state) VALUES ('s', 'k', 3, '{"n":3}')`,
     );
