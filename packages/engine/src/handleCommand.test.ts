@@ -1,7 +1,7 @@
 import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnyEventObject } from 'xstate';
+import type { EventFromLogic } from 'xstate';
 import { isAccepted, isConflict, isRejected } from './CommandOutcome.js';
 import { createEngine } from './createEngine.js';
 import { orderCommands } from './fixtures/orderCommands.js';
@@ -176,18 +176,21 @@ describe('commands over several streams', () => {
 describe('the machine as a safety net', () => {
   const types = ['ItemAdded', 'OrderPlaced', 'PaymentReceived', 'OrderCancelled', 'Shipped'];
   /** The event ForceEvent appends for `type` (see fixtures/orderCommands.ts). */
-  const forced = (type: string): AnyEventObject =>
+  const forced = (type: string): EventFromLogic<typeof orderMachine> =>
     type === 'ItemAdded'
-      ? { type, sku: 'forced', price: 1 }
+      ? { type: 'ItemAdded', sku: 'forced', price: 1 }
       : type === 'PaymentReceived'
-        ? { type, amount: 1 }
+        ? { type: 'PaymentReceived', amount: 1 }
         : type === 'OrderCancelled'
-          ? { type, reason: 'forced' }
+          ? { type: 'OrderCancelled', reason: 'forced' }
           : type === 'Shipped'
-            ? { type, carrier: 'forced' }
-            : { type };
+            ? { type: 'Shipped', carrier: 'forced' }
+            : { type: 'OrderPlaced' };
   /** XState's own answer, guards included: may the machine take `event` in the loaded state? */
-  const machineAllows = (state: WorkflowState<OrderContext>, event: AnyEventObject): boolean => {
+  const machineAllows = (
+    state: WorkflowState<OrderContext>,
+    event: EventFromLogic<typeof orderMachine>,
+  ): boolean => {
     const [parent, child] = state.value.split('.');
     const value = child === undefined ? (parent ?? '') : { [parent ?? '']: child };
     const snapshot = orderMachine.resolveState({ value, context: state.context });
