@@ -191,20 +191,22 @@ describe('the machine as a safety net', () => {
     'OrderCancelled',
     'Shipped',
   ] as const;
-  type OrderEvent = EventFromLogic<typeof orderMachine>;
   /** The event ForceEvent appends for `type` (see fixtures/orderCommands.ts). */
-  const forced = (type: (typeof types)[number]): OrderEvent =>
+  const forced = (type: string): EventFromLogic<typeof orderMachine> =>
     type === 'ItemAdded'
-      ? { type, sku: 'forced', price: 1 }
+      ? { type: 'ItemAdded', sku: 'forced', price: 1 }
       : type === 'PaymentReceived'
-        ? { type, amount: 1 }
+        ? { type: 'PaymentReceived', amount: 1 }
         : type === 'OrderCancelled'
-          ? { type, reason: 'forced' }
+          ? { type: 'OrderCancelled', reason: 'forced' }
           : type === 'Shipped'
-            ? { type, carrier: 'forced' }
-            : { type };
+            ? { type: 'Shipped', carrier: 'forced' }
+            : { type: 'OrderPlaced' };
   /** XState's own answer, guards included: may the machine take `event` in the loaded state? */
-  const machineAllows = (state: WorkflowState<OrderContext>, event: OrderEvent): boolean => {
+  const machineAllows = (
+    state: WorkflowState<OrderContext>,
+    event: EventFromLogic<typeof orderMachine>,
+  ): boolean => {
     const [parent, child] = state.value.split('.');
     const value = child === undefined ? (parent ?? '') : { [parent ?? '']: child };
     const snapshot = orderMachine.resolveState({ value, context: state.context });
