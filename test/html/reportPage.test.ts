@@ -59,7 +59,7 @@ describe.runIf(browserAvailable())('report --html in a browser', () => {
     ]);
     browser = launched;
     expect(ran.stderr).toBe('');
-    expect(ran.stdout).toMatch(/accepted +duplicates +invalid +rejected +conflict\n204 /);
+    expect(ran.stdout).toMatch(/accepted +duplicates +invalid +rejected +conflict\n205 /);
     const wrote = await runCli(['report', '--db', db, '--html', file]);
     expect(wrote.code, wrote.stderr).toBe(0);
     expect(wrote.stdout).toMatch(/^wrote .*report\.html .*chain ok/);
