@@ -30,7 +30,7 @@ it('verify --expect-head passes on the head it printed and fails with exit 1 on 
   const other = await runCli(['verify', '--db', db, '--expect-head', 'f'.repeat(64)]);
   expect(other.code).toBe(1);
   expect(other.stderr).toMatch(
-    /the log does not hold the expected head f{64} \(its 219 events end elsewhere: truncated, re-chained or another log\)/,
+    /the log does not hold the expected head f{64} \(its 220 events end elsewhere: truncated, re-chained or another log\)/,
   );
   const malformed = await runCli(['verify', '--db', db, '--expect-head', 'abc']);
   expect(malformed.code).toBe(2);

@@ -128,7 +128,7 @@ it('lets a user who may only read the file and its folder verify, report and exp
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   }
-  expect(results[0]?.stdout).toMatch(/^ok 219 events: chain/);
+  expect(results[0]?.stdout).toMatch(/^ok 220 events: chain/);
   const write = asNobody(['run', EXAMPLE_COMMANDS, '--db', file]);
   expect(write.status).not.toBe(0);
   chmodSync(ro, 0o755);

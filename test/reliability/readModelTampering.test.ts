@@ -33,14 +33,14 @@ it('verify names the first forged read-model document, report says it did not ch
   ]);
   expect(verify.code).toBe(1);
   expect(verify.stdout).toMatch(
-    /^NOT ok 219 events: document "[^"]+" of read model \S+ differs from the log/,
+    /^NOT ok 220 events: document "[^"]+" of read model \S+ differs from the log/,
   );
   expect(chainOnly.code).toBe(0);
   expect(chainOnly.stdout).toContain('snapshots and read models NOT checked (--chain-only)');
   // report reads the stored view (it shows the forged name) and its integrity line says so.
   expect(report.stdout).toContain(FORGED);
   expect(report.stdout).toMatch(
-    /\nIntegrity: read from the stored read models at position 219, NOT checked against the log here/,
+    /\nIntegrity: read from the stored read models at position 220, NOT checked against the log here/,
   );
   expect(replay.stdout).toContain(GENUINE);
   expect(replay.stdout).not.toContain(FORGED);
@@ -48,7 +48,7 @@ it('verify names the first forged read-model document, report says it did not ch
   const html = await runCli(['report', '--db', db, '--html', page]);
   expect(html.code).toBe(1);
   expect(html.stdout).toMatch(
-    /chain ok, 219 events, but document "[^"]+" of read model \S+ differs from the log/,
+    /chain ok, 220 events, but document "[^"]+" of read model \S+ differs from the log/,
   );
   const text = readFileSync(page, 'utf8');
   expect(text).toContain('data-derived="differs"');
