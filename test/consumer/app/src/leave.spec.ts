@@ -9,6 +9,7 @@ const approve = (approverId: string) => ({
   type: 'ApproveLeave',
   id: 'c1',
   at: '2026-05-04T09:00:00Z',
+  actor: { id: approverId, role: 'manager' },
   leaveId: '1',
   approverId,
 });

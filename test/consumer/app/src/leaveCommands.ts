@@ -1,12 +1,8 @@
-import { defineCommand, rule } from '@strive/engine';
-import * as E from 'fp-ts/lib/Either.js';
-import { pipe } from 'fp-ts/lib/function.js';
+import { accept, defineCommand, reject, rule } from '@strive/engine';
 import * as t from 'io-ts';
 import { leaveWorkflow } from './leaveWorkflow.js';
 
-const stream = (cmd: { readonly leaveId: string }) => ({
-  leave: { workflow: leaveWorkflow, streamId: `leave-${cmd.leaveId}` },
-});
+const streamId = (cmd: { readonly leaveId: string }): string => `leave-${cmd.leaveId}`;
 
 /** Nobody approves their own leave. Pure. */
 export const notOwnLeave = rule<{ readonly approverId: string; readonly employeeId: string }>(
@@ -18,41 +14,25 @@ export const notOwnLeave = rule<{ readonly approverId: string; readonly employee
 /** An employee asks for days off. */
 export const requestLeave = defineCommand({
   type: 'RequestLeave',
-  codec: t.exact(
-    t.type({
-      type: t.literal('RequestLeave'),
-      id: t.string,
-      at: t.string,
-      leaveId: t.string,
-      employeeId: t.string,
-      days: t.number,
-    }),
-  ),
-  streams: (cmd) => stream(cmd),
-  decide: (cmd) =>
-    E.right({
-      leave: [{ type: 'LeaveRequested', data: { employeeId: cmd.employeeId, days: cmd.days } }],
-    }),
+  fields: { leaveId: t.string, employeeId: t.string, days: t.number },
+  workflow: leaveWorkflow,
+  streamId,
+  decide: ({ employeeId, days }) =>
+    accept(leaveWorkflow.event('LeaveRequested', { employeeId, days })),
 });
 
 /** Someone else approves the request. */
 export const approveLeave = defineCommand({
   type: 'ApproveLeave',
-  codec: t.exact(
-    t.type({
-      type: t.literal('ApproveLeave'),
-      id: t.string,
-      at: t.string,
-      leaveId: t.string,
-      approverId: t.string,
-    }),
-  ),
-  streams: (cmd) => stream(cmd),
-  decide: (cmd, { leave }) =>
-    pipe(
-      notOwnLeave.check({ approverId: cmd.approverId, employeeId: leave.context.employeeId }),
-      E.map(() => ({ leave: [{ type: 'LeaveApproved', data: { approverId: cmd.approverId } }] })),
-    ),
+  fields: { leaveId: t.string, approverId: t.string },
+  workflow: leaveWorkflow,
+  streamId,
+  decide: ({ approverId }, leave) => {
+    const judged = notOwnLeave.judge({ approverId, employeeId: leave.context.employeeId });
+    return judged.holds
+      ? accept(leaveWorkflow.event('LeaveApproved', { approverId }))
+      : reject({ ruleId: judged.ruleId, message: judged.message });
+  },
 });
 
 /** Every command of the app, for `createEngine`. */

@@ -8,10 +8,12 @@ const store = createSqliteEventStore({ path: process.argv[2] ?? 'leave.db' });
 try {
   const engine = createEngine({ store, commands: leaveCommands, projections: [leaveProjection] });
   const at = '2026-05-04T09:00:00Z';
+  const ana = { id: 'ana', role: 'employee' };
+  const bo = { id: 'bo', role: 'manager' };
   const commands = [
-    { type: 'RequestLeave', id: 'c1', at, leaveId: '1', employeeId: 'ana', days: 3 },
-    { type: 'ApproveLeave', id: 'c2', at, leaveId: '1', approverId: 'ana' },
-    { type: 'ApproveLeave', id: 'c3', at, leaveId: '1', approverId: 'bo' },
+    { type: 'RequestLeave', id: 'c1', at, actor: ana, leaveId: '1', employeeId: 'ana', days: 3 },
+    { type: 'ApproveLeave', id: 'c2', at, actor: ana, leaveId: '1', approverId: 'ana' },
+    { type: 'ApproveLeave', id: 'c3', at, actor: bo, leaveId: '1', approverId: 'bo' },
   ];
   for (const command of commands) {
     const outcome = await engine.handle(command);
