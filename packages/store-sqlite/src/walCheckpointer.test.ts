@@ -44,15 +44,14 @@ describe('background WAL checkpoints', () => {
     const tmp = tempDir();
     cleanups.push(tmp.remove);
     const store = createSqliteEventStore({ path: tmp.file });
-    const events = await fill(store, 600, 20);
+    const events = await fill(store, 1200, 20);
     const s = store.settings();
     expect(s.checkpoint).toMatchObject({ mode: 'background', started: true });
     expect(s.checkpoint.checkpoints).toBeGreaterThan(0);
     expect(s.walAutocheckpoint).toBe(WRITER_AUTOCHECKPOINT_PAGES);
-    // About 25 MB were written; the WAL starts over near 4,000 pages (16 MiB) plus one batch.
-    expect(statSync(`${tmp.file}-wal`).size).toBeLessThan(
-      WRITER_AUTOCHECKPOINT_PAGES * 4096 * 1.25,
-    );
+    // About 50 MB were written; the WAL starts over near 4,000 pages (16 MiB) plus what was written
+    // while the background checkpoint ran (under load, up to a few MB): bounded well below 50 MB.
+    expect(statSync(`${tmp.file}-wal`).size).toBeLessThan(WRITER_AUTOCHECKPOINT_PAGES * 4096 * 1.5);
     expect(await verify(store)).toMatchObject({ _tag: 'ChainVerified', events });
     await store.close();
     const again = createSqliteEventStore({ path: tmp.file });
