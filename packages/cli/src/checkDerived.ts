@@ -1,14 +1,15 @@
 import {
   campaignWorkflow,
   campaignsProjection,
+  createProjectionFold,
   exemplarsProjection,
-  foldProjection,
   REPORT_VIEW,
   subjectWorkflow,
   subjectsProjection,
   summarizeReport,
   timelinesProjection,
   assembleReport,
+  type ProjectionFold,
 } from '@strive/campaign';
 import { foldEvents, type AnyProjection, type AnyWorkflow } from '@strive/engine';
 import {
@@ -62,28 +63,36 @@ const differs = (what: string, reason: string): DerivedDiffers => ({
   reason,
 });
 
+const streamEvents = async (
+  store: EventStore,
+  streamId: string,
+  to: number,
+): Promise<StoredEvent[]> => {
+  const events: StoredEvent[] = [];
+  for await (const e of store.readStream(streamId, { to })) events.push(e);
+  return events;
+};
+
 const checkSnapshots = async (
   store: EventStore,
-  byStream: ReadonlyMap<string, StoredEvent[]>,
+  streams: Iterable<string>,
 ): Promise<DerivedDiffers | number> => {
   let checked = 0;
-  for (const [streamId, events] of byStream)
+  for (const streamId of streams)
     for (const workflow of WORKFLOWS) {
       const s = await store.loadSnapshot(streamId, workflow.snapshotKey);
       if (s === undefined) continue;
       checked += 1;
       const what = `snapshot of ${streamId} (${workflow.name}) at position ${s.streamPosition}`;
       if (!isSealed(s)) return differs(what, 'its digest does not match its content');
+      // only this stream's events up to the snapshot: the log itself is never held in memory
+      const events = await streamEvents(store, streamId, s.streamPosition);
       const at = events[s.streamPosition - 1];
       if (at === undefined || at.hash !== s.eventHash)
         return differs(what, 'it is not bound to the event at that position (event hash)');
       let expected: string | undefined;
       try {
-        const state = validateJson(
-          foldEvents(workflow, events.slice(0, s.streamPosition)),
-          'state',
-          LIMITS,
-        );
+        const state = validateJson(foldEvents(workflow, events), 'state', LIMITS);
         expected = E.isRight(state) ? canonicalJson(state.right) : undefined;
       } catch (e) {
         return differs(
@@ -97,18 +106,18 @@ const checkSnapshots = async (
   return checked;
 };
 
+/** A projection folded from the log up to its checkpoint (every event when it is inline). */
+interface Refolded {
+  readonly projection: AnyProjection;
+  readonly checkpoint: number;
+  readonly fold: ProjectionFold<unknown>;
+}
+
 const checkProjection = async (
   store: EventStore,
-  projection: AnyProjection,
-  events: readonly StoredEvent[],
-): Promise<DerivedDiffers | { docs: Map<string, unknown>; checked: number }> => {
-  const checkpoint = projection.inline
-    ? Number.MAX_SAFE_INTEGER
-    : await store.readCheckpoint(projection.storageName);
-  const docs = foldProjection(
-    projection,
-    events.filter((e) => e.globalPosition <= checkpoint),
-  );
+  { projection, checkpoint, fold }: Refolded,
+): Promise<DerivedDiffers | number> => {
+  const docs = fold.documents();
   const seen = new Set<string>();
   let checked = 0;
   for await (const { key, value } of store.readDocuments(projection.storageName)) {
@@ -125,7 +134,7 @@ const checkProjection = async (
   for (const key of docs.keys())
     if (!seen.has(key) && checkpoint > 0)
       return differs(`document "${key}" of read model ${projection.storageName}`, 'it is missing');
-  return { docs, checked };
+  return checked;
 };
 
 const fieldOf = (doc: JsonValue | undefined, key: string): unknown =>
@@ -147,26 +156,35 @@ const parsedText = (doc: JsonValue | undefined): unknown => {
  * Re-derives from the log, in memory, what the store keeps beside it and compares: every snapshot of
  * the campaign workflows (seal, bound event hash, state), every document of the campaign read models
  * (folded up to its checkpoint) and, when `report` would read it, the report view. Returns the first
- * that differs, or what was checked. Does I/O (reads only); holds the log in memory.
+ * that differs, or what was checked. Reads the log once, keeping only the folded documents, and each
+ * snapshotted stream once more up to its snapshot, so memory does not grow with the log. Does I/O
+ * (reads only).
  */
 export const checkDerived = async (store: EventStore): Promise<DerivedResult> => {
-  const events: StoredEvent[] = [];
-  const byStream = new Map<string, StoredEvent[]>();
+  const refolds: Refolded[] = [];
+  for (const projection of PROJECTIONS)
+    refolds.push({
+      projection,
+      checkpoint: projection.inline
+        ? Number.MAX_SAFE_INTEGER
+        : await store.readCheckpoint(projection.storageName),
+      fold: createProjectionFold<unknown>(projection),
+    });
+  // One pass over the log: each event folded into the read models it reaches, then dropped.
+  const streams = new Set<string>();
   for await (const e of store.readAll({ batchSize: 1000 })) {
-    events.push(e);
-    const list = byStream.get(e.streamId) ?? [];
-    list.push(e);
-    byStream.set(e.streamId, list);
+    streams.add(e.streamId);
+    for (const r of refolds) if (e.globalPosition <= r.checkpoint) r.fold.add(e);
   }
-  const snapshots = await checkSnapshots(store, byStream);
+  const snapshots = await checkSnapshots(store, streams);
   if (typeof snapshots !== 'number') return snapshots;
   let documents = 0;
-  const folded = new Map<string, Map<string, unknown>>();
-  for (const p of PROJECTIONS) {
-    const r = await checkProjection(store, p, events);
-    if ('_tag' in r) return r;
-    documents += r.checked;
-    folded.set(p.storageName, r.docs);
+  const folded = new Map<string, ReadonlyMap<string, unknown>>();
+  for (const r of refolds) {
+    const checked = await checkProjection(store, r);
+    if (typeof checked !== 'number') return checked;
+    documents += checked;
+    folded.set(r.projection.storageName, r.fold.documents());
   }
   const { summary, rest, current } = await readReportViewState(store);
   if (!current)

@@ -15,11 +15,10 @@ import { openStore, type StoreAccess } from './openStore.js';
 import { assertReadable, openLines } from './readLines.js';
 import { parseCount } from './parseCount.js';
 import { parseUntil } from './parseUntil.js';
-import { replay } from './commands/replay.js';
+import { replay, replayFile } from './commands/replay.js';
 import { report } from './commands/report.js';
 import { run } from './commands/run.js';
 import { inBatches } from './inBatches.js';
-import { openLogBatches } from './readLogBatches.js';
 
 /** Opens the store of `--db`, runs `work`, and always closes the store. Does I/O. */
 export const withStore = async (
@@ -103,7 +102,7 @@ export const registerCampaignCommands = (
           ? await withStore(o.db, 'read', (s) =>
               replay(inBatches(s.readAll({ batchSize: 1000 }), 1000), io, until, json),
             )
-          : await replay(await openLogBatches(file, io.stdin), io, until, json),
+          : await replayFile(file, io, until, json),
       );
     });
   program

@@ -3,15 +3,16 @@ import {
   campaignsProjection,
   createCampaignEngine,
   exemplarsProjection,
-  foldProjection,
+  createProjectionFold,
   subjectsProjection,
+  type ProjectionFold,
   type Report,
   readReportSummary,
   readStoredReport,
   summarizeReport,
 } from '@strive/campaign';
 import type { Projection } from '@strive/engine';
-import { canonicalJson, validateJson, type EventStore, type StoredEvent } from '@strive/eventlog';
+import { canonicalJson, validateJson, type EventStore } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { formatReport } from '../formatReport.js';
 import type { Io } from '../Io.js';
@@ -20,24 +21,30 @@ import { readReportViewState } from '../reportViewState.js';
 const LIMITS = { maxDepth: 64, maxChars: 64 * 1024 * 1024 };
 
 /**
- * The report folded from the log, its documents put in the key order a store gives them back
+ * The report folded from the log in one streamed pass, its documents put in the key order a store gives them back
  * (canonical JSON), so its `--json` output is byte for byte the one the stored view gives. Does I/O.
  */
 const fromLog = async (store: EventStore): Promise<Report> => {
-  const events: StoredEvent[] = [];
-  for await (const e of store.readAll({ batchSize: 1000 })) events.push(e);
-  const docs = <D>(p: Projection<D>): D[] =>
-    [...foldProjection(p, events).entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, d]): unknown => {
+  const campaigns = createProjectionFold(campaignsProjection);
+  const subjects = createProjectionFold(subjectsProjection);
+  const exemplars = createProjectionFold(exemplarsProjection);
+  for await (const e of store.readAll({ batchSize: 1000 })) {
+    campaigns.add(e);
+    subjects.add(e);
+    exemplars.add(e);
+  }
+  const docs = <D>(p: Projection<D>, fold: ProjectionFold<D>): D[] =>
+    fold
+      .sorted()
+      .map((d): unknown => {
         const json = validateJson(d, p.storageName, LIMITS);
         return E.isLeft(json) ? d : JSON.parse(canonicalJson(json.right));
       })
       .filter(p.isDocument);
   return assembleReport(
-    docs(campaignsProjection),
-    docs(subjectsProjection),
-    docs(exemplarsProjection),
+    docs(campaignsProjection, campaigns),
+    docs(subjectsProjection, subjects),
+    docs(exemplarsProjection, exemplars),
   );
 };
 

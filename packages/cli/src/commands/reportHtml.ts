@@ -2,8 +2,10 @@ import {
   campaignMachine,
   campaignStreamId,
   createCampaignEngine,
-  buildReport,
-  foldProjection,
+  assembleReport,
+  campaignsProjection,
+  createProjectionFold,
+  exemplarsProjection,
   subjectMachine,
   subjectStreamId,
   subjectWorkflow,
@@ -13,7 +15,13 @@ import {
   type Report,
   type TimelineEntry,
 } from '@strive/campaign';
-import { isChainBroken, verifyEvents, type EventStore, type StoredEvent } from '@strive/eventlog';
+import {
+  createChainVerifier,
+  isChainBroken,
+  type ChainBroken,
+  type EventStore,
+  type VerifyResult,
+} from '@strive/eventlog';
 import { checkDerived } from '../checkDerived.js';
 import { CliError } from '../CliError.js';
 import { loadPageAssets } from '../html/loadPageAssets.js';
@@ -34,9 +42,6 @@ export interface ReportHtmlOptions {
 
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-const byKey = <D>(docs: Map<string, D>): D[] =>
-  [...docs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-
 /** The streams whose timelines the page shows: each campaign's and its first subjects'. Pure. */
 const shownStreams = (report: Report): Set<string> =>
   new Set([
@@ -49,25 +54,49 @@ const shownStreams = (report: Report): Set<string> =>
     ),
   ]);
 
-const readPageData = async (store: EventStore, io: Io, source: string): Promise<ReportPageData> => {
-  // Snapshots off: the page only reads. Everything shown is folded from the log, not read models.
-  const engine = createCampaignEngine(store, { snapshotEvery: 0 });
-  const head = await store.head();
-  const events: StoredEvent[] = [];
-  for await (const e of store.readAll({ batchSize: 1000, to: head.globalPosition })) events.push(e);
-  const verified = await verifyEvents(events);
-  const derived = isChainBroken(verified) ? undefined : await checkDerived(store);
-  const report = buildReport(events);
-  const subjectDocs = byKey(foldProjection(subjectsProjection, events));
-  // Only what the page shows is kept: a few timelines, the detailed honour entries' objections.
-  const shown = shownStreams(report);
+/** The timelines of the streams the page shows, each folded from its own stream. Does I/O. */
+const timelinesOf = async (
+  store: EventStore,
+  streams: ReadonlySet<string>,
+  to: number,
+): Promise<Map<string, readonly TimelineEntry[]>> => {
   const timelines = new Map<string, readonly TimelineEntry[]>();
-  for (const value of byKey(foldProjection(timelinesProjection, events)))
-    if (shown.has(value.streamId))
+  for (const streamId of [...streams].sort()) {
+    const fold = createProjectionFold(timelinesProjection);
+    for await (const e of store.readStream(streamId)) if (e.globalPosition <= to) fold.add(e);
+    for (const value of fold.sorted())
       timelines.set(
         value.streamId,
         [...value.entries].sort((a, b) => a.position - b.position),
       );
+  }
+  return timelines;
+};
+
+const readPageData = async (store: EventStore, io: Io, source: string): Promise<ReportPageData> => {
+  // Snapshots off: the page only reads. Everything shown is folded from the log, not read models.
+  const engine = createCampaignEngine(store, { snapshotEvery: 0 });
+  const head = await store.head();
+  // One pass over the log: each event checked against the chain and folded, then dropped.
+  const chain = createChainVerifier();
+  let broken: ChainBroken | undefined;
+  const campaigns = createProjectionFold(campaignsProjection);
+  const subjects = createProjectionFold(subjectsProjection);
+  const exemplars = createProjectionFold(exemplarsProjection);
+  let today: string | null = null;
+  for await (const e of store.readAll({ batchSize: 1000, to: head.globalPosition })) {
+    broken ??= chain.check(e);
+    campaigns.add(e);
+    subjects.add(e);
+    exemplars.add(e);
+    today = e.metadata.at;
+  }
+  const verified: VerifyResult = broken ?? chain.verified();
+  const derived = broken === undefined ? await checkDerived(store) : undefined;
+  const subjectDocs = subjects.sorted();
+  const report = assembleReport(campaigns.sorted(), subjectDocs, exemplars.sorted());
+  // Only what the page shows is kept: a few timelines, the detailed honour entries' objections.
+  const timelines = await timelinesOf(store, shownStreams(report), head.globalPosition);
   const objections = new Map<string, readonly Objection[]>();
   for (const c of report.campaigns)
     for (const h of report.honourRoll
@@ -82,7 +111,7 @@ const readPageData = async (store: EventStore, io: Io, source: string): Promise<
     timelines,
     objections,
     integrity: { verify: verified, derived, head },
-    today: events[events.length - 1]?.metadata.at ?? null,
+    today,
     diagrams: {
       campaign: machineToMermaid(campaignMachine.root),
       subject: machineToMermaid(subjectMachine.root),
