@@ -75,7 +75,9 @@ describe('strive replay of a log checked in a second thread', () => {
     ]);
     expect(g.code).toBe(1);
     expect(g.stdout).toBe('');
-    expect(oneErrorLine(g)).toMatch(/chain broken at global position 3002 .*where 3001 was expected/);
+    expect(oneErrorLine(g)).toMatch(
+      /chain broken at global position 3002 .*where 3001 was expected/,
+    );
     expect(j.code).toBe(1);
     expect(j.stdout).toBe('');
     expect(oneErrorLine(j)).toMatch(/junk\.jsonl:6000: not an event envelope/);

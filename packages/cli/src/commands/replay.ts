@@ -71,7 +71,13 @@ export const replayFile = async (
   json: boolean,
   secondThreadBytes = SECOND_THREAD_BYTES,
 ): Promise<number> => {
-  const bytes = file === '-' ? Infinity : await stat(file).then((s) => s.size, () => 0);
+  const bytes =
+    file === '-'
+      ? Infinity
+      : await stat(file).then(
+          (s) => s.size,
+          () => 0,
+        );
   if (bytes < secondThreadBytes)
     return replay(await openLogBatches(file, io.stdin), io, until, json);
   const chain = workerChain(until?.kind === 'position' ? until.position : undefined);
