@@ -1,7 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { StoredEventCodec } from './EventEnvelope.js';
 import { isExactStoredEvent } from './isExactStoredEvent.js';
+import { storedMetadata } from './storedColumns.js';
 
 const event = {
   eventId: 'e1',
@@ -35,5 +37,61 @@ describe('isExactStoredEvent', () => {
       if (exact) expect(decoded).toEqual(E.right(u));
       else if (E.isRight(decoded)) expect(decoded.right).not.toEqual(u);
     }
+  });
+
+  it('agrees with the codec guard plus the key checks on mutated envelopes (property)', () => {
+    const keys = [...Object.keys(StoredEventCodec.type.props), 'extra', '__proto__'];
+    const metaKeys = [
+      'at',
+      'actor',
+      'commandId',
+      'causationId',
+      'correlationId',
+      'commandDigest',
+      'x',
+    ];
+    const oracle = (u: unknown): boolean => {
+      if (!StoredEventCodec.is(u)) return false;
+      const known = new Set(Object.keys(StoredEventCodec.type.props));
+      for (const k in u) if (!known.has(k)) return false;
+      return storedMetadata(u.metadata) !== undefined;
+    };
+    const value = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(0, -1, 1.5, 2 ** 53, 'A'.repeat(64), 'f'.repeat(64), 'f'.repeat(63), NaN),
+      fc.constant(undefined),
+    );
+    const mutation = fc.oneof(
+      fc.record({ at: fc.constant('top'), key: fc.constantFrom(...keys), value }),
+      fc.record({ at: fc.constant('meta'), key: fc.constantFrom(...metaKeys), value }),
+      fc.record({ at: fc.constant('actor'), key: fc.constantFrom('id', 'role', 'x'), value }),
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 3 }), (mutations) => {
+        const u: Record<string, unknown> = JSON.parse(JSON.stringify(event));
+        for (const m of mutations) {
+          const meta = u['metadata'];
+          const target =
+            m.at === 'top'
+              ? u
+              : typeof meta === 'object' && meta !== null
+                ? m.at === 'meta'
+                  ? meta
+                  : Reflect.get(meta, 'actor')
+                : undefined;
+          if (typeof target !== 'object' || target === null) continue;
+          if (m.value === undefined) Reflect.deleteProperty(target, m.key);
+          else
+            Reflect.defineProperty(target, m.key, {
+              value: m.value,
+              enumerable: true,
+              configurable: true,
+              writable: true,
+            });
+        }
+        expect(isExactStoredEvent(u)).toBe(oracle(u));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

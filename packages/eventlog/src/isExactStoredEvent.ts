@@ -1,20 +1,38 @@
 import { StoredEventCodec, type StoredEvent } from './EventEnvelope.js';
-import { storedMetadata } from './storedColumns.js';
+import { isJsonValue } from './JsonValueCodec.js';
+import { isHex64, storedMetadata } from './storedColumns.js';
 
 /** The envelope's keys, from the codec itself. */
 const ENVELOPE = new Set(Object.keys(StoredEventCodec.type.props));
 
-const only = (u: object, known: ReadonlySet<string>): boolean => {
-  for (const k in u) if (!known.has(k)) return false;
-  return true;
-};
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === 'object' && u !== null && !Array.isArray(u);
+
+const isPositiveInt = (n: unknown): boolean =>
+  typeof n === 'number' && Number.isSafeInteger(n) && n >= 1;
 
 /**
  * Whether a value already is what `StoredEventCodec.decode` would return for it: the codec's guard
  * holds and no object of the envelope (envelope, metadata, actor) has a key the codec would strip.
- * Then the value can be used as is, without decode's copies; otherwise decode it. Pure.
+ * Then the value can be used as is, without decode's copies; otherwise decode it. Written field by
+ * field rather than with the codec's `is` (a third of the cost on every line `replay` reads); a
+ * property test holds it equal to `StoredEventCodec.is` plus the key checks. Pure.
  * @example const e = isExactStoredEvent(json) ? json : StoredEventCodec.decode(json);
  */
-export const isExactStoredEvent = (u: unknown): u is StoredEvent =>
-  // `storedMetadata` accepts metadata (and its actor) exactly when there is nothing to strip.
-  StoredEventCodec.is(u) && only(u, ENVELOPE) && storedMetadata(u.metadata) !== undefined;
+export const isExactStoredEvent = (u: unknown): u is StoredEvent => {
+  if (!isRecord(u)) return false;
+  for (const k in u) if (!ENVELOPE.has(k)) return false;
+  return (
+    typeof u['eventId'] === 'string' &&
+    typeof u['streamId'] === 'string' &&
+    typeof u['type'] === 'string' &&
+    isPositiveInt(u['streamPosition']) &&
+    isPositiveInt(u['globalPosition']) &&
+    isPositiveInt(u['schemaVersion']) &&
+    isHex64(u['prevHash']) &&
+    isHex64(u['hash']) &&
+    // `storedMetadata` accepts metadata (and its actor) exactly when there is nothing to strip.
+    storedMetadata(u['metadata']) !== undefined &&
+    isJsonValue(u['data'])
+  );
+};
