@@ -54,10 +54,16 @@ describe('hashEvent quotes every string field as JSON does', () => {
 
   it('for any four strings (property)', () => {
     fc.assert(
-      fc.property(anyString, anyString, anyString, anyString, (eventId, streamId, type, prevHash) => {
-        const f = { eventId, streamId, type, prevHash };
-        expect(hashOf(f)).toBe(sha256(canonicalText(f)));
-      }),
+      fc.property(
+        anyString,
+        anyString,
+        anyString,
+        anyString,
+        (eventId, streamId, type, prevHash) => {
+          const f = { eventId, streamId, type, prevHash };
+          expect(hashOf(f)).toBe(sha256(canonicalText(f)));
+        },
+      ),
       { numRuns: 500 },
     );
   });

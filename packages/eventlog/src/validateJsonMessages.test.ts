@@ -26,7 +26,10 @@ describe('validateJson names what it refuses', () => {
   it.each([
     ['an anonymous class', new (class {})()],
     ['an object whose prototype has no constructor', Object.create(bareProto())],
-    ['an object whose prototype names a non-function constructor', Object.create({ constructor: 5 })],
+    [
+      'an object whose prototype names a non-function constructor',
+      Object.create({ constructor: 5 }),
+    ],
     ['an object whose prototype is a function', Object.create(function Base() {})],
   ])('says "an unknown class" for %s', (_what, value: unknown) => {
     expect(reason(value)).toBe('an instance of an unknown class is not a plain object');

@@ -20,8 +20,18 @@ describe('validateJson size limit', () => {
     const nulls = Array.from({ length: 100 }, () => null);
     const text = JSON.stringify(nulls).length; // 501
     expect(accepted(nulls, text - 1)).toBe(false);
-    expect(accepted(Array.from({ length: 100 }, () => true), text - 1)).toBe(false);
-    expect(accepted(Array.from({ length: 100 }, () => 1), 300)).toBe(false);
+    expect(
+      accepted(
+        Array.from({ length: 100 }, () => true),
+        text - 1,
+      ),
+    ).toBe(false);
+    expect(
+      accepted(
+        Array.from({ length: 100 }, () => 1),
+        300,
+      ),
+    ).toBe(false);
   });
 
   it('refuses an object of many short keys whose JSON text is longer than maxChars', () => {
