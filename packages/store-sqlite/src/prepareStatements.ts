@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { StoredRow } from '@strive/eventlog';
+import type { StoredRow } from '@strive/eventlog/adapter';
 import { EVENT_COLUMNS } from './decodeEventRow.js';
 import { insertRows } from './insertRows.js';
 

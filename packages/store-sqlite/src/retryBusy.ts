@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
-import { storeUnavailable, type StoreUnavailable } from '@strive/eventlog';
+import type { StoreUnavailable } from '@strive/eventlog';
+import { storeUnavailable } from '@strive/eventlog/adapter';
 
 /** Whether an error is SQLite saying another connection holds a lock (after its busy timeout). Pure. */
 export const isBusyError = (e: unknown): boolean =>

@@ -1,10 +1,10 @@
 import {
-  computeEventHash,
   GENESIS_HASH,
   type JsonObject,
   type JsonValue,
   type StoredEvent,
 } from '../../../packages/eventlog/src/index.js';
+import { computeEventHash } from '../../../packages/eventlog/src/adapter.js';
 import { intIn } from './prng.js';
 
 /** The kinds of single edit an attacker (or a bad disk) makes to a log. */
