@@ -22,7 +22,7 @@ import { inBatches } from './inBatches.js';
 import { openLogBatches } from './readLogBatches.js';
 
 /** Opens the store of `--db`, runs `work`, and always closes the store. Does I/O. */
-export const withStore = async (
+const withStore = async (
   db: string,
   access: StoreAccess,
   work: (store: EventStore) => Promise<number>,

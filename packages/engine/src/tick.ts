@@ -23,7 +23,7 @@ export interface TickDeps {
 }
 
 /** The actor of a timer's command when its schedule names none, and of every `TimerFired`. */
-export const TIMER_ACTOR: Actor = { id: 'strive.timer', role: 'system' };
+const TIMER_ACTOR: Actor = { id: 'strive.timer', role: 'system' };
 
 const instantOf = (now: string | Date): number => {
   const ms = typeof now === 'string' ? (isIsoDateTime(now) ? Date.parse(now) : NaN) : now.getTime();
