@@ -25,7 +25,7 @@ export const readExample = (): { lines: string[]; expected: unknown } => ({
 });
 
 /** The HS256 secret of the tests. */
-export const SECRET = new TextEncoder().encode('a test secret of at least 32 characters!');
+const SECRET = new TextEncoder().encode('a test secret of at least 32 characters!');
 
 /** A running campaign server: its base URL, store and clock. */
 export interface CampaignServer {

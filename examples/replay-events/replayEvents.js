@@ -8,7 +8,12 @@ import { pathToFileURL } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import { createCampaignEngine, readReport } from '@strive/campaign';
-import { StoredEventCodec, createMemoryEventStore, describeAppendError } from '@strive/eventlog';
+import {
+  appendToStream,
+  StoredEventCodec,
+  createMemoryEventStore,
+  describeAppendError,
+} from '@strive/eventlog';
 
 /**
  * Why a log could not be replayed: the 1-based line and a reason a person can act on.
@@ -55,7 +60,8 @@ export const replayEvents = async (lines) => {
       if (E.isLeft(decoded))
         return fail(n, `not an event envelope: ${PathReporter.report(decoded).join('; ')}`);
       const { streamId, streamPosition, globalPosition, hash, ...event } = decoded.right;
-      const appended = await store.append(
+      const appended = await appendToStream(
+        store,
         streamId,
         [
           {

@@ -6,7 +6,7 @@ import type { Tarball } from './packTarballs.js';
 import { runAsync } from './runAsync.js';
 
 /** The TypeScript versions the app is compiled with: the repository's 5.9 and the native 7. */
-export const TYPESCRIPTS = { typescript: '~5.9.3', typescript7: 'npm:typescript@^7' } as const;
+const TYPESCRIPTS = { typescript: '~5.9.3', typescript7: 'npm:typescript@^7' } as const;
 
 /** The consumer app's compiler options: `strict` + NodeNext, no `skipLibCheck`, no `exactOptionalPropertyTypes`. */
 const TSCONFIG = {

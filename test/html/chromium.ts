@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it when missing). */
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 /** Whether the run must have a browser: in CI a missing Chromium fails instead of skipping. */
-export const BROWSER_REQUIRED = process.env['CI'] === 'true' || process.env['CI'] === '1';
+const BROWSER_REQUIRED = process.env['CI'] === 'true' || process.env['CI'] === '1';
 
 /** Whether browser tests can run here; says so in one line when they skip. Does I/O. */
 export const browserAvailable = (): boolean => {

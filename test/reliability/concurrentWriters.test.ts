@@ -1,5 +1,10 @@
+import {
+  appendToStream,
+  type EventStore,
+  type StoredEvent,
+  verify,
+} from '../../packages/eventlog/src/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verify, type EventStore, type StoredEvent } from '../../packages/eventlog/src/index.js';
 import { createSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import { assertBuilt, child, tempDir } from './support/paths.js';
 import { describePg } from './support/pgEnv.js';
@@ -148,7 +153,8 @@ describePg('concurrent writers on one stream, PostgreSQL, 16 connections', (pg) 
         for (let seq = 0; seq < PER; seq++) {
           for (;;) {
             const version = await store.streamVersion(STREAM);
-            const r = await store.append(
+            const r = await appendToStream(
+              store,
               STREAM,
               [{ type: 'Written', data: { writer, seq }, metadata: { at: AT } }],
               { expectedVersion: version },

@@ -1,10 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  computeEventHash,
-  GENESIS_HASH,
-  StoredEventCodec,
-} from '../../packages/eventlog/src/index.js';
+import { GENESIS_HASH, StoredEventCodec } from '../../packages/eventlog/src/index.js';
+import { computeEventHash } from '../../packages/eventlog/src/adapter.js';
 import { EXAMPLE_COMMANDS } from '../support/cliFixtures.js';
 import { assertBuilt, runCli, tempDir } from './support/paths.js';
 import { fileHash, storeFiles } from './support/storeFiles.js';

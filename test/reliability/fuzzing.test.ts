@@ -1,7 +1,11 @@
+import {
+  appendToStream,
+  createMemoryEventStore,
+  type EventStore,
+} from '../../packages/eventlog/src/index.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '../../packages/campaign/src/index.js';
-import { createMemoryEventStore, type EventStore } from '../../packages/eventlog/src/index.js';
 import { createSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import {
   CampaignScript,
@@ -158,7 +162,9 @@ describe('fuzzing the write boundary', () => {
     const raw = openRawSqlite(path);
     try {
       for (const s of [memory, sqlite]) {
-        const r = await s.append('fuzzed-stream', [BASE_EVENT], { expectedVersion: 'any' });
+        const r = await appendToStream(s, 'fuzzed-stream', [BASE_EVENT], {
+          expectedVersion: 'any',
+        });
         expect(r._tag).toBe('Right');
       }
       const memRows = (): number => 1;
@@ -186,7 +192,7 @@ describe('unknown keys inside metadata.actor', () => {
     const store = createMemoryEventStore();
     const actor = { id: 'u1', role: 'public', extra: 'x' };
     const event = { ...BASE_EVENT, metadata: { ...BASE_EVENT.metadata, actor } };
-    const r = await store.append('s', [event], { expectedVersion: 'any' });
+    const r = await appendToStream(store, 's', [event], { expectedVersion: 'any' });
     expect(r).toMatchObject({ _tag: 'Left', left: { _tag: 'InvalidEvent' } });
   });
 });

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  appendToStream,
   canonicalJson,
   createMemoryEventStore,
-  DEFAULT_MAX_EVENT_BYTES,
   type EventStore,
   type NewEvent,
 } from '../../packages/eventlog/src/index.js';
+import { DEFAULT_MAX_EVENT_BYTES } from '../../packages/eventlog/src/adapter.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import { createPostgresEventStore } from '../../packages/store-postgres/src/index.js';
 import { assertBuilt, child, tempDir } from './support/paths.js';
@@ -29,12 +30,18 @@ const eventOfBytes = (bytes: number): NewEvent => {
 };
 
 const sizeChecks = async (store: EventStore, limit: number): Promise<void> => {
-  const at = await store.append('sized', [eventOfBytes(limit)], { expectedVersion: 'any' });
+  const at = await appendToStream(store, 'sized', [eventOfBytes(limit)], {
+    expectedVersion: 'any',
+  });
   expect(at._tag, 'an event of exactly the limit').toBe('Right');
   const head = await store.head();
-  const over = await store.append('sized', [eventOfBytes(limit + 1)], { expectedVersion: 'any' });
+  const over = await appendToStream(store, 'sized', [eventOfBytes(limit + 1)], {
+    expectedVersion: 'any',
+  });
   expect(over).toMatchObject({ _tag: 'Left', left: { _tag: 'InvalidEvent' } });
-  const huge = await store.append('sized', [eventOfBytes(10 * limit)], { expectedVersion: 'any' });
+  const huge = await appendToStream(store, 'sized', [eventOfBytes(10 * limit)], {
+    expectedVersion: 'any',
+  });
   expect(huge).toMatchObject({ _tag: 'Left', left: { _tag: 'InvalidEvent' } });
   expect(await store.head()).toEqual(head);
 };
@@ -58,11 +65,18 @@ describe('event size limit', () => {
       const before = count();
       raw.exec('BEGIN EXCLUSIVE');
       // Any write the store attempted now would fail on the lock (StoreUnavailable), as this control shows.
-      const control = await store.append('sized', [eventOfBytes(100)], { expectedVersion: 'any' });
-      expect(control).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } });
-      const over = await store.append('sized', [eventOfBytes(DEFAULT_MAX_EVENT_BYTES + 1)], {
+      const control = await appendToStream(store, 'sized', [eventOfBytes(100)], {
         expectedVersion: 'any',
       });
+      expect(control).toMatchObject({ _tag: 'Left', left: { _tag: 'StoreUnavailable' } });
+      const over = await appendToStream(
+        store,
+        'sized',
+        [eventOfBytes(DEFAULT_MAX_EVENT_BYTES + 1)],
+        {
+          expectedVersion: 'any',
+        },
+      );
       expect(over).toMatchObject({ _tag: 'Left', left: { _tag: 'InvalidEvent' } });
       const many = await store.appendMany([
         { streamId: 'a', expectedVersion: 'any', events: [eventOfBytes(100)] },
@@ -103,13 +117,15 @@ describePg('event size limit on PostgreSQL', (pg) => {
     // The control: an append of a small event, counted on its own (not with what ready() did), must
     // show up in the count, or the spy would not see the I/O it is meant to rule out.
     touched = 0;
-    const control = await store.append('sized', [eventOfBytes(100)], { expectedVersion: 'any' });
+    const control = await appendToStream(store, 'sized', [eventOfBytes(100)], {
+      expectedVersion: 'any',
+    });
     expect(control._tag).toBe('Right');
     const controlTouched = touched;
     expect(controlTouched).toBeGreaterThan(0);
     const head = await store.head();
     touched = 0;
-    const over = await store.append('sized', [eventOfBytes(DEFAULT_MAX_EVENT_BYTES + 1)], {
+    const over = await appendToStream(store, 'sized', [eventOfBytes(DEFAULT_MAX_EVENT_BYTES + 1)], {
       expectedVersion: 'any',
     });
     const many = await store.appendMany([

@@ -1,7 +1,12 @@
+import {
+  appendToStream,
+  type EventStore,
+  type StoredEvent,
+  verify,
+} from '../../packages/eventlog/src/index.js';
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verify, type EventStore, type StoredEvent } from '../../packages/eventlog/src/index.js';
 import { MIGRATIONS as PG_MIGRATIONS } from '../../packages/store-postgres/src/index.js';
 import {
   createSqliteEventStore,
@@ -36,7 +41,8 @@ const replayUpgraded = async (store: EventStore): Promise<string> => {
   for await (const e of store.readAll()) events.push(e);
   const { stateHash } = stateOf(events);
   expect(stateHash).toBe(g.stateHash);
-  const next = await store.append(
+  const next = await appendToStream(
+    store,
     'after-upgrade',
     [{ type: 'Appended', data: { ok: true }, metadata: { at: '2013-01-05T09:00:00+08:00' } }],
     { expectedVersion: 'no-stream' },

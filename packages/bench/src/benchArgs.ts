@@ -5,13 +5,13 @@ import { parseArgs } from 'node:util';
 export const DEFAULT_DOC = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url));
 
 /** The scales of the Emmett suite that fit the 15-minute run on a loaded 2-core machine. */
-export const EMMETT_SCALES = { sqlite: 0.1, postgres: 0.02 } as const;
+const EMMETT_SCALES = { sqlite: 0.1, postgres: 0.02 } as const;
 
 /** The scale of the in-memory Map reference (it has no goal; about 4 min at full size on a loaded 2-core machine). */
-export const MAP_SCALE = 0.1;
+const MAP_SCALE = 0.1;
 
 /** The command line of `pnpm bench`, checked. */
-export interface BenchArgs {
+interface BenchArgs {
   readonly only: string | undefined;
   readonly runs: number;
   /** Unmeasured runs of each side before the measured ones (SQLite and PostgreSQL suites). */

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { describeAppendError, type NewEvent } from '@strive/eventlog';
+import { appendToStream, describeAppendError, type NewEvent } from '@strive/eventlog';
 import { createSqliteEventStore } from '@strive/store-sqlite';
 import { commitmentEvent } from './payload.js';
 import { openRaw, RAW_COLUMNS } from './rawSqlite.js';
@@ -58,7 +58,9 @@ export const striveCommands = async (
     const streamId = commandStream(c, streams);
     const s: CommandState = { version: 0, count: 0, sum: 0 };
     for await (const e of store.readStream(streamId)) evolve(s, e.streamPosition, e.data);
-    const r = await store.append(streamId, [decide(s, salt, c)], { expectedVersion: s.version });
+    const r = await appendToStream(store, streamId, [decide(s, salt, c)], {
+      expectedVersion: s.version,
+    });
     if (E.isLeft(r)) throw new Error(describeAppendError(r.left));
     last.set(streamId, s);
   }

@@ -9,7 +9,7 @@ const CENTRAL_TASKS = [
 const METRICS = ['households visited', 'volunteer hours', 'cases resolved', 'trainings held'];
 
 /** A deterministic UUID (v4 layout) for event `n` of a run `salt`. Pure. */
-export const benchEventId = (salt: number, n: number): string =>
+const benchEventId = (salt: number, n: number): string =>
   `${salt.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
 /**

@@ -84,7 +84,7 @@ export const textTable = (rows: readonly Row[]): string => {
 };
 
 /** The machine line: cores, memory, Node, load (other work on the machine shows in min-max). Reads the OS. */
-export const machine = (): string =>
+const machine = (): string =>
   `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ` +
   `${(totalmem() / 2 ** 30).toFixed(0)} GiB memory, Node ${process.version}, ` +
   `load average ${loadavg()[0]?.toFixed(1) ?? '?'} when the table was written`;

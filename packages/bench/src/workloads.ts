@@ -46,7 +46,7 @@ export const measurePair = async (
 };
 
 /** Fails the run when the two sides folded different things. Pure. */
-export const same = (a: Map<string, unknown>, b: Map<string, unknown>, what: string): void => {
+const same = (a: Map<string, unknown>, b: Map<string, unknown>, what: string): void => {
   const canon = (m: Map<string, unknown>): string => JSON.stringify([...m].sort());
   if (canon(a) !== canon(b)) throw new Error(`${what}: Strive and raw folds differ`);
 };

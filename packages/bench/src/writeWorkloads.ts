@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { describeAppendError, type NewEvent } from '@strive/eventlog';
+import { appendToStream, describeAppendError, type NewEvent } from '@strive/eventlog';
 import { createSqliteEventStore } from '@strive/store-sqlite';
 import { commitmentEvent } from './payload.js';
 import { openRaw } from './rawSqlite.js';
@@ -38,7 +38,9 @@ export const striveWrite = async (
   const versions = new Array<number>(shape.streams).fill(0);
   for (const [c, events] of calls.entries()) {
     const s = c % shape.streams;
-    const r = await store.append(`stream-${s}`, events, { expectedVersion: versions[s] ?? 0 });
+    const r = await appendToStream(store, `stream-${s}`, events, {
+      expectedVersion: versions[s] ?? 0,
+    });
     if (E.isLeft(r)) throw new Error(describeAppendError(r.left));
     versions[s] = r.right.streamVersion;
   }

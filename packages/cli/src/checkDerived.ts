@@ -24,7 +24,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { readReportViewState } from './reportViewState.js';
 
 /** What the deep check covered: snapshots and read-model documents compared with the log. */
-export interface DerivedChecked {
+interface DerivedChecked {
   readonly _tag: 'DerivedChecked';
   readonly snapshots: number;
   readonly documents: number;
@@ -33,7 +33,7 @@ export interface DerivedChecked {
 }
 
 /** The first snapshot or document that differs from what the log gives. */
-export interface DerivedDiffers {
+interface DerivedDiffers {
   readonly _tag: 'DerivedDiffers';
   /** e.g. `snapshot of campaign-zz2010 (campaign@1) at position 40` or `document "o1" of subjects@v1`. */
   readonly what: string;

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
-import { isExactStoredEvent, StoredEventCodec, type StoredEvent } from '@strive/eventlog';
+import { type StoredEvent, StoredEventCodec } from '@strive/eventlog';
+import { isExactStoredEvent } from '@strive/eventlog/adapter';
 import { CliError } from './CliError.js';
 import { isNotUtf8, type NotUtf8 } from './decodeUtf8Lines.js';
 

@@ -21,7 +21,7 @@ import { run } from './commands/run.js';
 import { inBatches } from './inBatches.js';
 
 /** Opens the store of `--db`, runs `work`, and always closes the store. Does I/O. */
-export const withStore = async (
+const withStore = async (
   db: string,
   access: StoreAccess,
   work: (store: EventStore) => Promise<number>,

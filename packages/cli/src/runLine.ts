@@ -1,7 +1,7 @@
 import type { CommandOutcome } from '@strive/engine';
 
 /** The error part of a refused line in `run --json` (docs/cli.md). */
-export interface LineError {
+interface LineError {
   readonly kind: 'invalid' | 'rejected' | 'conflict';
   readonly rules: readonly string[];
   readonly message: string;

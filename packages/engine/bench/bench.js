@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createMemoryEventStore } from '@strive/eventlog';
+import { appendToStream, createMemoryEventStore } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { setup } from 'xstate';
@@ -151,7 +151,7 @@ const commandCost = async () => {
         const e = eventAt(i + k + 1);
         return { type: e.type, data: e.data, metadata: e.metadata };
       });
-      await store.append(`meter-${id}`, batch, { expectedVersion: i });
+      await appendToStream(store, `meter-${id}`, batch, { expectedVersion: i });
     }
   const engine = createEngine({ store, commands: [tick], snapshotEvery: 100 });
   let seq = 0;

@@ -1,4 +1,4 @@
-import type { EventStore } from '@strive/eventlog';
+import type { EventLog, ProjectionDocuments, SnapshotStore } from '@strive/eventlog';
 import type { CommandOutcome } from './CommandOutcome.js';
 import type { AnyCommand } from './defineCommand.js';
 import type { AnyProjection, Projection } from './defineProjection.js';
@@ -28,7 +28,19 @@ export interface RetryOptions {
 
 /** What `createEngine` takes. `random` and `sleep` are the only effects besides the store. */
 export interface EngineOptions {
-  readonly store: EventStore;
+  /** The event log: a store, or a decorator over one (only the 8 `EventLog` methods are used). */
+  readonly store: EventLog;
+  /**
+   * Where snapshots are kept (default: `store` itself when it has them, `hasSnapshots`). Without
+   * any, every load folds the whole stream.
+   */
+  readonly snapshots?: SnapshotStore;
+  /**
+   * Where projections keep documents and checkpoints (default: `store` itself when it has them,
+   * `hasProjectionDocuments`). Required by `projections`, `tick`, `project` and `rebuild`; inline
+   * projections are written by `store.appendMany`, so pass the documents of the same store.
+   */
+  readonly documents?: ProjectionDocuments;
   readonly commands: readonly AnyCommand[];
   readonly projections?: readonly AnyProjection[];
   /** Save a snapshot of a stream every N events (default 100; 0 disables snapshots). */

@@ -1,5 +1,3 @@
-import * as t from 'io-ts';
-
 /**
  * Who an adapter authenticated: an id and the roles it may act in. A command handled with a principal
  * must name an actor that is this principal in one of these roles (rule `auth.principal`).
@@ -8,11 +6,6 @@ export interface Principal {
   readonly id: string;
   readonly roles: readonly string[];
 }
-
-/** io-ts codec of a `Principal` (decode what an authenticator hands over before trusting it). */
-export const PrincipalCodec: t.Type<Principal, Principal, unknown> = t.readonly(
-  t.type({ id: t.string, roles: t.readonlyArray(t.string) }),
-);
 
 /** What `engine.handle` takes besides the command: who sent it, and when the adapter received it. */
 export interface HandleOptions {

@@ -63,8 +63,8 @@ describe('projections', () => {
     await engine.project(salesBySku);
     // A second catch-up and a racing one from the same checkpoint change nothing.
     await Promise.all([
-      catchUpProjection(store, salesBySku, 1),
-      catchUpProjection(store, salesBySku, 1),
+      catchUpProjection(store, store, salesBySku, 1),
+      catchUpProjection(store, store, salesBySku, 1),
     ]);
     expect((await engine.project(salesBySku)).checkpoint).toBe(3);
     expect(await (await engine.project(salesBySku)).get('apple')).toEqual({ count: 2 });
@@ -73,8 +73,8 @@ describe('projections', () => {
   it('async: two catch-ups racing from the same checkpoint count every event once', async () => {
     const { store } = await seeded();
     await Promise.all([
-      catchUpProjection(store, salesBySku, 1),
-      catchUpProjection(store, salesBySku, 2),
+      catchUpProjection(store, store, salesBySku, 1),
+      catchUpProjection(store, store, salesBySku, 2),
     ]);
     expect(await store.readDocument(salesBySku.storageName, 'apple')).toEqual({ count: 2 });
   });

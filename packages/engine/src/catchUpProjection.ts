@@ -1,7 +1,8 @@
 import {
   validateJson,
   type DocumentUpsert,
-  type EventStore,
+  type EventLog,
+  type ProjectionDocuments,
   type StoredEvent,
 } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
@@ -17,11 +18,7 @@ export const keyFor = <D>(projection: Projection<D>, event: StoredEvent): string
     ? projection.keyOf(event)
     : undefined;
 
-const readBatch = async (
-  store: EventStore,
-  after: number,
-  size: number,
-): Promise<StoredEvent[]> => {
+const readBatch = async (store: EventLog, after: number, size: number): Promise<StoredEvent[]> => {
   const batch: StoredEvent[] = [];
   for await (const e of store.readAll({ after, batchSize: size })) {
     if (e.globalPosition <= after) continue;
@@ -33,7 +30,7 @@ const readBatch = async (
 
 /** Reads a stored document, refusing one that fails the projection's guard. Does I/O. */
 export const readDocumentOf = async <D>(
-  store: EventStore,
+  store: ProjectionDocuments,
   projection: Projection<D>,
   key: string,
 ): Promise<D | undefined> => {
@@ -48,7 +45,7 @@ export const readDocumentOf = async <D>(
 
 /** Folds one batch into its documents with ONE immer draft, returning the changed documents. Does I/O (reads). */
 const foldBatch = async <D>(
-  store: EventStore,
+  documents: ProjectionDocuments,
   projection: Projection<D>,
   batch: readonly StoredEvent[],
 ): Promise<DocumentUpsert[]> => {
@@ -61,7 +58,8 @@ const foldBatch = async <D>(
   // Keys are prefixed so that a document key such as "__proto__" stays an ordinary property.
   const base: Record<string, D> = {};
   for (const key of keys)
-    base[`k:${key}`] = (await readDocumentOf(store, projection, key)) ?? projection.initial(key);
+    base[`k:${key}`] =
+      (await readDocumentOf(documents, projection, key)) ?? projection.initial(key);
   const draft = immer.createDraft(base);
   for (const e of batch) {
     const key = keyFor(projection, e);
@@ -87,18 +85,19 @@ const foldBatch = async <D>(
  * Returns the checkpoint reached. Does I/O.
  */
 export const catchUpProjection = async <D>(
-  store: EventStore,
+  log: EventLog,
+  documents: ProjectionDocuments,
   projection: Projection<D>,
   batchSize: number,
 ): Promise<number> => {
   for (;;) {
-    const checkpoint = await store.readCheckpoint(projection.storageName);
-    const batch = await readBatch(store, checkpoint, batchSize);
+    const checkpoint = await documents.readCheckpoint(projection.storageName);
+    const batch = await readBatch(log, checkpoint, batchSize);
     const last = batch[batch.length - 1];
     if (last === undefined) return checkpoint;
-    const upserts = await foldBatch(store, projection, batch);
+    const upserts = await foldBatch(documents, projection, batch);
     // A CheckpointConflict means another writer committed this batch: read on from its checkpoint.
-    await store.commitProjection({
+    await documents.commitProjection({
       projection: projection.storageName,
       expectedCheckpoint: checkpoint,
       checkpoint: last.globalPosition,

@@ -1,7 +1,7 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
 
 /** A named guard of the machine, resolved to its implementation. */
-export interface CompiledGuard {
+interface CompiledGuard {
   readonly name: string;
   readonly params: unknown;
   readonly check: (args: { context: unknown; event: unknown }, params: unknown) => boolean;

@@ -1,3 +1,4 @@
+import { hasProjectionDocuments, hasSnapshots, type ProjectionDocuments } from '@strive/eventlog';
 import { randomInt } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { catchUpProjection, readDocumentOf } from './catchUpProjection.js';
@@ -35,8 +36,25 @@ const indexCommands = (commands: readonly AnyCommand[]): ReadonlyMap<string, Any
   return byType;
 };
 
+/** Documents of a capability the engine was given none of: every use throws, saying how to fix it. */
+const missingDocuments = (): ProjectionDocuments => {
+  const fail = (): never => {
+    throw new Error(
+      'createEngine: projections and timers need ProjectionDocuments; pass `documents` (the bundled stores have them)',
+    );
+  };
+  return {
+    readDocument: fail,
+    readDocuments: fail,
+    readCheckpoint: fail,
+    commitProjection: fail,
+    resetProjection: fail,
+  };
+};
+
 /**
- * The imperative shell: wires a store, commands and projections, and supplies the effects the core
+ * The imperative shell: wires a store (an `EventLog`, with the snapshots and projection documents of
+ * `options` or of the store itself), commands and projections, and supplies the effects the core
  * takes as parameters (jitter randomness, sleep, a monotonic clock). Does I/O.
  * @example
  * const engine = createEngine({ store, commands: [ship], projections: [dashboard], snapshotEvery: 100 });
@@ -45,16 +63,25 @@ const indexCommands = (commands: readonly AnyCommand[]): ReadonlyMap<string, Any
  */
 export const createEngine = (options: EngineOptions): Engine => {
   const { store } = options;
+  const snapshots = options.snapshots ?? (hasSnapshots(store) ? store : undefined);
+  const given = options.documents ?? (hasProjectionDocuments(store) ? store : undefined);
   const projections = options.projections ?? [];
+  if (given === undefined && projections.length > 0)
+    throw new Error(
+      'createEngine: projections need ProjectionDocuments; pass `documents` (the bundled stores have them)',
+    );
+  const documents = given ?? missingDocuments();
   const inline = projections.filter((p) => p.inline).map((p) => toInlineProjection(p));
   const batchSize = options.projectionBatchSize ?? 500;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1)
     throw new Error(`createEngine: projectionBatchSize must be an integer >= 1 (got ${batchSize})`);
   const deps: HandleDeps = {
     store,
+    snapshots,
     commands: indexCommands(options.commands),
     inline,
-    snapshotEvery: nonNegativeInt('snapshotEvery', options.snapshotEvery ?? 100),
+    snapshotEvery:
+      snapshots === undefined ? 0 : nonNegativeInt('snapshotEvery', options.snapshotEvery ?? 100),
     retry: retryOptions(options.retry ?? {}),
     random: options.random ?? cryptoRandom,
     sleep: options.sleep ?? timerSleep,
@@ -73,10 +100,10 @@ export const createEngine = (options: EngineOptions): Engine => {
   const readModel = <D>(projection: Projection<D>, checkpoint: number): ReadModel<D> => ({
     projection: projection.storageName,
     checkpoint,
-    get: (key) => readDocumentOf(store, projection, key),
+    get: (key) => readDocumentOf(documents, projection, key),
     all: async () => {
       const out: Array<{ key: string; value: D }> = [];
-      for await (const { key, value } of store.readDocuments(projection.storageName)) {
+      for await (const { key, value } of documents.readDocuments(projection.storageName)) {
         if (!projection.isDocument(value))
           throw new Error(
             `${projection.storageName}: document "${key}" fails isDocument; rebuild it`,
@@ -88,18 +115,22 @@ export const createEngine = (options: EngineOptions): Engine => {
   });
   return {
     handle,
-    load: (workflow, streamId) => loadState(store, workflow, streamId, deps.snapshotEvery),
-    tick: (now) => tick({ store, inline, batchSize, handle }, now),
+    load: (workflow, streamId) =>
+      loadState(store, snapshots, workflow, streamId, deps.snapshotEvery),
+    tick: (now) => tick({ store, documents, inline, batchSize, handle }, now),
     project: async (projection) =>
       readModel(
         projection,
         projection.inline
           ? (await store.head()).globalPosition
-          : await catchUpProjection(store, projection, batchSize),
+          : await catchUpProjection(store, documents, projection, batchSize),
       ),
     rebuild: async (projection) => {
-      await store.resetProjection(projection.storageName);
-      return readModel(projection, await catchUpProjection(store, projection, batchSize));
+      await documents.resetProjection(projection.storageName);
+      return readModel(
+        projection,
+        await catchUpProjection(store, documents, projection, batchSize),
+      );
     },
   };
 };

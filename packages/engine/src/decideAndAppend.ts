@@ -35,8 +35,12 @@ const afterAppend = async (
     if (last === undefined) continue;
     const next = foldEvents(s.workflow, events, s.state);
     deps.cache.set(s.workflow, s.streamId, next);
-    if (n > 0 && Math.floor(last.streamPosition / n) !== Math.floor(s.state.version / n))
-      await deps.store.saveSnapshot(snapshotOf(s.workflow, s.streamId, next, last.hash));
+    if (
+      deps.snapshots !== undefined &&
+      n > 0 &&
+      Math.floor(last.streamPosition / n) !== Math.floor(s.state.version / n)
+    )
+      await deps.snapshots.saveSnapshot(snapshotOf(s.workflow, s.streamId, next, last.hash));
   }
 };
 

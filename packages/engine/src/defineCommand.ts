@@ -70,13 +70,6 @@ export interface SingleStream<Cmd, W extends AnyWorkflow> {
   ): StreamDecision<NoInfer<W>>;
 }
 
-/** What `defineCommand` takes (one of four shapes). */
-export type CommandConfig<
-  Cmd,
-  S extends StreamWorkflows,
-  D extends StreamWorkflows = NoStreams,
-> = Source<Cmd> & MultiStream<Cmd, S, D>;
-
 /**
  * Defines a command handled by the engine: its `type`, its `fields` (io-ts codecs; the engine adds
  * `type`, `id`, `at` and `actor` and refuses unknown keys) or a whole `codec`, and either one stream

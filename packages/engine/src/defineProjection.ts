@@ -1,5 +1,4 @@
-import type { JsonValue, StoredEvent } from '@strive/eventlog';
-import { validateJson } from '@strive/eventlog';
+import { type JsonValue, type StoredEvent, validateJson } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Draft } from 'immer';
 import type { AnyWorkflow, EventOf, EventsOf } from './Workflow.js';

@@ -21,7 +21,7 @@ const isPositiveInt = (n: unknown): n is number =>
   typeof n === 'number' && Number.isSafeInteger(n) && n >= 1;
 
 /** SHA-256 of the canonical JSON of a machine's definition (functions are not part of it). Pure. */
-export const machineHashOf = (definition: unknown): string => {
+const machineHashOf = (definition: unknown): string => {
   const plain: unknown = JSON.parse(JSON.stringify(definition));
   const json = validateJson(plain, 'machine', JSON_LIMITS);
   if (E.isLeft(json)) throw new Error(`machine definition is not JSON at ${json.left.path}`);

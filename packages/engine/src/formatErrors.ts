@@ -19,7 +19,7 @@ const show = (u: unknown): string => {
 };
 
 /** The data path of an io-ts error (`pledges.0.target.value`), skipping union/intersection member indexes. Pure. */
-export const pathOf = (context: t.Context): string => {
+const pathOf = (context: t.Context): string => {
   const keys: string[] = [];
   for (let i = 1; i < context.length; i++) {
     const parent = context[i - 1];

@@ -1,4 +1,4 @@
-import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
+import { appendToStream, createMemoryEventStore, type EventStore } from '@strive/eventlog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventFromLogic } from 'xstate';
@@ -125,7 +125,8 @@ describe('optimistic concurrency', () => {
     const busy: EventStore = {
       ...store,
       appendMany: async (requests, options) => {
-        await store.append(
+        await appendToStream(
+          store,
           'order-1',
           [{ type: 'ItemAdded', data: { sku: `x${n++}`, price: 0 }, metadata: { at } }],
           { expectedVersion: 'any' },

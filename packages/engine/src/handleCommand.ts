@@ -1,4 +1,4 @@
-import type { EventStore, InlineProjection } from '@strive/eventlog';
+import type { EventLog, InlineProjection, SnapshotStore } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { commandDigest } from './commandIds.js';
 import type { CommandOutcome } from './CommandOutcome.js';
@@ -17,7 +17,9 @@ import type { StreamQueue } from './streamQueue.js';
 
 /** Everything `handleCommand` needs; `random`, `sleep` and `now` (ms) are the injected effects. */
 export interface HandleDeps {
-  readonly store: EventStore;
+  readonly store: EventLog;
+  /** Where snapshots go; `snapshotEvery` is 0 when there is none. */
+  readonly snapshots: SnapshotStore | undefined;
   readonly commands: ReadonlyMap<string, AnyCommand>;
   readonly inline: readonly InlineProjection[];
   readonly snapshotEvery: number;

@@ -1,4 +1,4 @@
-import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
+import { appendToStream, createMemoryEventStore, type EventStore } from '@strive/eventlog';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
@@ -80,7 +80,8 @@ const racedStore = (inner: EventStore, counts: { appendMany: number }): EventSto
   appendMany: async (requests, options) => {
     counts.appendMany += 1;
     if (counts.appendMany === 2)
-      await inner.append(
+      await appendToStream(
+        inner,
         'member-m1',
         [{ type: 'BookBorrowed', data: { loanId: 'other' }, metadata: { at } }],
         {

@@ -33,7 +33,7 @@ const counting = (store: EventStore) => {
 describe('loadState', () => {
   it('reads nothing but the version of an empty stream', async () => {
     const { counted, calls } = counting(createMemoryEventStore());
-    const state = await loadState(counted, order, 'order-1', 10);
+    const state = await loadState(counted, counted, order, 'order-1', 10);
     expect(state).toMatchObject({ version: 0, value: 'open.draft' });
     expect(calls).toEqual([]);
   });
@@ -43,16 +43,16 @@ describe('loadState', () => {
     const engine = createEngine({ store, commands: orderCommands, snapshotEvery: 4 });
     for (let i = 0; i < 6; i++) await engine.handle(addItem(i));
     const { counted, calls } = counting(store);
-    expect(await loadState(counted, order, 'order-1', 10)).toEqual(
-      await loadState(store, order, 'order-1', 0),
+    expect(await loadState(counted, counted, order, 'order-1', 10)).toEqual(
+      await loadState(store, store, order, 'order-1', 0),
     );
     expect(calls).toEqual(['readStream']);
     // With snapshots every 4, the one saved at 4 is read, then the tail after it.
     calls.length = 0;
-    const fromSnapshot = await loadState(counted, order, 'order-1', 4);
+    const fromSnapshot = await loadState(counted, counted, order, 'order-1', 4);
     // One read checks the event the snapshot is bound to, the next reads the tail.
     expect(calls).toEqual(['loadSnapshot', 'readStream', 'readStream']);
-    expect(fromSnapshot).toEqual(await loadState(store, order, 'order-1', 0));
+    expect(fromSnapshot).toEqual(await loadState(store, store, order, 'order-1', 0));
   });
 
   const poisoned = async (edit: (s: Snapshot) => Snapshot) => {
@@ -65,8 +65,8 @@ describe('loadState', () => {
     const forged = edit(saved);
     await store.saveSnapshot(forged);
     const { counted, calls } = counting(store);
-    const loaded = await loadState(counted, order, 'order-1', 4);
-    return { loaded, calls, truth: await loadState(store, order, 'order-1', 0), store };
+    const loaded = await loadState(counted, counted, order, 'order-1', 4);
+    return { loaded, calls, truth: await loadState(store, store, order, 'order-1', 0), store };
   };
   const isObject = (u: JsonValue | undefined): u is JsonObject =>
     typeof u === 'object' && u !== null && !Array.isArray(u);

@@ -3,8 +3,9 @@ import {
   isSealed,
   sealSnapshot,
   validateJson,
-  type EventStore,
+  type EventLog,
   type Snapshot,
+  type SnapshotStore,
   type StoredEvent,
 } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
@@ -61,7 +62,7 @@ export const snapshotOf = <C>(
 };
 
 /** Whether the stream's event at the snapshot's position still has the snapshot's hash. Does I/O. */
-const isBound = async (store: EventStore, snapshot: Snapshot): Promise<boolean> => {
+const isBound = async (store: EventLog, snapshot: Snapshot): Promise<boolean> => {
   if (snapshot.streamPosition === 0) return snapshot.eventHash === GENESIS_HASH;
   for await (const e of store.readStream(snapshot.streamId, {
     from: snapshot.streamPosition,
@@ -91,16 +92,18 @@ async function* noting(
  * its largest snapshot); an empty stream is not read at all. Does I/O.
  */
 export const loadState = async <C>(
-  store: EventStore,
+  store: EventLog,
+  snapshots: SnapshotStore | undefined,
   workflow: Workflow<C>,
   streamId: string,
   snapshotEvery: number,
 ): Promise<WorkflowState<C>> => {
-  const version = snapshotEvery > 0 ? await store.streamVersion(streamId) : undefined;
+  const version =
+    snapshots !== undefined && snapshotEvery > 0 ? await store.streamVersion(streamId) : undefined;
   if (version === 0) return initialState(workflow);
   const snapshot =
-    version !== undefined && version >= snapshotEvery
-      ? await store.loadSnapshot(streamId, workflow.snapshotKey)
+    snapshots !== undefined && version !== undefined && version >= snapshotEvery
+      ? await snapshots.loadSnapshot(streamId, workflow.snapshotKey)
       : undefined;
   const trusted = stateFromSnapshot(workflow, snapshot);
   const from =
@@ -113,7 +116,12 @@ export const loadState = async <C>(
     noting(store.readStream(streamId, { from: from.version + 1 }), last),
     from,
   );
-  if (snapshotEvery > 0 && state.version - from.version >= snapshotEvery && last.hash !== undefined)
-    await store.saveSnapshot(snapshotOf(workflow, streamId, state, last.hash));
+  if (
+    snapshots !== undefined &&
+    snapshotEvery > 0 &&
+    state.version - from.version >= snapshotEvery &&
+    last.hash !== undefined
+  )
+    await snapshots.saveSnapshot(snapshotOf(workflow, streamId, state, last.hash));
   return state;
 };

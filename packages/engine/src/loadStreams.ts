@@ -26,7 +26,7 @@ const loadCached = async <C>(
   if (trust && cached !== undefined) return { state: cached, fromCache: true };
   const state =
     cached === undefined
-      ? await loadState(deps.store, workflow, streamId, deps.snapshotEvery)
+      ? await loadState(deps.store, deps.snapshots, workflow, streamId, deps.snapshotEvery)
       : await foldEventsAsync(
           workflow,
           deps.store.readStream(streamId, { from: cached.version + 1 }),

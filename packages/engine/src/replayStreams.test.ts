@@ -1,4 +1,5 @@
 import {
+  appendToStream,
   createMemoryEventStore,
   type EventStore,
   type JsonValue,
@@ -29,7 +30,8 @@ const schemaVersionOf = (type: string): number =>
 const storeWith = async (appends: readonly Appended[]): Promise<EventStore> => {
   const store = createMemoryEventStore();
   for (const [streamId, type, data] of appends) {
-    const r = await store.append(
+    const r = await appendToStream(
+      store,
       streamId,
       [
         {
@@ -149,8 +151,13 @@ describe('replayStreams', () => {
     const first = await it.next();
     const later = { metadata: { at: '2026-03-02T10:00:00Z' } };
     const any = { expectedVersion: 'any' } as const;
-    await store.append('customer-1', [{ type: 'CustomerBlocked', data: {}, ...later }], any);
-    await store.append('order-9', [{ type: 'OrderPlaced', data: {}, ...later }], any);
+    await appendToStream(
+      store,
+      'customer-1',
+      [{ type: 'CustomerBlocked', data: {}, ...later }],
+      any,
+    );
+    await appendToStream(store, 'order-9', [{ type: 'OrderPlaced', data: {}, ...later }], any);
     const rest = await collect({ [Symbol.asyncIterator]: () => it });
     expect([first.value, ...rest]).toEqual(await expected(store, 10));
   });

@@ -1,4 +1,4 @@
-import type { EventStore, StoredEvent } from '@strive/eventlog';
+import type { EventLog, StoredEvent } from '@strive/eventlog';
 import { foldEvents, initialState } from './foldEvents.js';
 import type { AnyWorkflow, ContextOf, Workflow, WorkflowState } from './Workflow.js';
 
@@ -41,7 +41,7 @@ const FOLD_CHUNK = 32;
 
 /** One stream's events up to global position `to`, read in batches and folded a few at a time. Does I/O. */
 const foldStream = async <C>(
-  store: EventStore,
+  store: EventLog,
   workflow: Workflow<C>,
   streamId: string,
   to: number,
@@ -62,7 +62,7 @@ const foldStream = async <C>(
 
 /** The streams begun in one window of the log: ids and workflow names, found before any is folded. */
 const streamsBegunIn = async <W extends ReplayWorkflows>(
-  store: EventStore,
+  store: EventLog,
   options: ReplayStreamsOptions<W>,
   after: number,
   to: number,
@@ -96,7 +96,7 @@ const streamsBegunIn = async <W extends ReplayWorkflows>(
  * })) console.log(s.workflow, s.streamId, s.state.value);
  */
 export async function* replayStreams<W extends ReplayWorkflows>(
-  store: EventStore,
+  store: EventLog,
   options: ReplayStreamsOptions<W>,
 ): AsyncGenerator<ReplayedStream<W>, void, undefined> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;

@@ -1,10 +1,10 @@
 import {
-  concurrencyConflict,
+  appendToStream,
   createMemoryEventStore,
-  streamLockTimeout,
   type EventStore,
   type StreamLocking,
 } from '@strive/eventlog';
+import { concurrencyConflict, streamLockTimeout } from '@strive/eventlog/adapter';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { isConflict } from './CommandOutcome.js';
@@ -54,7 +54,8 @@ const busy = (store: EventStore): EventStore => {
   return {
     ...store,
     appendMany: async (requests, options) => {
-      await store.append(
+      await appendToStream(
+        store,
         'order-1',
         [{ type: 'ItemAdded', data: { sku: `x${n++}`, price: 0 }, metadata: { at } }],
         { expectedVersion: 'any' },

@@ -1,5 +1,10 @@
 import { deepStrictEqual } from 'node:assert/strict';
-import { createMemoryEventStore, JsonValueCodec, type EventStore } from '@strive/eventlog';
+import {
+  appendToStream,
+  createMemoryEventStore,
+  JsonValueCodec,
+  type EventStore,
+} from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandOutcome } from './CommandOutcome.js';
 import { createEngine } from './createEngine.js';
@@ -118,7 +123,8 @@ export const given = (events: readonly GivenEvent[], options: ScenarioOptions) =
       for (const [i, e] of events.entries()) {
         const data = JsonValueCodec.decode(e.data);
         if (E.isLeft(data)) throw new Error(`given event ${i} has data that is not JSON`);
-        const r = await store.append(
+        const r = await appendToStream(
+          store,
           e.streamId,
           [
             {

@@ -1,8 +1,10 @@
 import {
+  appendToStream,
   isIsoDateTime,
   type Actor,
-  type EventStore,
+  type EventLog,
   type InlineProjection,
+  type ProjectionDocuments,
 } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { catchUpProjection } from './catchUpProjection.js';
@@ -13,14 +15,15 @@ import { timersProjection, type TimerDocument } from './timersProjection.js';
 
 /** What `tick` needs from the engine. */
 export interface TickDeps {
-  readonly store: EventStore;
+  readonly store: EventLog;
+  readonly documents: ProjectionDocuments;
   readonly inline: readonly InlineProjection[];
   readonly batchSize: number;
   readonly handle: (input: unknown) => Promise<CommandOutcome>;
 }
 
 /** The actor of a timer's command when its schedule names none, and of every `TimerFired`. */
-export const TIMER_ACTOR: Actor = { id: 'strive.timer', role: 'system' };
+const TIMER_ACTOR: Actor = { id: 'strive.timer', role: 'system' };
 
 const instantOf = (now: string | Date): number => {
   const ms = typeof now === 'string' ? (isIsoDateTime(now) ? Date.parse(now) : NaN) : now.getTime();
@@ -30,9 +33,9 @@ const instantOf = (now: string | Date): number => {
 };
 
 const dueTimers = async (deps: TickDeps, nowMs: number): Promise<TimerDocument[]> => {
-  await catchUpProjection(deps.store, timersProjection, deps.batchSize);
+  await catchUpProjection(deps.store, deps.documents, timersProjection, deps.batchSize);
   const due: TimerDocument[] = [];
-  for await (const { value } of deps.store.readDocuments(timersProjection.storageName))
+  for await (const { value } of deps.documents.readDocuments(timersProjection.storageName))
     if (isDue(value, nowMs)) due.push(value);
   return due.sort(
     (a, b) => Date.parse(a.fireAt) - Date.parse(b.fireAt) || (a.timerId < b.timerId ? -1 : 1),
@@ -65,7 +68,7 @@ export const tick = async (deps: TickDeps, now: string | Date): Promise<TickResu
       data: { timerId: timer.timerId, commandId, outcome: outcome._tag },
       metadata: { at: timer.fireAt, actor: TIMER_ACTOR, commandId },
     };
-    const appended = await deps.store.append(timer.streamId, [event], {
+    const appended = await appendToStream(deps.store, timer.streamId, [event], {
       expectedVersion: 'any',
       inline: deps.inline,
     });

@@ -5,7 +5,7 @@ import type { ExpectedVersion } from './ExpectedVersion.js';
 import type { InlineProjection, ProjectionDocuments } from './ProjectionDocuments.js';
 import type { SnapshotStore } from './SnapshotStore.js';
 
-/** Options of `append`. */
+/** Options of `appendToStream`. */
 export interface AppendOptions {
   readonly expectedVersion: ExpectedVersion;
   /** Read models updated in the same transaction as the events. */
@@ -90,17 +90,17 @@ export interface Subscription {
 }
 
 /**
- * The port every event store implements. All methods do I/O. Expected failures of writes are values
- * (`Left<AppendError>`); reads throw only when the store itself fails (disk, connection).
+ * The log port every event store implements (8 methods, so a decorator over it stays small). All
+ * methods do I/O. Expected failures of writes are values (`Left<AppendError>`); reads throw only when
+ * the store itself fails (disk, connection). Appending to one stream is `appendToStream`, sugar over
+ * `appendMany`. Snapshots and projection documents are separate capabilities (`SnapshotStore`,
+ * `ProjectionDocuments`; `hasSnapshots`, `hasProjectionDocuments`), as is `StreamLocking`.
  */
-export interface EventStore extends SnapshotStore, ProjectionDocuments {
-  /** Appends events to one stream if it is at `expectedVersion`; all or nothing. */
-  append(
-    streamId: string,
-    events: readonly NewEvent[],
-    options: AppendOptions,
-  ): Promise<Either<AppendError, AppendResult>>;
-  /** Appends to several streams atomically, each checked against its expected version. */
+export interface EventLog {
+  /**
+   * Appends to one or more streams atomically, each checked against its expected version; all or
+   * nothing. `options.inline` read models are written in the same transaction.
+   */
   appendMany(
     requests: readonly AppendRequest[],
     options?: AppendManyOptions,
@@ -120,3 +120,9 @@ export interface EventStore extends SnapshotStore, ProjectionDocuments {
   /** Releases connections and timers; the store is unusable afterwards. */
   close(): Promise<void>;
 }
+
+/**
+ * A whole store as the bundled ones are: the log plus its snapshots and projection documents, kept in
+ * the same database so inline projections commit with the events.
+ */
+export interface EventStore extends EventLog, SnapshotStore, ProjectionDocuments {}

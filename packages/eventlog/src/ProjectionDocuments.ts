@@ -72,3 +72,21 @@ export interface ProjectionDocuments {
   /** Deletes a projection's documents and checkpoint, so it can be rebuilt from position 0. */
   resetProjection(projection: string): Promise<void>;
 }
+
+const DOCUMENT_METHODS = [
+  'readDocument',
+  'readDocuments',
+  'readCheckpoint',
+  'commitProjection',
+  'resetProjection',
+] as const;
+
+/**
+ * Whether a store also keeps projection documents (the bundled stores do; a decorator over the log
+ * alone does not). Pure.
+ * @example const documents = hasProjectionDocuments(store) ? store : undefined;
+ */
+export const hasProjectionDocuments = <S extends object>(
+  store: S,
+): store is S & ProjectionDocuments =>
+  DOCUMENT_METHODS.every((m) => typeof Reflect.get(store, m) === 'function');

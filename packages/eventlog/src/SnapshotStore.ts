@@ -23,3 +23,14 @@ export interface SnapshotStore {
   loadSnapshot(streamId: string, key: string): Promise<Snapshot | undefined>;
   saveSnapshot(snapshot: Snapshot): Promise<void>;
 }
+
+/**
+ * Whether a store also keeps snapshots (the bundled stores do; a decorator over the log alone does
+ * not). Pure.
+ * @example const snapshots = hasSnapshots(store) ? store : undefined;
+ */
+export const hasSnapshots = <S extends object>(store: S): store is S & SnapshotStore =>
+  'loadSnapshot' in store &&
+  typeof store.loadSnapshot === 'function' &&
+  'saveSnapshot' in store &&
+  typeof store.saveSnapshot === 'function';

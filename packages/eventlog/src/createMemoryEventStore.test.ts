@@ -1,3 +1,4 @@
+import { appendToStream } from './appendToStream.js';
 import { describe, expect, it } from 'vitest';
 import { createMemoryEventStore } from './createMemoryEventStore.js';
 import { GENESIS_HASH } from './EventEnvelope.js';
@@ -26,7 +27,9 @@ describe('createMemoryEventStore', () => {
     let n = 0;
     const store = createMemoryEventStore({ newId: () => testEventId(++n) });
     const r = unwrapRight(
-      await store.append('s', [newTestEvent('A'), newTestEvent('B')], { expectedVersion: 'any' }),
+      await appendToStream(store, 's', [newTestEvent('A'), newTestEvent('B')], {
+        expectedVersion: 'any',
+      }),
     );
     expect(r.events.map((e) => e.eventId)).toEqual([testEventId(1), testEventId(2)]);
   });
@@ -34,7 +37,7 @@ describe('createMemoryEventStore', () => {
   it('returns deeply frozen events', async () => {
     const store = createMemoryEventStore();
     const r = unwrapRight(
-      await store.append('s', [newTestEvent('A', { list: [{ x: 1 }] })], {
+      await appendToStream(store, 's', [newTestEvent('A', { list: [{ x: 1 }] })], {
         expectedVersion: 'any',
       }),
     );
@@ -54,7 +57,7 @@ describe('createMemoryEventStore', () => {
     await store.close();
     await expect(sub.done).resolves.toBeUndefined();
     expect(
-      unwrapLeft(await store.append('s', [newTestEvent('A')], { expectedVersion: 'any' })),
+      unwrapLeft(await appendToStream(store, 's', [newTestEvent('A')], { expectedVersion: 'any' })),
     ).toMatchObject({
       _tag: 'StoreUnavailable',
     });

@@ -11,7 +11,7 @@ import { newEventId } from './newEventId.js';
 import { planAppend, type PreparedRequest, type StoredRow } from './planAppend.js';
 import type { InlineProjection } from './ProjectionDocuments.js';
 import type { ValidationOptions } from './prepareEvents.js';
-import { prepareAppend, prepareRequests } from './prepareRequests.js';
+import { prepareRequests } from './prepareRequests.js';
 import { readRange } from './readRange.js';
 
 /** Options of `createMemoryEventStore`. */
@@ -26,7 +26,7 @@ export interface MemoryEventStoreOptions extends ValidationOptions {
  * events are frozen copies. Does I/O only in the sense of mutating its own state.
  * @example
  * const store = createMemoryEventStore();
- * await store.append('order-1', [{ type: 'Placed', data: {}, metadata: { at } }], { expectedVersion: 'no-stream' });
+ * await appendToStream(store, 'order-1', [{ type: 'Placed', data: {}, metadata: { at } }], { expectedVersion: 'no-stream' });
  */
 export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): EventStore => {
   const newId = options.newId ?? newEventId;
@@ -91,15 +91,6 @@ export const createMemoryEventStore = (options: MemoryEventStoreOptions = {}): E
 
   return {
     ...docs,
-    append: (streamId, events, appendOptions) =>
-      attempt(() => {
-        const prepared = prepareAppend(streamId, events, appendOptions, newId, validation);
-        const r = commit(prepared, appendOptions.inline ?? []);
-        if (E.isLeft(r)) return r;
-        const [result] = r.right;
-        if (result === undefined) throw new Error('planAppend gave no result for an append');
-        return E.right(result);
-      }),
     appendMany: (requests, manyOptions) =>
       attempt(() =>
         commit(prepareRequests(requests, newId, validation), manyOptions?.inline ?? []),

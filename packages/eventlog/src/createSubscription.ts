@@ -18,9 +18,9 @@ export interface CreateSubscriptionOptions {
 }
 
 /** Default events per batch of a subscription's reads. */
-export const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 500;
+const DEFAULT_SUBSCRIPTION_BATCH_SIZE = 500;
 /** Default poll interval of a subscription, in milliseconds. */
-export const DEFAULT_POLL_INTERVAL_MS = 50;
+const DEFAULT_POLL_INTERVAL_MS = 50;
 
 interface Waiter {
   readonly position: number;

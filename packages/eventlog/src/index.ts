@@ -8,23 +8,14 @@ export {
   type NewEvent,
   type StoredEvent,
 } from './EventEnvelope.js';
-export { isJsonValue, JsonValueCodec, MAX_DECODE_DEPTH } from './JsonValueCodec.js';
-export { isHex64, parseJsonColumn, parseJsonDataColumn, storedMetadata } from './storedColumns.js';
+export { isJsonValue, JsonValueCodec } from './JsonValueCodec.js';
+export type { ExpectedVersion } from './ExpectedVersion.js';
 export {
-  isExpectedVersion,
-  satisfiesExpectedVersion,
-  type ExpectedVersion,
-} from './ExpectedVersion.js';
-export {
-  concurrencyConflict,
   describeAppendError,
-  idempotencyConflict,
-  invalidEvent,
   isConcurrencyConflict,
   isIdempotencyConflict,
   isInvalidEvent,
   isStoreUnavailable,
-  storeUnavailable,
   type AppendError,
   type ConcurrencyConflict,
   type IdempotencyConflict,
@@ -36,6 +27,7 @@ export type {
   AppendOptions,
   AppendRequest,
   AppendResult,
+  EventLog,
   EventStore,
   LogHead,
   ReadAllOptions,
@@ -43,31 +35,11 @@ export type {
   SubscribeOptions,
   Subscription,
 } from './EventStore.js';
-export {
-  canLockStreams,
-  streamLockTimeout,
-  type StreamLocking,
-  type StreamLockTimeout,
-} from './StreamLocking.js';
+export { appendToStream } from './appendToStream.js';
+export { canLockStreams, type StreamLocking, type StreamLockTimeout } from './StreamLocking.js';
 export { canonicalJson } from './canonicalJson.js';
-export { computeEventHash, hashEvent, type HashInput } from './hashEvent.js';
-export { isWellFormedString, validateJson, type JsonLimits } from './validateJson.js';
-export { MAX_EVENT_TYPE_LENGTH, MAX_STREAM_ID_LENGTH, nameProblem } from './validateName.js';
-export {
-  DEFAULT_MAX_EVENT_BYTES,
-  isIsoDateTime,
-  prepareEvents,
-  type PreparedEvent,
-  type ValidationOptions,
-} from './prepareEvents.js';
-export {
-  planAppend,
-  type AppendPlan,
-  type AppendSnapshot,
-  type PreparedRequest,
-  type StoredRow,
-} from './planAppend.js';
-export { isExactStoredEvent } from './isExactStoredEvent.js';
+export { validateJson, type JsonLimits } from './validateJson.js';
+export { isIsoDateTime } from './isIsoDateTime.js';
 export {
   isChainBroken,
   verify,
@@ -78,9 +50,8 @@ export {
   type ChainVerified,
   type VerifyResult,
 } from './verifyChain.js';
-export { newEventId } from './newEventId.js';
 export {
-  checkpointConflict,
+  hasProjectionDocuments,
   isCheckpointConflict,
   type CheckpointConflict,
   type DocumentUpsert,
@@ -88,26 +59,6 @@ export {
   type ProjectionCommit,
   type ProjectionDocuments,
 } from './ProjectionDocuments.js';
-export type { Snapshot, SnapshotStore } from './SnapshotStore.js';
-export { isSealed, sealSnapshot, snapshotDigest, type UnsealedSnapshot } from './sealSnapshot.js';
-export {
-  createSubscription,
-  DEFAULT_POLL_INTERVAL_MS,
-  DEFAULT_SUBSCRIPTION_BATCH_SIZE,
-  type CreateSubscriptionOptions,
-} from './createSubscription.js';
+export { hasSnapshots, type Snapshot, type SnapshotStore } from './SnapshotStore.js';
+export { isSealed, sealSnapshot, type UnsealedSnapshot } from './sealSnapshot.js';
 export { createMemoryEventStore, type MemoryEventStoreOptions } from './createMemoryEventStore.js';
-export { prepareAppend, prepareRequests } from './prepareRequests.js';
-export {
-  applyInlineProjections,
-  inlineDocumentKeys,
-  type DocumentWrite,
-} from './applyInlineProjections.js';
-export {
-  assertProjectionCommit,
-  assertSnapshot,
-  assertStorableName,
-  MAX_DOCUMENT_KEY_LENGTH,
-} from './assertProjectionCommit.js';
-export { compareKeys } from './compareKeys.js';
-export { deepFreeze } from './deepFreeze.js';

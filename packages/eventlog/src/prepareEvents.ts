@@ -17,8 +17,6 @@ export interface PreparedEvent {
   readonly metadataJson: string;
 }
 
-export { isIsoDateTime } from './isIsoDateTime.js';
-
 /** Options every store accepts for validation. */
 export interface ValidationOptions {
   /** Largest canonical data + metadata of one event, in UTF-8 bytes (default 1 MiB). */

@@ -1,43 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { prepareAppend, prepareRequests } from './prepareRequests.js';
+import { prepareRequests } from './prepareRequests.js';
 
 const at = '2025-01-01T00:00:00Z';
 const newId = () => '01900000-0000-7000-8000-000000000001';
 const event = { type: 'T', data: {}, metadata: { at } };
 const pathOf = (r: E.Either<{ readonly path: string }, unknown>): string | undefined =>
   E.isLeft(r) ? r.left.path : undefined;
-
-describe('prepareAppend', () => {
-  it('gives one prepared request for valid arguments', () => {
-    const r = prepareAppend('s', [event], { expectedVersion: 'any' }, newId);
-    expect(
-      E.isRight(r) && r.right.map((x) => [x.streamId, x.expectedVersion, x.events.length]),
-    ).toEqual([['s', 'any', 1]]);
-  });
-
-  it.each([
-    ['missing options', 's', [event], undefined, 'options'],
-    [
-      'a negative expected version',
-      's',
-      [event],
-      { expectedVersion: -1 },
-      'options.expectedVersion',
-    ],
-    ['an unknown keyword', 's', [event], { expectedVersion: 'latest' }, 'options.expectedVersion'],
-    [
-      'an inherited expected version',
-      's',
-      [event],
-      Object.create({ expectedVersion: 'any' }) as object,
-      'options.expectedVersion',
-    ],
-    ['a bad stream id', '', [event], { expectedVersion: 'any' }, 'streamId'],
-  ])('refuses %s', (_what, streamId, events, options, path) => {
-    expect(pathOf(prepareAppend(streamId, events, options, newId))).toBe(path);
-  });
-});
 
 describe('prepareRequests', () => {
   let n = 0;

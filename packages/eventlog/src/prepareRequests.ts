@@ -13,30 +13,6 @@ const REQUEST_KEYS = new Set(['streamId', 'expectedVersion', 'events']);
 const expectedVersionProblem = 'must be a non-negative integer, "no-stream", "exists" or "any"';
 
 /**
- * Validates the arguments of `append(streamId, events, options)` into one prepared request, before any
- * I/O; errors locate the value (`streamId`, `options.expectedVersion`, `events[2].data.x`). Pure except
- * for `newId`.
- * @example const prepared = prepareAppend(streamId, events, options, newEventId, validation);
- */
-export const prepareAppend = (
-  streamId: unknown,
-  events: unknown,
-  options: unknown,
-  newId: () => string,
-  validation: ValidationOptions = {},
-): E.Either<InvalidEvent, readonly PreparedRequest[]> => {
-  if (typeof options !== 'object' || options === null)
-    return E.left(invalidEvent('options', 'must be an object with an expectedVersion'));
-  const expectedVersion = own(options, 'expectedVersion');
-  if (!isExpectedVersion(expectedVersion))
-    return E.left(invalidEvent('options.expectedVersion', expectedVersionProblem));
-  const prepared = prepareEvents(streamId, events, newId, validation);
-  if (E.isLeft(prepared)) return prepared;
-  if (typeof streamId !== 'string') return E.left(invalidEvent('streamId', 'must be a string'));
-  return E.right([{ streamId, expectedVersion, events: prepared.right }]);
-};
-
-/**
  * Validates the argument of `appendMany(requests)`, before any I/O; errors locate the value
  * (`requests[1].streamId`, `requests[0].events[3].metadata.at`). Repeated streams are refused later by
  * `planAppend`. Pure except for `newId`.

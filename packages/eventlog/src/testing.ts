@@ -10,8 +10,10 @@ import { readContract } from './contract/readContract.js';
 import { snapshotContract } from './contract/snapshotContract.js';
 import { subscriptionContract } from './contract/subscriptionContract.js';
 import { validationContract } from './contract/validationContract.js';
-import type { EventStore } from './EventStore.js';
+import type { EventLog, EventStore } from './EventStore.js';
 import { DEFAULT_MAX_EVENT_BYTES } from './prepareEvents.js';
+import { hasProjectionDocuments } from './ProjectionDocuments.js';
+import { hasSnapshots } from './SnapshotStore.js';
 
 export {
   appendManyUnchecked,
@@ -33,20 +35,24 @@ export interface EventStoreContractOptions {
   readonly maxEventBytes?: number;
 }
 
+const isWholeStore = (log: EventLog): log is EventStore =>
+  hasSnapshots(log) && hasProjectionDocuments(log);
+
 /**
- * Registers the conformance suite every `EventStore` must pass (vitest): expected versions, atomicity,
- * idempotency, validation, hash chain, round trips, reads, subscriptions, snapshots, projection
- * documents and inline projections. Each test opens a fresh store from `factory` and closes it after.
+ * Registers the conformance suite every store must pass (vitest). The log: expected versions,
+ * atomicity, idempotency, validation, hash chain, round trips, reads, subscriptions. A store that
+ * also keeps snapshots and projection documents (`EventStore`): those, and inline projections; a
+ * log-only store skips these three sections. Each test opens a fresh store from `factory` and closes it after.
  * @example
  * describeEventStoreContract('memory store', async () => createMemoryEventStore());
  */
 export const describeEventStoreContract = (
   name: string,
-  factory: () => Promise<EventStore>,
+  factory: () => Promise<EventLog>,
   options: EventStoreContractOptions = {},
 ): void => {
   describe(`EventStore contract: ${name}`, () => {
-    let current: EventStore | undefined;
+    let current: EventLog | undefined;
     beforeEach(async () => {
       current = await factory();
     });
@@ -55,13 +61,25 @@ export const describeEventStoreContract = (
       current = undefined;
       await store?.close();
     });
+    const log = (): EventLog => {
+      if (current === undefined) throw new Error('the contract store is used outside a test');
+      return current;
+    };
     const ctx: ContractContext = {
+      log,
       store: () => {
-        if (current === undefined) throw new Error('the contract store is used outside a test');
-        return current;
+        const store = log();
+        if (!isWholeStore(store))
+          throw new Error('this contract section needs a store with snapshots and documents');
+        return store;
       },
       maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES,
     };
+    const wholeStoreOnly = (): void =>
+      beforeEach((test) => {
+        if (current !== undefined && !isWholeStore(current))
+          test.skip('a log without snapshots and documents');
+      });
     describe('appends', () => appendContract(ctx));
     describe('concurrency', () => concurrencyContract(ctx));
     describe('idempotency', () => idempotencyContract(ctx));
@@ -69,8 +87,8 @@ export const describeEventStoreContract = (
     describe('content', () => contentContract(ctx));
     describe('reads', () => readContract(ctx));
     describe('subscriptions', () => subscriptionContract(ctx));
-    describe('snapshots', () => snapshotContract(ctx));
-    describe('projection documents', () => documentsContract(ctx));
-    describe('inline projections', () => inlineContract(ctx));
+    describe('snapshots', () => (wholeStoreOnly(), snapshotContract(ctx)));
+    describe('projection documents', () => (wholeStoreOnly(), documentsContract(ctx)));
+    describe('inline projections', () => (wholeStoreOnly(), inlineContract(ctx)));
   });
 };

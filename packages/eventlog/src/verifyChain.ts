@@ -1,5 +1,5 @@
 import { GENESIS_HASH, type StoredEvent } from './EventEnvelope.js';
-import type { EventStore } from './EventStore.js';
+import type { EventLog } from './EventStore.js';
 import { computeEventHash } from './hashEvent.js';
 
 /** The chain holds: `events` links checked, ending at `headHash`. */
@@ -94,4 +94,5 @@ export const verifyEvents = async (
  * Re-walks the whole log of a store. Does I/O (reads every event once, in batches).
  * @example const r = await verify(store); // { _tag: 'ChainVerified', events: 42, headHash: '…' }
  */
-export const verify = (store: EventStore): Promise<VerifyResult> => verifyEvents(store.readAll());
+export const verify = (store: Pick<EventLog, 'readAll'>): Promise<VerifyResult> =>
+  verifyEvents(store.readAll());

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '@strive/campaign';
 import { generateCommands } from '@strive/campaign';
 import type { Principal } from '@strive/engine';
-import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
+import { appendToStream, createMemoryEventStore, type EventStore } from '@strive/eventlog';
 import { createStriveHttp, type StriveHttp } from './createStriveHttp.js';
 
 // The live event stream over real sockets: every event of a 5,000-command run exactly once and in
@@ -215,7 +215,9 @@ describe('a client that never reads its stream', () => {
         data: { payload },
         metadata: { at: '2030-01-01T00:00:00Z' },
       }));
-      const appended = await m.store.append(`filler-${filler}`, batch, { expectedVersion: 'any' });
+      const appended = await appendToStream(m.store, `filler-${filler}`, batch, {
+        expectedVersion: 'any',
+      });
       expect(appended._tag).toBe('Right');
       filler += batch.length;
       await new Promise((r) => setTimeout(r, 10));

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import pg from 'pg';
 import { createPostgresEventStore } from '../dist/index.js';
+import { appendToStream } from '@strive/eventlog';
 
 const url = process.env['STRIVE_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 2);
@@ -46,7 +47,7 @@ const storeCase = async (writers, batch) => {
   const versions = new Array(writers).fill(0);
   const rate = await measure(writers, async (w) => {
     const events = Array.from({ length: batch }, (_, k) => event(k));
-    const r = await store.append(`writer-${w}`, events, { expectedVersion: versions[w] });
+    const r = await appendToStream(store, `writer-${w}`, events, { expectedVersion: versions[w] });
     if (r._tag === 'Left') throw new Error(JSON.stringify(r.left));
     versions[w] = r.right.streamVersion;
     return batch;

@@ -14,6 +14,7 @@ import process from 'node:process';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { createPostgresEventStore } from '../dist/index.js';
+import { appendToStream } from '@strive/eventlog';
 
 const AT = '2010-05-10T09:00:00+08:00';
 const CITIES = ['Zhengzhou', 'Luoyang', 'Kaifeng', 'Anyang', 'Xinxiang', 'Nanyang'];
@@ -177,7 +178,9 @@ const fillStore = async (store, streams, perStream, batch) => {
       const n = Math.min(batch, perStream - from);
       const events = Array.from({ length: n }, (_, k) => newEvent(from + k));
       unwrap(
-        await store.append(`s-${s}`, events, { expectedVersion: from === 0 ? 'no-stream' : from }),
+        await appendToStream(store, `s-${s}`, events, {
+          expectedVersion: from === 0 ? 'no-stream' : from,
+        }),
       );
     }
 };
@@ -216,7 +219,7 @@ export const WORKLOADS = {
           const rate = await drive(writers, count, seconds, async (i) => {
             const v = Math.floor(i / W1_STREAMS);
             unwrap(
-              await store.append(`s-${i % W1_STREAMS}`, [newEvent(i)], {
+              await appendToStream(store, `s-${i % W1_STREAMS}`, [newEvent(i)], {
                 expectedVersion: v === 0 ? 'no-stream' : v,
               }),
             );
@@ -367,7 +370,7 @@ export const WORKLOADS = {
           const streamId = `s-${i % 1_000}`;
           const { state, version } = await storeReadStream(store, streamId, 1_000);
           const decided = { ...newEvent(i), data: { ...payload(i), after: state.n } };
-          unwrap(await store.append(streamId, [decided], { expectedVersion: version }));
+          unwrap(await appendToStream(store, streamId, [decided], { expectedVersion: version }));
         });
         await drop();
         return rate;

@@ -1,4 +1,4 @@
-import type { ValidationOptions } from '@strive/eventlog';
+import type { ValidationOptions } from '@strive/eventlog/adapter';
 import type { Pool, PoolClient, PoolConfig } from 'pg';
 
 /** Options of `createPostgresEventStore`: give exactly one of `connectionString` and `pool`. */

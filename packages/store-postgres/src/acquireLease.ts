@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { assertStorableName } from '@strive/eventlog';
+import { assertStorableName } from '@strive/eventlog/adapter';
 import type { Pool } from 'pg';
 import { decodeRows } from './decodeRows.js';
 import { inTransaction } from './inTransaction.js';

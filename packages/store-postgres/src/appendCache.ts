@@ -1,4 +1,5 @@
-import type { AppendSnapshot, LogHead, PreparedRequest } from '@strive/eventlog';
+import type { LogHead } from '@strive/eventlog';
+import type { AppendSnapshot, PreparedRequest } from '@strive/eventlog/adapter';
 
 const MAX_STREAMS = 10_000;
 

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import { isConcurrencyConflict, verify, type NewEvent } from '@strive/eventlog';
+import { appendToStream, isConcurrencyConflict, verify, type NewEvent } from '@strive/eventlog';
 import { createPostgresEventStore } from './createPostgresEventStore.js';
 import { describePg } from './pgSuite.js';
 import { appendChannel } from './schemaName.js';
@@ -20,7 +20,7 @@ describePg('single-statement and grouped appends', ({ url, store }) => {
     await s.ready();
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        s.append(`stream-${i % 20}`, [tick(i)], { expectedVersion: 'no-stream' }),
+        appendToStream(s, `stream-${i % 20}`, [tick(i)], { expectedVersion: 'no-stream' }),
       ),
     );
     const written = results.filter(E.isRight);
@@ -44,7 +44,7 @@ describePg('single-statement and grouped appends', ({ url, store }) => {
       await Promise.all(
         Array.from({ length: 4 }, async (_, w) => {
           for (let i = 0; i < 10; i++) {
-            const r = await s.append(`writer-${w}`, [tick(i)], {
+            const r = await appendToStream(s, `writer-${w}`, [tick(i)], {
               expectedVersion: i === 0 ? 'no-stream' : i,
             });
             expect(E.isRight(r)).toBe(true);
@@ -66,13 +66,13 @@ describePg('single-statement and grouped appends', ({ url, store }) => {
   it('answers the second of two concurrent identical batches as a duplicate', async () => {
     const s = store({ poolSize: 2 });
     await s.ready();
-    await s.append('warm-up', [tick(0)], { expectedVersion: 'any' });
+    await appendToStream(s, 'warm-up', [tick(0)], { expectedVersion: 'any' });
     const ids = ['0190b000-0000-7000-8000-000000000001', '0190b000-0000-7000-8000-000000000002'];
     const batch = ids.map((id, n) => tick(n, id));
     const [a, b, c] = await Promise.all([
-      s.append('other', [tick(9)], { expectedVersion: 'any' }),
-      s.append('pledges', batch, { expectedVersion: 'no-stream' }),
-      s.append('pledges', batch, { expectedVersion: 'no-stream' }),
+      appendToStream(s, 'other', [tick(9)], { expectedVersion: 'any' }),
+      appendToStream(s, 'pledges', batch, { expectedVersion: 'no-stream' }),
+      appendToStream(s, 'pledges', batch, { expectedVersion: 'no-stream' }),
     ]);
     expect(E.isRight(a)).toBe(true);
     expect(E.isRight(b) && b.right.duplicate).toBe(false);
@@ -88,18 +88,20 @@ describePg('single-statement and grouped appends', ({ url, store }) => {
     await s.ready();
     const ids = ['0190b000-0000-7000-8000-00000000000a', '0190b000-0000-7000-8000-00000000000b'];
     const batch = ids.map((id, n) => tick(n, id));
-    const first = await s.append('repeat', batch, { expectedVersion: 'any' });
+    const first = await appendToStream(s, 'repeat', batch, { expectedVersion: 'any' });
     // Same head, same cached version: only the stored ids differ from what the cache assumed.
-    const again = await s.append('repeat', batch, { expectedVersion: 'any' });
+    const again = await appendToStream(s, 'repeat', batch, { expectedVersion: 'any' });
     expect(E.isRight(again) && again.right.duplicate).toBe(true);
     expect(E.isRight(again) && again.right.globalPositions).toEqual(
       E.isRight(first) && first.right.globalPositions,
     );
-    const changed = await s.append('repeat', [tick(7, ids[0])], { expectedVersion: 'any' });
+    const changed = await appendToStream(s, 'repeat', [tick(7, ids[0])], {
+      expectedVersion: 'any',
+    });
     expect(E.isLeft(changed) && changed.left._tag).toBe('IdempotencyConflict');
     const grouped = await Promise.all([
-      s.append('repeat', batch, { expectedVersion: 'any' }),
-      s.append('fresh', [tick(3)], { expectedVersion: 'no-stream' }),
+      appendToStream(s, 'repeat', batch, { expectedVersion: 'any' }),
+      appendToStream(s, 'fresh', [tick(3)], { expectedVersion: 'no-stream' }),
     ]);
     expect(grouped.map((r) => E.isRight(r) && r.right.duplicate)).toEqual([true, false]);
     expect(await verify(s)).toMatchObject({ _tag: 'ChainVerified', events: 3 });
@@ -112,16 +114,20 @@ describePg('single-statement and grouped appends', ({ url, store }) => {
     try {
       for (let i = 0; i < 10; i++) {
         const writer = i % 2 === 0 ? first : second;
-        const r = await writer.append('shared', [tick(i)], {
+        const r = await appendToStream(writer, 'shared', [tick(i)], {
           expectedVersion: i === 0 ? 'no-stream' : i,
         });
         expect(E.isRight(r) && r.right.globalPositions).toEqual([2 * i + 1]);
-        const any = await writer.append(`any-${i % 2}`, [tick(i)], { expectedVersion: 'any' });
+        const any = await appendToStream(writer, `any-${i % 2}`, [tick(i)], {
+          expectedVersion: 'any',
+        });
         expect(E.isRight(any)).toBe(true);
       }
-      const stale = await second.append('shared', [tick(99)], { expectedVersion: 3 });
+      const stale = await appendToStream(second, 'shared', [tick(99)], { expectedVersion: 3 });
       expect(E.isLeft(stale) && isConcurrencyConflict(stale.left) && stale.left.actual).toBe(10);
-      const missing = await second.append('nowhere', [tick(1)], { expectedVersion: 'exists' });
+      const missing = await appendToStream(second, 'nowhere', [tick(1)], {
+        expectedVersion: 'exists',
+      });
       expect(E.isLeft(missing) && isConcurrencyConflict(missing.left)).toBe(true);
       expect(await second.streamVersion('any-1')).toBe(5);
       expect(await verify(first)).toMatchObject({ _tag: 'ChainVerified', events: 20 });

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import type { AppendResult, AppendSnapshot, PreparedRequest, StoredRow } from '@strive/eventlog';
+import type { AppendResult } from '@strive/eventlog';
+import type { AppendSnapshot, PreparedRequest, StoredRow } from '@strive/eventlog/adapter';
 import { decodeRows } from './decodeRows.js';
 import { decodeEventRow, EVENT_ROW_COLUMNS } from './decodeEventRow.js';
 import { PgInt } from './rowCodecs.js';

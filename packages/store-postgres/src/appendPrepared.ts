@@ -1,14 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import type { AppendError, AppendResult, InlineProjection } from '@strive/eventlog';
 import {
   concurrencyConflict,
+  type PreparedRequest,
   satisfiesExpectedVersion,
   storeUnavailable,
-  type AppendError,
-  type AppendResult,
-  type InlineProjection,
-  type PreparedRequest,
-} from '@strive/eventlog';
+} from '@strive/eventlog/adapter';
 import type { Pool, PoolClient } from 'pg';
 import type { AppendCache } from './appendCache.js';
 import type { AppendSql } from './appendSql.js';

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { AppendError, AppendResult, PreparedRequest } from '@strive/eventlog';
+import type { AppendError, AppendResult } from '@strive/eventlog';
+import type { PreparedRequest } from '@strive/eventlog/adapter';
 import { appendPayload, decodeAppendReply } from './appendPayload.js';
 import { appendPrepared, type AppendContext } from './appendPrepared.js';
 import { checkout } from './checkout.js';

@@ -1,12 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  planAppend,
-  type AppendError,
-  type AppendResult,
-  type AppendSnapshot,
-  type InlineProjection,
-  type PreparedRequest,
-} from '@strive/eventlog';
+import type { AppendError, AppendResult, InlineProjection } from '@strive/eventlog';
+import { type AppendSnapshot, planAppend, type PreparedRequest } from '@strive/eventlog/adapter';
 import type { PoolClient, QueryResult } from 'pg';
 import type { AppendCache } from './appendCache.js';
 import {

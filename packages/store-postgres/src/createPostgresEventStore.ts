@@ -1,18 +1,19 @@
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  createSubscription,
-  GENESIS_HASH,
-  MAX_STREAM_ID_LENGTH,
-  nameProblem,
-  newEventId,
-  prepareAppend,
-  prepareRequests,
-  storeUnavailable,
   type EventStore,
+  GENESIS_HASH,
   type ReadAllOptions,
   type StreamLocking,
   type Subscription,
 } from '@strive/eventlog';
+import {
+  createSubscription,
+  MAX_STREAM_ID_LENGTH,
+  nameProblem,
+  newEventId,
+  prepareRequests,
+  storeUnavailable,
+} from '@strive/eventlog/adapter';
 import pg from 'pg';
 import { createAppendCache } from './appendCache.js';
 import { createAppendListener } from './appendListener.js';
@@ -77,7 +78,7 @@ const poolOf = (options: PostgresStoreOptions): { pool: pg.Pool; owned: boolean 
  * poll and are woken by LISTEN/NOTIFY. Does I/O (lazily: creating the store connects to nothing).
  * @example
  * const store = createPostgresEventStore({ connectionString: process.env.STRIVE_PG_URL });
- * await store.append('order-1', [{ type: 'Placed', data: {}, metadata: { at } }], { expectedVersion: 'no-stream' });
+ * await appendToStream(store, 'order-1', [{ type: 'Placed', data: {}, metadata: { at } }], { expectedVersion: 'no-stream' });
  * await store.close();
  */
 export const createPostgresEventStore = (options: PostgresStoreOptions): PostgresEventStore => {
@@ -141,16 +142,6 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     ...projectionDocuments(pool, schema, ready),
     // Half the pool at most waits for or holds stream locks: the holders' appends need the rest.
     withStreamLock: createStreamLocks(pool, schema, Math.floor((pool.options.max ?? 10) / 2)),
-    append: async (streamId, events, appendOptions) => {
-      const r = await write(
-        prepareAppend(streamId, events, appendOptions, newId, validation),
-        appendOptions?.inline ?? [],
-      );
-      if (E.isLeft(r)) return r;
-      const [result] = r.right;
-      if (result === undefined) throw new Error('planAppend gave no result for an append');
-      return E.right(result);
-    },
     appendMany: (requests, manyOptions) =>
       write(prepareRequests(requests, newId, validation), manyOptions?.inline ?? []),
     // One generator per read (no wrapper delegating to it): an invalid stream id reads nothing.

@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_DECODE_DEPTH, StoredEventCodec } from '@strive/eventlog';
+import { StoredEventCodec } from '@strive/eventlog';
+import { MAX_DECODE_DEPTH } from '@strive/eventlog/adapter';
 import { decodeEventRow, EVENT_ROW_TYPES } from './decodeEventRow.js';
 
 const hash = 'a'.repeat(64);

@@ -1,14 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { type EventMetadata, EventMetadataCodec, type StoredEvent } from '@strive/eventlog';
 import {
-  EventMetadataCodec,
+  isHex64,
   parseJsonColumn,
   parseJsonDataColumn,
   storedMetadata,
-  type EventMetadata,
-  type StoredEvent,
   type StoredRow,
-  isHex64,
-} from '@strive/eventlog';
+} from '@strive/eventlog/adapter';
 import type { CustomTypesConfig } from 'pg';
 
 /** The columns `decodeEventRow` reads, in this order (select them with `rowMode: 'array'`). */

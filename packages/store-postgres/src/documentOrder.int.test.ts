@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
-import { compareKeys } from '@strive/eventlog';
+import { compareKeys } from '@strive/eventlog/adapter';
 import { describePg } from './pgSuite.js';
 
 describePg('projection documents in key order', ({ store }) => {

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
-import { verify, type StoredEvent } from '@strive/eventlog';
+import { appendToStream, verify, type StoredEvent } from '@strive/eventlog';
 import { createPostgresEventStore } from './createPostgresEventStore.js';
 import { describePg } from './pgSuite.js';
 
@@ -56,7 +56,7 @@ describePg('global order under concurrent, slow and rolled-back appends', ({ url
         const eventId = crypto.randomUUID();
         const event = { eventId, type: 'Tick', data: { w, i }, metadata: { at } };
         try {
-          const r = await writer.append(streamId, [event], {
+          const r = await appendToStream(writer, streamId, [event], {
             expectedVersion: shared ? 'any' : version,
           });
           if (E.isLeft(r)) throw new Error(`unexpected ${r.left._tag}`);
@@ -104,7 +104,8 @@ describePg('global order under concurrent, slow and rolled-back appends', ({ url
     const write = async (s: typeof first, w: number): Promise<void> => {
       for (let i = 0; i < 150; i++) {
         const shared = i % 5 === 0;
-        const r = await s.append(
+        const r = await appendToStream(
+          s,
           shared ? 'shared' : `writer-${w}`,
           [{ type: 'Tick', data: { w, i }, metadata: { at } }],
           {

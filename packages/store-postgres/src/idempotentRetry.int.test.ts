@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { isStoreUnavailable, verify } from '@strive/eventlog';
+import { appendToStream, isStoreUnavailable, verify } from '@strive/eventlog';
 import { createPostgresEventStore } from './createPostgresEventStore.js';
 import { startCutAfterCommitProxy, type CutAfterCommitProxy } from './cutAfterCommitProxy.js';
 import { describePg } from './pgSuite.js';
@@ -33,7 +33,7 @@ describePg('idempotent retries after an unknown outcome', ({ url, store }) => {
     const s = viaProxy(direct.schema, 2);
     await s.ready();
     proxy.arm();
-    const r = await s.append('pledges', batch, { expectedVersion: 'no-stream' });
+    const r = await appendToStream(s, 'pledges', batch, { expectedVersion: 'no-stream' });
     await s.close();
     expect(proxy.cuts()).toBe(1);
     expect(E.isRight(r) && r.right.duplicate && r.right.globalPositions).toEqual([1, 2, 3]);
@@ -48,12 +48,12 @@ describePg('idempotent retries after an unknown outcome', ({ url, store }) => {
     await s.ready();
     const cutsBefore = proxy.cuts();
     proxy.arm();
-    const first = await s.append('pledges', batch, { expectedVersion: 'no-stream' });
+    const first = await appendToStream(s, 'pledges', batch, { expectedVersion: 'no-stream' });
     expect(proxy.cuts()).toBe(cutsBefore + 1);
     expect(E.isLeft(first) && isStoreUnavailable(first.left) && first.left.reason).toMatch(
       /unknown/,
     );
-    const retry = await s.append('pledges', batch, { expectedVersion: 'no-stream' });
+    const retry = await appendToStream(s, 'pledges', batch, { expectedVersion: 'no-stream' });
     await s.close();
     expect(E.isRight(retry) && retry.right.duplicate).toBe(true);
     expect(await direct.streamVersion('pledges')).toBe(3);

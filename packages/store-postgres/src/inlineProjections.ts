@@ -1,12 +1,11 @@
 import * as t from 'io-ts';
 import {
-  applyInlineProjections,
   canonicalJson,
-  inlineDocumentKeys,
   type InlineProjection,
   type JsonValue,
   type StoredEvent,
 } from '@strive/eventlog';
+import { applyInlineProjections, inlineDocumentKeys } from '@strive/eventlog/adapter';
 import type { PoolClient } from 'pg';
 import type { AppendSql } from './appendSql.js';
 import { decodeRows } from './decodeRows.js';

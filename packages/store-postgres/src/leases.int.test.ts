@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
-import { isCheckpointConflict } from '@strive/eventlog';
+import { appendToStream, isCheckpointConflict } from '@strive/eventlog';
 import { acquireLease } from './acquireLease.js';
 import { describePg } from './pgSuite.js';
 
@@ -53,9 +53,14 @@ describePg('projection ownership across processes', ({ url, store }) => {
     await s.ready();
     const appendTicks = async (from: number, n: number) => {
       for (let i = from; i < from + n; i++) {
-        const r = await s.append(`s-${i % 4}`, [{ type: 'Tick', data: { i }, metadata: { at } }], {
-          expectedVersion: 'any',
-        });
+        const r = await appendToStream(
+          s,
+          `s-${i % 4}`,
+          [{ type: 'Tick', data: { i }, metadata: { at } }],
+          {
+            expectedVersion: 'any',
+          },
+        );
         if (E.isLeft(r)) throw new Error(r.left._tag);
       }
     };

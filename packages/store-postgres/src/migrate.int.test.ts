@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
-import { isConcurrencyConflict } from '@strive/eventlog';
+import { appendToStream, isConcurrencyConflict } from '@strive/eventlog';
 import { MIGRATIONS } from './migrations.js';
 import { describePg } from './pgSuite.js';
 
@@ -12,7 +12,7 @@ describePg('migrations and the unique (stream, position) arbiter', ({ store }) =
     const others = Array.from({ length: 5 }, () => store({ schema: first.schema }));
     await Promise.all(
       [first, ...others].map((s, i) =>
-        s.append(`s-${i}`, [{ type: 'Started', data: { i }, metadata: { at } }], {
+        appendToStream(s, `s-${i}`, [{ type: 'Started', data: { i }, metadata: { at } }], {
           expectedVersion: 'no-stream',
         }),
       ),
@@ -34,7 +34,7 @@ describePg('migrations and the unique (stream, position) arbiter', ({ store }) =
     await s.ready();
     // A writer that bypassed the store took position 1 of "x" without updating the streams table.
     await s.pool.query(rogueRow(s.schema));
-    const r = await s.append('x', [{ type: 'A', data: {}, metadata: { at } }], {
+    const r = await appendToStream(s, 'x', [{ type: 'A', data: {}, metadata: { at } }], {
       expectedVersion: 'no-stream',
     });
     expect(E.isLeft(r) && isConcurrencyConflict(r.left) && r.left.actual).toBe(1);
@@ -52,7 +52,7 @@ describePg('migrations and the unique (stream, position) arbiter', ({ store }) =
         ?.pid;
       await rogue.query('BEGIN');
       await rogue.query(rogueRow(s.schema));
-      const pending = s.append('x', [{ type: 'A', data: {}, metadata: { at } }], {
+      const pending = appendToStream(s, 'x', [{ type: 'A', data: {}, metadata: { at } }], {
         expectedVersion: 'no-stream',
       });
       for (let waited = 0; ; waited += 10) {

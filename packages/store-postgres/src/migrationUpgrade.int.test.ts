@@ -2,14 +2,13 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Pool } from 'pg';
 import { expect, it } from 'vitest';
 import {
+  appendToStream,
   GENESIS_HASH,
   isChainBroken,
   isConcurrencyConflict,
-  newEventId,
-  planAppend,
-  prepareAppend,
   verify,
 } from '@strive/eventlog';
+import { newEventId, planAppend, prepareRequests } from '@strive/eventlog/adapter';
 import { appendPayload } from './appendPayload.js';
 import { MIGRATIONS } from './migrations.js';
 import { describePg } from './pgSuite.js';
@@ -30,7 +29,10 @@ describePg('upgrading a schema written by an older version', ({ store }) => {
     let head = { globalPosition: 0, hash: GENESIS_HASH };
     /** Appends one batch by calling append_events itself, as a process on the previous release does. */
     const appendLegacy = async (pool: Pool, id: string, n: number, version: number) => {
-      const prepared = prepareAppend(id, [event(n)], { expectedVersion: version }, newEventId);
+      const prepared = prepareRequests(
+        [{ streamId: id, expectedVersion: version, events: [event(n)] }],
+        newEventId,
+      );
       if (E.isLeft(prepared)) throw new Error('invalid test events');
       const snapshot = { head, versions: new Map([[id, version]]), existing: new Map() };
       const plan = planAppend(prepared.right, snapshot);
@@ -60,8 +62,10 @@ describePg('upgrading a schema written by an older version', ({ store }) => {
     );
     expect(keys.rows[0]?.bad).toBe('0');
     for (const id of ids)
-      expect(E.isRight(await current.append(id, [event(3)], { expectedVersion: 2 }))).toBe(true);
-    const stale = await current.append('a', [event(4)], { expectedVersion: 2 });
+      expect(E.isRight(await appendToStream(current, id, [event(3)], { expectedVersion: 2 }))).toBe(
+        true,
+      );
+    const stale = await appendToStream(current, 'a', [event(4)], { expectedVersion: 2 });
     expect(E.isLeft(stale) && isConcurrencyConflict(stale.left) && stale.left.actual).toBe(3);
     expect(await current.streamVersion('é-流')).toBe(3);
     // A process still on the previous release keeps appending through the upgraded function.

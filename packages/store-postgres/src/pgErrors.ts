@@ -8,7 +8,7 @@ const field = (e: unknown, name: string): string | undefined => {
 export const errorCode = (e: unknown): string | undefined => field(e, 'code');
 
 /** The constraint a PostgreSQL error names, if any. Pure. */
-export const errorConstraint = (e: unknown): string | undefined => field(e, 'constraint');
+const errorConstraint = (e: unknown): string | undefined => field(e, 'constraint');
 
 /** Whether an error is a unique violation, optionally of one named constraint. Pure. */
 export const isUniqueViolation = (e: unknown, constraint?: string): boolean =>

@@ -1,15 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type ExpectedVersion, GENESIS_HASH } from '@strive/eventlog';
 import {
-  GENESIS_HASH,
   planAppend,
-  prepareAppend,
+  prepareRequests,
   type AppendSnapshot,
-  type ExpectedVersion,
   type PreparedRequest,
   type StoredRow,
-} from '@strive/eventlog';
+} from '@strive/eventlog/adapter';
 import { planGroups } from './planGroups.js';
 
 const at = '2010-05-10T09:00:00+08:00';
@@ -17,10 +16,18 @@ let id = 0;
 const nextId = (): string => `0190c000-0000-7000-8000-${(id++).toString(16).padStart(12, '0')}`;
 
 const group = (stream: number, events: number, expected: ExpectedVersion) => {
-  const r = prepareAppend(
-    `s-${stream}`,
-    Array.from({ length: events }, (_, n) => ({ type: 'T', data: { n }, metadata: { at } })),
-    { expectedVersion: expected },
+  const r = prepareRequests(
+    [
+      {
+        streamId: `s-${stream}`,
+        expectedVersion: expected,
+        events: Array.from({ length: events }, (_, n) => ({
+          type: 'T',
+          data: { n },
+          metadata: { at },
+        })),
+      },
+    ],
     nextId,
   );
   if (E.isLeft(r)) throw new Error('test input refused');

@@ -1,11 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
+import type { AppendResult } from '@strive/eventlog';
 import {
-  planAppend,
-  type AppendResult,
   type AppendSnapshot,
+  planAppend,
   type PreparedRequest,
   type StoredRow,
-} from '@strive/eventlog';
+} from '@strive/eventlog/adapter';
 import type { PlannedWrite } from './appendPayload.js';
 
 /** Several appends planned as if run one after another, to be written in one statement. */

@@ -2,15 +2,14 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import {
   canonicalJson,
-  JsonValueCodec,
-  assertProjectionCommit,
-  checkpointConflict,
   type CheckpointConflict,
   type DocumentUpsert,
   type JsonValue,
+  JsonValueCodec,
   type ProjectionCommit,
   type ProjectionDocuments,
 } from '@strive/eventlog';
+import { assertProjectionCommit, checkpointConflict } from '@strive/eventlog/adapter';
 import type { Pool } from 'pg';
 import type * as pg from 'pg';
 import { decodeRows } from './decodeRows.js';

@@ -9,7 +9,7 @@ import { decodeEventRow, EVENT_ROW_TYPES } from './decodeEventRow.js';
 import { prefetched } from './prefetched.js';
 
 /** Rows fetched per query when the caller does not say. */
-export const DEFAULT_READ_BATCH_SIZE = 500;
+const DEFAULT_READ_BATCH_SIZE = 500;
 const MAX_BATCH_SIZE = 100_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -15,7 +15,7 @@ export const PgInt = new t.Type<number, number, unknown>(
 );
 
 /** io-ts codec of a text column holding JSON: decodes to the parsed value. */
-export const JsonText = new t.Type<unknown, string, unknown>(
+const JsonText = new t.Type<unknown, string, unknown>(
   'JsonText',
   (_u): _u is unknown => true,
   (u, c) => {

@@ -1,11 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  applyInlineProjections,
-  inlineDocumentKeys,
-  type InlineProjection,
-  type JsonValue,
-  type StoredEvent,
-} from '@strive/eventlog';
+import type { InlineProjection, JsonValue, StoredEvent } from '@strive/eventlog';
+import { applyInlineProjections, inlineDocumentKeys } from '@strive/eventlog/adapter';
 import { acquireLease, type Lease } from './acquireLease.js';
 import type { PostgresEventStore } from './createPostgresEventStore.js';
 import { isConnectionError } from './pgErrors.js';

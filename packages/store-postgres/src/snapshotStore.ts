@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import { assertSnapshot, canonicalJson, type Snapshot, type SnapshotStore } from '@strive/eventlog';
+import { canonicalJson, type Snapshot, type SnapshotStore } from '@strive/eventlog';
+import { assertSnapshot } from '@strive/eventlog/adapter';
 import type { Pool } from 'pg';
 import { decodeRows } from './decodeRows.js';
 import { JsonValueText, PgInt } from './rowCodecs.js';

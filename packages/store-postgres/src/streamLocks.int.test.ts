@@ -1,3 +1,4 @@
+import { appendToStream } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
 import { describePg } from './pgSuite.js';
@@ -15,7 +16,7 @@ describePg('withStreamLock (advisory stream locks)', (pg) => {
     const held = a.withStreamLock(['hot'], 5_000, async () => {
       log.push('a+');
       await sleep(300);
-      const r = await a.append('hot', [{ type: 'T', data: {}, metadata: { at } }], {
+      const r = await appendToStream(a, 'hot', [{ type: 'T', data: {}, metadata: { at } }], {
         expectedVersion: 'no-stream',
       });
       log.push('a-');
@@ -76,7 +77,9 @@ describePg('withStreamLock (advisory stream locks)', (pg) => {
     const a = pg.store({ poolSize: 1 });
     await a.ready();
     const r = await a.withStreamLock(['s'], 1_000, () =>
-      a.append('s', [{ type: 'T', data: {}, metadata: { at } }], { expectedVersion: 'no-stream' }),
+      appendToStream(a, 's', [{ type: 'T', data: {}, metadata: { at } }], {
+        expectedVersion: 'no-stream',
+      }),
     );
     expect(E.isRight(r) && E.isRight(r.right)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { streamLockTimeout, type StreamLocking } from '@strive/eventlog';
+import type { StreamLocking } from '@strive/eventlog';
+import { streamLockTimeout } from '@strive/eventlog/adapter';
 import * as E from 'fp-ts/lib/Either.js';
 import type pg from 'pg';
 import { errorCode } from './pgErrors.js';

@@ -1,5 +1,5 @@
+import { appendToStream, type StoredEvent } from '@strive/eventlog';
 import { expect, it } from 'vitest';
-import type { StoredEvent } from '@strive/eventlog';
 import { describePg } from './pgSuite.js';
 
 const at = '2010-05-10T09:00:00+08:00';
@@ -16,7 +16,7 @@ describePg('subscribe (LISTEN/NOTIFY wake-ups over polling)', ({ store }) => {
       handler: (e) => void seen.push(e),
       pollIntervalMs: NEVER_POLL,
     });
-    await s.append('a', [ev(1), ev(2), ev(3)], { expectedVersion: 'no-stream' });
+    await appendToStream(s, 'a', [ev(1), ev(2), ev(3)], { expectedVersion: 'no-stream' });
     await sub.waitFor(3);
 
     const listen = `LISTEN "${s.schema}_appended"`;
@@ -28,10 +28,10 @@ describePg('subscribe (LISTEN/NOTIFY wake-ups over polling)', ({ store }) => {
     expect(found.rows.length).toBe(1);
     const listenerPid = found.rows[0]?.pid;
     await s.pool.query('SELECT pg_terminate_backend($1)', [listenerPid]);
-    await s.append('a', [ev(4)], { expectedVersion: 3 });
-    await s.append('b', [ev(5)], { expectedVersion: 'no-stream' });
+    await appendToStream(s, 'a', [ev(4)], { expectedVersion: 3 });
+    await appendToStream(s, 'b', [ev(5)], { expectedVersion: 'no-stream' });
     await sub.waitFor(5);
-    await s.append('a', [ev(6)], { expectedVersion: 4 });
+    await appendToStream(s, 'a', [ev(6)], { expectedVersion: 4 });
     await sub.waitFor(6);
     await sub.stop();
 

@@ -1,14 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
+import { canonicalJson, type StoredEvent, StoredEventCodec } from '@strive/eventlog';
 import {
-  canonicalJson,
   isHex64,
   parseJsonColumn,
   parseJsonDataColumn,
-  StoredEventCodec,
   storedMetadata,
-  type StoredEvent,
-} from '@strive/eventlog';
+} from '@strive/eventlog/adapter';
 
 const isPositiveInt = (u: unknown): u is number =>
   typeof u === 'number' && Number.isSafeInteger(u) && u >= 1;

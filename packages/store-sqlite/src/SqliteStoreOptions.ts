@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_EVENT_BYTES, newEventId } from '@strive/eventlog';
+import { DEFAULT_MAX_EVENT_BYTES, newEventId } from '@strive/eventlog/adapter';
 import type { CheckpointMode } from './walCheckpointer.js';
 
 /** How hard a commit waits for the disk. See the package README for the trade-off. */

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isConcurrencyConflict, verify } from '@strive/eventlog';
+import { appendToStream, isConcurrencyConflict, verify } from '@strive/eventlog';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 import { appendCache } from './appendCache.js';
 import { EVENT_COLUMNS } from './decodeEventRow.js';
@@ -29,15 +29,17 @@ const twoConnections = (): readonly [SqliteEventStore, SqliteEventStore] => {
 describe('remembered head and stream versions', () => {
   it('see what another connection committed: conflicts report the true version, the chain stays whole', async () => {
     const [a, b] = twoConnections();
-    expect(E.isRight(await a.append('s', [commitment(1)], { expectedVersion: 'no-stream' }))).toBe(
+    expect(
+      E.isRight(await appendToStream(a, 's', [commitment(1)], { expectedVersion: 'no-stream' })),
+    ).toBe(true);
+    expect(E.isRight(await appendToStream(b, 's', [commitment(2)], { expectedVersion: 1 }))).toBe(
       true,
     );
-    expect(E.isRight(await b.append('s', [commitment(2)], { expectedVersion: 1 }))).toBe(true);
     // `a` remembers version 1 from its own write; `b` moved the stream to 2 since.
-    expect(await a.append('s', [commitment(3)], { expectedVersion: 1 })).toEqual(
+    expect(await appendToStream(a, 's', [commitment(3)], { expectedVersion: 1 })).toEqual(
       E.left({ _tag: 'ConcurrencyConflict', streamId: 's', expected: 1, actual: 2 }),
     );
-    const r = await a.append('t', [commitment(4)], { expectedVersion: 'no-stream' });
+    const r = await appendToStream(a, 't', [commitment(4)], { expectedVersion: 'no-stream' });
     expect(E.isRight(r) && r.right.globalPositions).toEqual([3]);
     expect(await verify(a)).toMatchObject({ _tag: 'ChainVerified', events: 3 });
   });
@@ -58,7 +60,7 @@ describe('remembered head and stream versions', () => {
             const streamId = `s-${stream}`;
             const actual = truth.get(streamId) ?? 0;
             const expectedVersion = stale ? actual + 1 : actual;
-            const r = await store.append(streamId, [commitment(n++)], { expectedVersion });
+            const r = await appendToStream(store, streamId, [commitment(n++)], { expectedVersion });
             if (stale)
               expect(E.isLeft(r) && isConcurrencyConflict(r.left) && r.left.actual).toBe(actual);
             else {
@@ -86,9 +88,9 @@ describe('remembered head and stream versions', () => {
       },
     };
     await expect(
-      a.append('s', [commitment(1)], { expectedVersion: 'no-stream', inline: [failing] }),
+      appendToStream(a, 's', [commitment(1)], { expectedVersion: 'no-stream', inline: [failing] }),
     ).rejects.toThrow('projection failed');
-    const r = await a.append('s', [commitment(2)], { expectedVersion: 'no-stream' });
+    const r = await appendToStream(a, 's', [commitment(2)], { expectedVersion: 'no-stream' });
     expect(E.isRight(r) && r.right.globalPositions).toEqual([1]);
     expect(await verify(a)).toMatchObject({ _tag: 'ChainVerified', events: 1 });
   });

@@ -3,7 +3,7 @@ import { decodeHead, decodePosition } from './decodeValues.js';
 import type { Statements } from './prepareStatements.js';
 
 /** Streams whose versions are remembered at most (by default); past this the memory starts over. */
-export const MAX_CACHED_STREAMS = 10_000;
+const MAX_CACHED_STREAMS = 10_000;
 
 /** What a write transaction needs to know before `planAppend`, remembered between transactions. */
 export interface AppendCache {

@@ -1,15 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import {
-  applyInlineProjections,
-  canonicalJson,
-  planAppend,
   type AppendError,
   type AppendResult,
+  canonicalJson,
   type InlineProjection,
+} from '@strive/eventlog';
+import {
+  applyInlineProjections,
+  planAppend,
   type PreparedRequest,
   type StoredRow,
-} from '@strive/eventlog';
+} from '@strive/eventlog/adapter';
 import { readDocument } from './readDocument.js';
 import { decodeEventRow } from './decodeEventRow.js';
 import { appendCache } from './appendCache.js';

@@ -2,7 +2,13 @@ import * as E from 'fp-ts/lib/Either.js';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { describeEventStoreContract } from '@strive/eventlog/testing';
-import { isChainBroken, sealSnapshot, verify, type InlineProjection } from '@strive/eventlog';
+import {
+  appendToStream,
+  isChainBroken,
+  sealSnapshot,
+  verify,
+  type InlineProjection,
+} from '@strive/eventlog';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 import { collect, commitment, tempDir, uuid } from './testSupport/fixtures.js';
 
@@ -19,10 +25,10 @@ const open = (path = ':memory:'): SqliteEventStore => {
 describe('createSqliteEventStore', () => {
   it('appends, reads back and verifies a chained log', async () => {
     const store = open();
-    const a = await store.append('s-1', [commitment(1), commitment(2)], {
+    const a = await appendToStream(store, 's-1', [commitment(1), commitment(2)], {
       expectedVersion: 'no-stream',
     });
-    const b = await store.append('s-2', [commitment(3)], { expectedVersion: 0 });
+    const b = await appendToStream(store, 's-2', [commitment(3)], { expectedVersion: 0 });
     expect(E.isRight(a) && a.right.globalPositions).toEqual([1, 2]);
     expect(E.isRight(b) && b.right.globalPositions).toEqual([3]);
     const all = await collect(store.readAll({ batchSize: 2 }));
@@ -41,8 +47,8 @@ describe('createSqliteEventStore', () => {
 
   it('refuses a stale expected version and writes nothing', async () => {
     const store = open();
-    await store.append('s', [commitment(1)], { expectedVersion: 'no-stream' });
-    const r = await store.append('s', [commitment(2)], { expectedVersion: 0 });
+    await appendToStream(store, 's', [commitment(1)], { expectedVersion: 'no-stream' });
+    const r = await appendToStream(store, 's', [commitment(2)], { expectedVersion: 0 });
     expect(r).toEqual(
       E.left({ _tag: 'ConcurrencyConflict', streamId: 's', expected: 0, actual: 1 }),
     );
@@ -52,8 +58,8 @@ describe('createSqliteEventStore', () => {
   it('answers a repeated batch as a duplicate even with its old expected version', async () => {
     const store = open();
     const batch = [commitment(1, uuid(1)), commitment(2, uuid(2))];
-    const first = await store.append('s', batch, { expectedVersion: 'no-stream' });
-    const again = await store.append('s', batch, { expectedVersion: 'no-stream' });
+    const first = await appendToStream(store, 's', batch, { expectedVersion: 'no-stream' });
+    const again = await appendToStream(store, 's', batch, { expectedVersion: 'no-stream' });
     expect(E.isRight(again) && again.right.duplicate).toBe(true);
     expect(E.isRight(again) && again.right.events).toEqual(E.isRight(first) && first.right.events);
     expect((await store.head()).globalPosition).toBe(2);
@@ -61,8 +67,8 @@ describe('createSqliteEventStore', () => {
 
   it('refuses an id reused with other content, rolling back the rows inserted before it', async () => {
     const store = open();
-    await store.append('s', [commitment(1, uuid(1))], { expectedVersion: 'any' });
-    const r = await store.append('t', [commitment(5, uuid(5)), commitment(9, uuid(1))], {
+    await appendToStream(store, 's', [commitment(1, uuid(1))], { expectedVersion: 'any' });
+    const r = await appendToStream(store, 't', [commitment(5, uuid(5)), commitment(9, uuid(1))], {
       expectedVersion: 'any',
     });
     expect(E.isLeft(r) && r.left._tag).toBe('IdempotencyConflict');
@@ -81,7 +87,7 @@ describe('createSqliteEventStore', () => {
       _tag: 'InvalidEvent',
       path: 'requests[1].events[0].data.n',
     });
-    const v = await store.append('a', [commitment(1)], { expectedVersion: -1 });
+    const v = await appendToStream(store, 'a', [commitment(1)], { expectedVersion: -1 });
     expect(E.isLeft(v) && v.left).toMatchObject({
       _tag: 'InvalidEvent',
       path: 'options.expectedVersion',
@@ -91,7 +97,7 @@ describe('createSqliteEventStore', () => {
 
   it('appends to several streams atomically or not at all', async () => {
     const store = open();
-    await store.append('b', [commitment(1)], { expectedVersion: 'any' });
+    await appendToStream(store, 'b', [commitment(1)], { expectedVersion: 'any' });
     const failed = await store.appendMany([
       { streamId: 'a', expectedVersion: 'no-stream', events: [commitment(2)] },
       { streamId: 'b', expectedVersion: 'no-stream', events: [commitment(3)] },
@@ -107,7 +113,8 @@ describe('createSqliteEventStore', () => {
 
   it('reads a stream range forward and backward across batches', async () => {
     const store = open();
-    await store.append(
+    await appendToStream(
+      store,
       's',
       [1, 2, 3, 4, 5, 6].map((n) => commitment(n)),
       { expectedVersion: 'any' },
@@ -130,7 +137,7 @@ describe('createSqliteEventStore', () => {
       keyOf: (e) => e.streamId,
       apply: (doc, _e) => (typeof doc === 'number' ? doc + 1 : 1),
     };
-    await store.append('s', [commitment(1), commitment(2)], {
+    await appendToStream(store, 's', [commitment(1), commitment(2)], {
       expectedVersion: 'any',
       inline: [count],
     });
@@ -140,7 +147,7 @@ describe('createSqliteEventStore', () => {
     expect(await store.readDocument('count', 's')).toBe(3);
     const broken: InlineProjection = { ...count, apply: () => Number.POSITIVE_INFINITY };
     await expect(
-      store.append('s', [commitment(4)], { expectedVersion: 3, inline: [broken] }),
+      appendToStream(store, 's', [commitment(4)], { expectedVersion: 3, inline: [broken] }),
     ).rejects.toThrow(/not plain JSON/);
     expect(await store.streamVersion('s')).toBe(3);
     expect(await store.readDocument('count', 's')).toBe(3);
@@ -212,7 +219,7 @@ describe('createSqliteEventStore', () => {
 
   it('delivers appended events to a subscription in order, woken on append', async () => {
     const store = open();
-    await store.append('s', [commitment(1)], { expectedVersion: 'any' });
+    await appendToStream(store, 's', [commitment(1)], { expectedVersion: 'any' });
     const seen: number[] = [];
     const sub = store.subscribe({
       after: 0,
@@ -220,7 +227,7 @@ describe('createSqliteEventStore', () => {
       pollIntervalMs: 60_000,
     });
     await sub.waitFor(1);
-    await store.append('s', [commitment(2), commitment(3)], { expectedVersion: 1 });
+    await appendToStream(store, 's', [commitment(2), commitment(3)], { expectedVersion: 1 });
     await sub.waitFor(3);
     expect(seen).toEqual([1, 2, 3]);
     await sub.stop();
@@ -230,9 +237,9 @@ describe('createSqliteEventStore', () => {
     const t = tempDir();
     cleanups.push(t.remove);
     const first = createSqliteEventStore({ path: t.file });
-    await first.append('s', [commitment(1)], { expectedVersion: 'any' });
+    await appendToStream(first, 's', [commitment(1)], { expectedVersion: 'any' });
     await first.close();
-    const closed = await first.append('s', [commitment(2)], { expectedVersion: 'any' });
+    const closed = await appendToStream(first, 's', [commitment(2)], { expectedVersion: 'any' });
     expect(E.isLeft(closed) && closed.left).toMatchObject({
       _tag: 'StoreUnavailable',
       reason: /closed/,

@@ -1,19 +1,20 @@
 import type { Database } from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
+import type {
+  AppendError,
+  AppendManyOptions,
+  AppendRequest,
+  AppendResult,
+  EventStore,
+  InlineProjection,
+  Subscription,
+} from '@strive/eventlog';
 import {
   createSubscription,
-  prepareAppend,
+  type PreparedRequest,
   prepareRequests,
   storeUnavailable,
-  type AppendError,
-  type AppendManyOptions,
-  type AppendRequest,
-  type AppendResult,
-  type EventStore,
-  type InlineProjection,
-  type PreparedRequest,
-  type Subscription,
-} from '@strive/eventlog';
+} from '@strive/eventlog/adapter';
 import { appendTransaction } from './appendTransaction.js';
 import { decodeEventRow } from './decodeEventRow.js';
 import { decodeHead, decodePosition } from './decodeValues.js';
@@ -92,15 +93,6 @@ const build = (
   };
 
   return {
-    append: async (streamId, events, options) => {
-      const prepared = prepareAppend(streamId, events, options, o.newId, o);
-      if (E.isLeft(prepared)) return prepared;
-      const written = await write(prepared.right, options.inline ?? []);
-      if (E.isLeft(written)) return written;
-      const [result] = written.right;
-      if (result === undefined) throw new Error('planAppend returned no result for the stream');
-      return E.right(result);
-    },
     appendMany: async (requests, options) => {
       const prepared = prepareRequests(requests, o.newId, o);
       if (E.isLeft(prepared)) return prepared;
@@ -174,7 +166,7 @@ export const openSqliteEventStore = (
  * `SqliteOpenError` (with the tagged `failure`) when the file cannot be used.
  * @example
  * const store = createSqliteEventStore({ path: 'strive.db', synchronous: 'FULL' });
- * await store.append('campaign-1', [event], { expectedVersion: 'no-stream' });
+ * await appendToStream(store, 'campaign-1', [event], { expectedVersion: 'no-stream' });
  * for await (const e of store.readStream('campaign-1')) console.log(e.type);
  * await store.close();
  */

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
-import type { StoredEvent, StoredRow } from '@strive/eventlog';
+import type { StoredEvent } from '@strive/eventlog';
+import type { StoredRow } from '@strive/eventlog/adapter';
 import { decodeRowFast, EventRowCodec } from './EventRowCodec.js';
 
 /** The column list every event query selects, in the order `decodeEventRow` expects. */

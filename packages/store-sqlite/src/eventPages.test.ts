@@ -1,6 +1,6 @@
+import { appendToStream, type StoredEvent } from '@strive/eventlog';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StoredEvent } from '@strive/eventlog';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 import { commitment, tempDir } from './testSupport/fixtures.js';
 
@@ -18,7 +18,7 @@ const storeOf = async (
   cleanups.push(t.remove);
   const writer = createSqliteEventStore({ path: t.file });
   for (let i = 1; i <= n; i++)
-    await writer.append('s', [commitment(i)], { expectedVersion: i - 1 });
+    await appendToStream(writer, 's', [commitment(i)], { expectedVersion: i - 1 });
   await writer.close();
   const db = new Database(t.file);
   tamper(db);

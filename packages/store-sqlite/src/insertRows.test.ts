@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isIdempotencyConflict, verify } from '@strive/eventlog';
+import { appendToStream, isIdempotencyConflict, verify } from '@strive/eventlog';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 import { MAX_ROWS_PER_INSERT } from './insertRows.js';
 import { collect, commitment, uuid } from './testSupport/fixtures.js';
@@ -23,7 +23,7 @@ describe('multi-row inserts', () => {
     let global = 0;
     for (let size = 1; size <= 2 * MAX_ROWS_PER_INSERT + 3; size++) {
       const events = Array.from({ length: size }, () => commitment(++n, uuid(n)));
-      const r = await store.append(`s-${size}`, events, { expectedVersion: 'no-stream' });
+      const r = await appendToStream(store, `s-${size}`, events, { expectedVersion: 'no-stream' });
       expect(E.isRight(r) && r.right.globalPositions).toEqual(
         Array.from({ length: size }, (_, i) => global + i + 1),
       );
@@ -43,11 +43,11 @@ describe('multi-row inserts', () => {
         async (size, at) => {
           const store = open();
           const stored = commitment(0, uuid(1_000_000));
-          await store.append('other', [stored], { expectedVersion: 'no-stream' });
+          await appendToStream(store, 'other', [stored], { expectedVersion: 'no-stream' });
           const events = Array.from({ length: size }, (_, i) =>
             i === at % size ? stored : commitment(i + 1, uuid(i + 1)),
           );
-          const r = await store.append('s', events, { expectedVersion: 'no-stream' });
+          const r = await appendToStream(store, 's', events, { expectedVersion: 'no-stream' });
           expect(E.isLeft(r) && isIdempotencyConflict(r.left)).toBe(true);
           expect(await store.head()).toMatchObject({ globalPosition: 1 });
           expect(await collect(store.readStream('s'))).toEqual([]);

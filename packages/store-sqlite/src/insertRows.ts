@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { StoredRow } from '@strive/eventlog';
+import type { StoredRow } from '@strive/eventlog/adapter';
 import { EVENT_COLUMNS } from './decodeEventRow.js';
 
 /** The largest multi-row insert: 32 rows x 10 columns = 320 bound values, far below SQLite's limit. */

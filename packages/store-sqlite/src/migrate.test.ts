@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
-import { isSealed } from '@strive/eventlog';
+import { appendToStream, isSealed } from '@strive/eventlog';
 import { afterEach, describe, expect, it } from 'vitest';
 import { currentSchemaVersion, migrate } from './migrate.js';
 import {
@@ -58,7 +58,7 @@ describe('schema migrations', () => {
   it('reopens a file without re-applying anything and keeps its events', async () => {
     const file = fresh();
     const a = createSqliteEventStore({ path: file });
-    await a.append('s', [commitment(1)], { expectedVersion: 'any' });
+    await appendToStream(a, 's', [commitment(1)], { expectedVersion: 'any' });
     await a.close();
     const before = applied(file);
     for (let i = 0; i < 3; i++) {
@@ -162,7 +162,7 @@ describe('migration 2: snapshots bound and sealed', () => {
     if (E.isLeft(ro)) throw new Error(ro.left._tag);
     expect(await ro.right.head()).toMatchObject({ globalPosition: 0 });
     await expect(
-      ro.right.append('s', [commitment(1)], { expectedVersion: 'any' }),
+      appendToStream(ro.right, 's', [commitment(1)], { expectedVersion: 'any' }),
     ).resolves.toMatchObject({
       _tag: 'Left',
     });

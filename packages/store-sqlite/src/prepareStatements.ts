@@ -1,10 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { StoredRow } from '@strive/eventlog';
+import type { StoredRow } from '@strive/eventlog/adapter';
 import { EVENT_COLUMNS } from './decodeEventRow.js';
 import { insertRows } from './insertRows.js';
 
 /** The paginated reads: one stream forward or backward (by stream position), the log (by global position). */
-export type PageKind = 'forward' | 'backward' | 'all';
+type PageKind = 'forward' | 'backward' | 'all';
 
 const PAGE_SQL: Record<PageKind, string> = {
   forward: `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_position >= ?

@@ -2,13 +2,12 @@ import type { Database } from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   canonicalJson,
-  checkpointConflict,
-  assertProjectionCommit,
   type CheckpointConflict,
   type DocumentUpsert,
   type ProjectionCommit,
   type ProjectionDocuments,
 } from '@strive/eventlog';
+import { assertProjectionCommit, checkpointConflict } from '@strive/eventlog/adapter';
 import { readDocument } from './readDocument.js';
 import { decodeJsonColumn, decodePosition, rowOf } from './decodeValues.js';
 import { yieldToEventLoop } from './yieldToEventLoop.js';

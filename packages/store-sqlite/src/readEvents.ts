@@ -3,7 +3,7 @@ import { eventPages } from './eventPages.js';
 import type { Statements } from './prepareStatements.js';
 
 /** Rows fetched per query when the caller does not say. */
-export const DEFAULT_READ_BATCH_SIZE = 500;
+const DEFAULT_READ_BATCH_SIZE = 500;
 const MAX_BATCH_SIZE = 100_000;
 
 const intOption = (name: string, u: unknown, fallback: number, min: number): number => {

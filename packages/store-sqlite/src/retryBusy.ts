@@ -1,14 +1,15 @@
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
-import { storeUnavailable, type StoreUnavailable } from '@strive/eventlog';
+import type { StoreUnavailable } from '@strive/eventlog';
+import { storeUnavailable } from '@strive/eventlog/adapter';
 
 /** Whether an error is SQLite saying another connection holds a lock (after its busy timeout). Pure. */
-export const isBusyError = (e: unknown): boolean =>
+const isBusyError = (e: unknown): boolean =>
   e instanceof Database.SqliteError &&
   (e.code.startsWith('SQLITE_BUSY') || e.code.startsWith('SQLITE_LOCKED'));
 
 /** The pause before attempt `n + 1`: exponential from 2 ms, capped at 250 ms, full jitter. Pure. */
-export const retryDelayMs = (attempt: number, random: number): number =>
+const retryDelayMs = (attempt: number, random: number): number =>
   Math.max(1, Math.round(Math.min(250, 2 * 2 ** attempt) * random));
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,3 +1,4 @@
+import { appendToStream } from '@strive/eventlog';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,7 +53,7 @@ describe('connection settings', () => {
     cleanups.push(() => store.close());
     const other = new Database(path);
     other.exec('BEGIN IMMEDIATE');
-    const r = await store.append('s', [commitment(1)], { expectedVersion: 'any' });
+    const r = await appendToStream(store, 's', [commitment(1)], { expectedVersion: 'any' });
     expect(E.isLeft(r) && r.left).toMatchObject({ _tag: 'StoreUnavailable' });
     expect(E.isLeft(r) && r.left._tag === 'StoreUnavailable' && r.left.reason).toMatch(
       /3 attempts/,
@@ -60,7 +61,7 @@ describe('connection settings', () => {
     other.exec('ROLLBACK');
     other.close();
     expect(await store.streamVersion('s')).toBe(0);
-    const ok = await store.append('s', [commitment(1)], { expectedVersion: 'any' });
+    const ok = await appendToStream(store, 's', [commitment(1)], { expectedVersion: 'any' });
     expect(E.isRight(ok)).toBe(true);
   });
 
@@ -79,7 +80,7 @@ describe('connection settings', () => {
       other.close();
       released = true;
     }, 20);
-    const r = await store.append('s', [commitment(1)], { expectedVersion: 'any' });
+    const r = await appendToStream(store, 's', [commitment(1)], { expectedVersion: 'any' });
     expect(E.isRight(r)).toBe(true);
     expect(released, 'the append waited for the lock to go').toBe(true);
   });

@@ -1,11 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  assertSnapshot,
-  canonicalJson,
-  validateJson,
-  type Snapshot,
-  type SnapshotStore,
-} from '@strive/eventlog';
+import { canonicalJson, type Snapshot, type SnapshotStore, validateJson } from '@strive/eventlog';
+import { assertSnapshot } from '@strive/eventlog/adapter';
 import { decodeJsonColumn, decodePosition, rowOf } from './decodeValues.js';
 import type { Statements } from './prepareStatements.js';
 import { promised } from './promised.js';

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { storeUnavailable, type StoreUnavailable } from '@strive/eventlog';
+import type { StoreUnavailable } from '@strive/eventlog';
+import { storeUnavailable } from '@strive/eventlog/adapter';
 
 const UNAVAILABLE = /^SQLITE_(IOERR|FULL|CANTOPEN|READONLY|CORRUPT|NOTADB|PERM|NOMEM|AUTH)/;
 

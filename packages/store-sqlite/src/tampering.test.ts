@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verify } from '@strive/eventlog';
+import { appendToStream, verify } from '@strive/eventlog';
 import { createSqliteEventStore } from './index.js';
 import { commitment, tempDir } from './testSupport/fixtures.js';
 
@@ -15,7 +15,9 @@ const tamperedLog = async (tamper: (db: Database.Database) => void): Promise<str
   cleanups.push(t.remove);
   const store = createSqliteEventStore({ path: t.file });
   for (let n = 1; n <= 6; n++)
-    await store.append(n % 2 === 0 ? 'even' : 'odd', [commitment(n)], { expectedVersion: 'any' });
+    await appendToStream(store, n % 2 === 0 ? 'even' : 'odd', [commitment(n)], {
+      expectedVersion: 'any',
+    });
   await store.close();
   const db = new Database(t.file);
   tamper(db);

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { verify, type NewEvent } from '@strive/eventlog';
+import { appendToStream, verify, type NewEvent } from '@strive/eventlog';
 import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 import { collect, tempDir, uuid } from './testSupport/fixtures.js';
 import {
@@ -28,7 +28,7 @@ const fill = async (store: SqliteEventStore, batches: number, size: number): Pro
   let n = 0;
   for (let b = 0; b < batches; b++) {
     const events = Array.from({ length: size }, () => bulky(++n));
-    const r = await store.append(`s-${b % 7}`, events, { expectedVersion: 'any' });
+    const r = await appendToStream(store, `s-${b % 7}`, events, { expectedVersion: 'any' });
     if (E.isLeft(r)) throw new Error(r.left._tag);
   }
   return n;

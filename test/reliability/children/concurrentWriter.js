@@ -5,6 +5,7 @@
 // order], won: [the stream version it won], conflicts }.
 import process from 'node:process';
 import { createSqliteEventStore } from '../../../packages/store-sqlite/dist/index.js';
+import { appendToStream } from '../../../packages/eventlog/dist/index.js';
 
 const [path, writerArg, countArg, streamId] = process.argv.slice(2);
 const writer = Number(writerArg);
@@ -16,7 +17,8 @@ let conflicts = 0;
 for (let seq = 0; seq < count; seq++) {
   for (;;) {
     const version = await store.streamVersion(streamId);
-    const r = await store.append(
+    const r = await appendToStream(
+      store,
       streamId,
       [{ type: 'Written', data: { writer, seq }, metadata: { at: '2010-05-10T09:00:00+08:00' } }],
       { expectedVersion: version },

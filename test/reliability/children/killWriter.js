@@ -3,6 +3,7 @@
 // {"round":R,"i":I,"ids":[event ids]}. Usage: node killWriter.js DB_PATH ROUND
 import process from 'node:process';
 import { createSqliteEventStore } from '../../../packages/store-sqlite/dist/index.js';
+import { appendToStream } from '../../../packages/eventlog/dist/index.js';
 
 const [path, roundArg] = process.argv.slice(2);
 const round = Number(roundArg);
@@ -21,7 +22,8 @@ for (let i = 0; ; i++) {
     if (r._tag === 'Left') throw new Error(JSON.stringify(r.left));
     ids = r.right.flatMap((x) => x.events.map((e) => e.eventId));
   } else {
-    const r = await store.append(
+    const r = await appendToStream(
+      store,
       `solo-${i % 7}`,
       [{ type: 'Solo', data: { round, i, text: 'x'.repeat(i % 200) }, metadata }],
       { expectedVersion: 'any' },

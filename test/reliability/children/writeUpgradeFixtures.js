@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
-import { canonicalJson } from '../../../packages/eventlog/dist/index.js';
+import { appendToStream, canonicalJson } from '../../../packages/eventlog/dist/index.js';
 import {
   createPostgresEventStore,
   MIGRATIONS,
@@ -92,7 +92,8 @@ if (url !== undefined && url !== '') {
     const flush = async () => {
       if (batch.length === 0) return;
       const streamId = batch[0].streamId;
-      const r = await store.append(
+      const r = await appendToStream(
+        store,
         streamId,
         batch.map((e) => ({
           eventId: e.eventId,

@@ -12,7 +12,7 @@ const COLUMNS =
   'global_position, event_id, stream_id, stream_position, type, schema_version, data, metadata, prev_hash, hash';
 
 /** A column of a raw row. Pure. */
-export const columnOf = (u: unknown, column: string): unknown => {
+const columnOf = (u: unknown, column: string): unknown => {
   if (typeof u !== 'object' || u === null) return undefined;
   const v: unknown = Reflect.get(u, column);
   return v;

@@ -1,12 +1,8 @@
-import type {
-  AppendError,
-  AppendResult,
-  EventStore,
-} from '../../../packages/eventlog/src/index.js';
+import type { AppendError, AppendResult, EventLog } from '../../../packages/eventlog/src/index.js';
 
-/** Calls `store.append(streamId, events, { expectedVersion: 'any' })` with values of any shape. Does I/O. */
+/** Calls `appendToStream(store, streamId, events, { expectedVersion: 'any' })` with values of any shape. Does I/O. */
 export declare const hostileAppend: (
-  store: EventStore,
+  store: EventLog,
   streamId: unknown,
   events: unknown,
 ) => Promise<

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../support/runCli.js';
 
-export { CLI, ROOT, runCli } from '../../support/runCli.js';
+export { CLI, runCli } from '../../support/runCli.js';
 
 /** The child-process scripts of this suite (plain ESM importing the built packages). */
 export const child = (name: string): string => join(ROOT, 'test', 'reliability', 'children', name);

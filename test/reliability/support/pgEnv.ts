@@ -13,7 +13,7 @@ export const PG_URL: string | undefined =
 export const PG_REQUIRED = process.env['STRIVE_REQUIRE_PG'] === '1';
 
 /** A fresh schema name for one store of this suite: `strive_rel_<random hex>`. */
-export const freshSchema = (): string => `strive_rel_${randomBytes(6).toString('hex')}`;
+const freshSchema = (): string => `strive_rel_${randomBytes(6).toString('hex')}`;
 
 /** What a PostgreSQL suite gets: the URL and stores on fresh schemas, dropped after the suite. */
 export interface PgContext {

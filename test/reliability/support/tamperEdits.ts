@@ -1,22 +1,15 @@
 import {
-  computeEventHash,
   GENESIS_HASH,
   type JsonObject,
   type JsonValue,
   type StoredEvent,
 } from '../../../packages/eventlog/src/index.js';
+import { computeEventHash } from '../../../packages/eventlog/src/adapter.js';
 import { intIn } from './prng.js';
 
 /** The kinds of single edit an attacker (or a bad disk) makes to a log. */
-export const EDIT_KINDS = [
-  'flipData',
-  'flipMetadata',
-  'delete',
-  'reorder',
-  'insert',
-  'swap',
-] as const;
-export type EditKind = (typeof EDIT_KINDS)[number];
+const EDIT_KINDS = ['flipData', 'flipMetadata', 'delete', 'reorder', 'insert', 'swap'] as const;
+type EditKind = (typeof EDIT_KINDS)[number];
 
 /** One edit: its kind and the 0-based indexes it touches. */
 export interface Edit {

@@ -1,12 +1,13 @@
-import { expect } from 'vitest';
 import {
+  appendToStream,
   createMemoryEventStore,
-  isChainBroken,
   type EventStore,
+  isChainBroken,
   type NewEvent,
   type StoredEvent,
   type VerifyResult,
 } from '../../../packages/eventlog/src/index.js';
+import { expect } from 'vitest';
 import { intIn, prng, seedOf } from './prng.js';
 
 /** Size of the tampered log. */
@@ -43,7 +44,7 @@ export const fill = async (
 ): Promise<StoredEvent[]> => {
   const rows: StoredEvent[] = [];
   for (const p of parts) {
-    const r = await store.append(p.streamId, p.events, { expectedVersion: 'any' });
+    const r = await appendToStream(store, p.streamId, p.events, { expectedVersion: 'any' });
     if (r._tag === 'Left') throw new Error(JSON.stringify(r.left));
     rows.push(...r.right.events);
   }

@@ -1,5 +1,5 @@
 import { createEngine } from '@strive/engine';
-import { createMemoryEventStore } from '@strive/eventlog';
+import { appendToStream, createMemoryEventStore } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { claimWorkflowV2 } from './claimWorkflowV2.js';
@@ -9,7 +9,8 @@ const at = '2026-03-02T09:00:00+01:00';
 describe('evolving ExpenseAdded to schema version 2', () => {
   it('reads events written at version 1 through the upcaster, beside version 2 ones', async () => {
     const store = createMemoryEventStore();
-    const appended = await store.append(
+    const appended = await appendToStream(
+      store,
       'claim-1',
       [
         { type: 'ClaimOpened', data: { employeeId: 'ana', title: 'Lyon' }, metadata: { at } },

@@ -18,8 +18,9 @@ describeEventStoreContract('append log over SQLite', () =>
 describe('the append log adapter', () => {
   it('sees every append the engine makes, refused ones included', async () => {
     const seen: AppendRecord[] = [];
-    const store = withAppendLog(createMemoryEventStore(), (r) => seen.push(r));
-    await runTutorial(store, () => undefined);
+    const inner = createMemoryEventStore();
+    // The decorated log, with the inner store's snapshots and documents beside it.
+    await runTutorial({ ...inner, ...withAppendLog(inner, (r) => seen.push(r)) }, () => undefined);
     expect(seen.filter((r) => r.outcome === 'ok').reduce((n, r) => n + r.events, 0)).toBe(9);
     expect(seen.every((r) => r.streams.every((s) => s.startsWith('claim-')))).toBe(true);
   });

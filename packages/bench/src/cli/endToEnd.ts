@@ -10,7 +10,7 @@ import { isMain, logErr, mainOptions, printRows } from '../engine/runMain.js';
 import { campaignSizes, type CampaignSizes } from '../suites/campaignSizes.js';
 
 /** Wall seconds of `node packages/cli/dist/bin.js ARGS` (node's start-up included). Does I/O. */
-export const cliSeconds = (args: readonly string[]): number => {
+const cliSeconds = (args: readonly string[]): number => {
   const start = process.hrtime.bigint();
   const r = spawnSync('node', [CLI_BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
   const s = Number(process.hrtime.bigint() - start) / 1e9;
@@ -24,7 +24,7 @@ import { measure } from '../stats.js';
 const k = (n: number): string => `${Math.round(n / 1e3).toLocaleString('en-US')}k`;
 
 /** The workload label of the large `strive run` row (the goal's row). */
-export const LARGE_RUN = 'C strive run, large campaign';
+const LARGE_RUN = 'C strive run, large campaign';
 /** The workload label of the large `strive report` row (the goal's row). */
 export const LARGE_REPORT = 'C strive report, large campaign';
 

@@ -1,9 +1,9 @@
 import type { NewEvent } from '@strive/eventlog';
 
 /** What a workload folds: an event's stream position and data (or stream id and data for the whole log). */
-export type StreamFold = (streamPosition: number, data: unknown) => void;
+type StreamFold = (streamPosition: number, data: unknown) => void;
 /** A fold over the whole log, per stream. */
-export type LogFold = (streamId: string, data: unknown) => void;
+type LogFold = (streamId: string, data: unknown) => void;
 
 /**
  * One event store under test, on a fresh database, through its public API only: appends with an

@@ -10,7 +10,7 @@ import { EMMETT_WORKLOADS, emmettWorkloads } from './emmettWorkloads.js';
 import { strivePostgresFactory, striveSqliteFactory } from './striveFactories.js';
 
 /** The PostgreSQL server of the Emmett comparison (a fresh database is made per run and dropped). */
-export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Options of the Emmett comparison. */
 export interface EmmettOptions {

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { describeAppendError, type EventStore } from '@strive/eventlog';
+import { appendToStream, describeAppendError, type EventStore } from '@strive/eventlog';
 import { READ_BATCH, type BenchSubject } from './BenchSubject.js';
 
 /** Strive's `EventStore` port (SQLite or PostgreSQL) as a bench subject. Does I/O through `store`. */
@@ -8,7 +8,7 @@ export const striveSubject = (
   onClose: () => Promise<void> = () => Promise.resolve(),
 ): BenchSubject => ({
   append: async (streamId, events, expectedVersion) => {
-    const r = await store.append(streamId, events, { expectedVersion });
+    const r = await appendToStream(store, streamId, events, { expectedVersion });
     if (E.isLeft(r)) throw new Error(describeAppendError(r.left));
     return r.right.streamVersion;
   },

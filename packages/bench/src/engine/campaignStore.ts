@@ -35,13 +35,10 @@ export interface CampaignStore {
   readonly builtAt: string;
 }
 
-/** About 270 events per organization: the organizations for `events` events. Pure. */
-export const orgsFor = (events: number): number => Math.max(1, Math.round(events / 270));
-
 const base = (orgs: number): string => join(tmpdir(), `strive-bench-campaign-o${orgs}-m10-e20-s1`);
 
 /** `strive generate` into `file` (commands JSONL). Does I/O (a child process). */
-export const generateCampaign = (orgs: number, file: string): number => {
+const generateCampaign = (orgs: number, file: string): number => {
   const args = ['generate', '--orgs', String(orgs), '--members-per-org', '10'];
   const out = openSync(file, 'w');
   const r = spawnSync('node', [CLI_BIN, ...args, '--evaluators', '20', '--seed', '1'], {
@@ -53,7 +50,7 @@ export const generateCampaign = (orgs: number, file: string): number => {
 };
 
 /** The number of newline-terminated lines of a file, read in chunks. Does I/O. */
-export const countLines = (file: string): number => {
+const countLines = (file: string): number => {
   const fd = openSync(file, 'r');
   const buf = Buffer.alloc(1 << 20);
   let lines = 0;
@@ -67,7 +64,7 @@ export const countLines = (file: string): number => {
 };
 
 /** The number of events of an SQLite store (its last global position). Does I/O. */
-export const countEvents = (path: string): number => {
+const countEvents = (path: string): number => {
   const db = new Database(path, { readonly: true });
   try {
     const row: unknown = db.prepare('SELECT max(global_position) AS n FROM events').get();

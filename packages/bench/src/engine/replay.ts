@@ -6,12 +6,12 @@ import { replayRun } from './replayRun.js';
 import { isMain, logErr, mainOptions, printRows } from './runMain.js';
 
 /** The two campaign sizes of F: about 100k and 1M events (about 270 events per organization). */
-export const REPLAY_SIZES = { small: { orgs: 375 }, large: { orgs: 3_750 } } as const;
+const REPLAY_SIZES = { small: { orgs: 375 }, large: { orgs: 3_750 } } as const;
 
 const RSS_CHILD = fileURLToPath(new URL('./replayRss.js', import.meta.url));
 
 /** What the RSS child reports: one streaming replay of a store in a fresh process. */
-export interface RssSample {
+interface RssSample {
   readonly side: 'engine' | 'reference';
   readonly events: number;
   readonly streams: number;
@@ -34,7 +34,7 @@ const num = (u: object, k: string): number => {
  * the same reads folded by the hand-written switch), node started with `v8Flags`, and returns its
  * figures. Does I/O.
  */
-export const rssSample = (
+const rssSample = (
   path: string,
   side: 'engine' | 'reference',
   v8Flags: readonly string[] = [],
@@ -63,7 +63,7 @@ export const rssSample = (
  * V8's young generation at its default cap (16 MiB semi-spaces) from the start: with default flags it
  * starts smaller and doubles once enough survives, which a 1M-event run reaches and a 100k one may not.
  */
-export const YOUNG_AT_CAP = ['--min-semi-space-size=16'] as const;
+const YOUNG_AT_CAP = ['--min-semi-space-size=16'] as const;
 
 const k = (n: number): string =>
   n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${Math.round(n / 1e3)}k`;

@@ -16,7 +16,7 @@ import {
 } from './referenceFold.js';
 
 /** The folded streams of one side of a replay, campaign and subject streams apart. */
-export interface Folded<C, S> {
+interface Folded<C, S> {
   readonly campaigns: Map<string, C>;
   readonly subjects: Map<string, S>;
 }
@@ -38,7 +38,7 @@ export interface ReplayTiming {
 const isCampaign = (streamId: string): boolean => streamId.startsWith('campaign-');
 
 /** A batch's events grouped by stream, in order (the shape `foldEvents` takes). Pure. */
-export const groupByStream = (batch: readonly StoredEvent[]): Map<string, StoredEvent[]> => {
+const groupByStream = (batch: readonly StoredEvent[]): Map<string, StoredEvent[]> => {
   const groups = new Map<string, StoredEvent[]>();
   for (const e of batch) {
     const g = groups.get(e.streamId);
@@ -48,14 +48,14 @@ export const groupByStream = (batch: readonly StoredEvent[]): Map<string, Stored
   return groups;
 };
 
-export type EngineFolded = Folded<WorkflowState<CampaignContext>, WorkflowState<SubjectContext>>;
-export type RefFolded = Folded<RefState<CampaignContext>, RefState<SubjectContext>>;
+type EngineFolded = Folded<WorkflowState<CampaignContext>, WorkflowState<SubjectContext>>;
+type RefFolded = Folded<RefState<CampaignContext>, RefState<SubjectContext>>;
 
 const campaignStart = initialState(campaignWorkflow);
 const subjectStart = initialState(subjectWorkflow);
 
 /** Folds one batch's groups through the engine (`foldEvents`, one call per stream and batch). Pure but for `into`. */
-export const engineFold = (groups: Map<string, StoredEvent[]>, into: EngineFolded): void => {
+const engineFold = (groups: Map<string, StoredEvent[]>, into: EngineFolded): void => {
   for (const [id, events] of groups)
     if (isCampaign(id))
       into.campaigns.set(
@@ -70,7 +70,7 @@ export const engineFold = (groups: Map<string, StoredEvent[]>, into: EngineFolde
 };
 
 /** Folds one batch's groups through the hand-written reference. Pure but for `into`. */
-export const referenceFold = (groups: Map<string, StoredEvent[]>, into: RefFolded): void => {
+const referenceFold = (groups: Map<string, StoredEvent[]>, into: RefFolded): void => {
   for (const [id, events] of groups)
     if (isCampaign(id)) {
       let s = into.campaigns.get(id);
@@ -98,7 +98,7 @@ const now = (): bigint => process.hrtime.bigint();
 const ms = (ns: bigint): number => Number(ns) / 1e6;
 
 /** Throws unless both sides folded every stream to the same value, context, version and time. Pure. */
-export const assertSameFolds = (a: EngineFolded, b: RefFolded): void => {
+const assertSameFolds = (a: EngineFolded, b: RefFolded): void => {
   const same = <X, Y>(x: Map<string, X>, y: Map<string, Y>): void => {
     if (x.size !== y.size)
       throw new Error(`replay: ${x.size} streams folded by the engine, ${y.size} by the reference`);

@@ -17,7 +17,7 @@ import {
 } from './referenceFold.js';
 
 /** Events per read of the log and of a stream, on both sides (`replayStreams`' default). */
-export const STREAM_BATCH = 100;
+const STREAM_BATCH = 100;
 
 /** One streaming replay of a store: what was folded, how long it took, and a digest of every state. */
 export interface StreamReplay {

@@ -8,7 +8,7 @@ import { createMemoryEventStore } from '@strive/eventlog';
 import { createStriveHttp } from '@strive/http';
 
 /** H1: campaign commands, one after another, each sent by its own actor. */
-export const H1 = { orgs: 40, membersPerOrg: 10, evaluators: 10, seed: 7 } as const;
+const H1 = { orgs: 40, membersPerOrg: 10, evaluators: 10, seed: 7 } as const;
 
 /** The first `n` commands of H1's synthetic campaign, as objects and as JSON bodies. Pure. */
 export const httpCommands = (n: number): ReadonlyArray<{ body: string; actor: string }> =>

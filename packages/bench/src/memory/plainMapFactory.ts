@@ -13,7 +13,7 @@ interface Held {
  * events as given (no copy, validation, serialisation or hashing), with the expected-version check.
  * Pure in-memory (the methods are async only to fit the harness).
  */
-export const plainMapSubject = (): BenchSubject => {
+const plainMapSubject = (): BenchSubject => {
   const streams = new Map<string, Held[]>();
   const log: Held[] = [];
   const fold = (s: readonly Held[], f: (p: number, d: unknown) => void): void => {

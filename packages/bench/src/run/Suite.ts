@@ -28,13 +28,13 @@ export interface SuiteReport {
 }
 
 /** A suite that could not run here (no PostgreSQL server): said loudly, never silently dropped. */
-export interface SuiteSkipped {
+interface SuiteSkipped {
   readonly _tag: 'Skipped';
   readonly reason: string;
 }
 
 /** A suite that threw: the others still run, the bench exits non-zero. */
-export interface SuiteFailed {
+interface SuiteFailed {
   readonly _tag: 'Failed';
   readonly error: string;
 }

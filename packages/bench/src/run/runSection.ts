@@ -28,7 +28,7 @@ export const alarms = (run: BenchRun): string[] =>
   );
 
 /** The figures as a Markdown table: suite, what, value, goal, met. Pure. */
-export const figuresMarkdown = (figures: readonly Figure[]): string =>
+const figuresMarkdown = (figures: readonly Figure[]): string =>
   markdownTable(
     ['suite', 'figure', 'value', 'goal', 'met'],
     figures.map((f) => [f.suite, f.what, f.value, f.goal?.text ?? '', metCell(f.goal?.met)]),

@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** The PostgreSQL server the bench uses when neither `--pg-url` nor STRIVE_PG_URL is given. */
-export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 /** Which server the PostgreSQL rows use, and why; or why there are none. */
 export type PgServer =

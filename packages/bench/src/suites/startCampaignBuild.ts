@@ -31,7 +31,7 @@ const decodeStore = (u: unknown): CampaignStore => {
 };
 
 /** The child's answer, checked. Pure. */
-export const decodeBuilds = (text: string): CampaignBuild[] => {
+const decodeBuilds = (text: string): CampaignBuild[] => {
   const u: unknown = JSON.parse(text);
   if (!Array.isArray(u)) throw new Error('campaign build: not an array');
   return u.map((b: unknown) => {

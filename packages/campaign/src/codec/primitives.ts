@@ -42,7 +42,7 @@ export const Share = refine(
  * bidirectional marks, embeddings, overrides and isolates (U+202E reverses a line). Names, reasons
  * and every other free text refuse them, so a name cannot forge a row of a printed report.
  */
-export const CONTROL_CHARACTERS =
+const CONTROL_CHARACTERS =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
@@ -69,8 +69,7 @@ export const Id = refine(
 );
 
 /** Whether a string is an ISO-8601 date-time with an explicit offset (Z or ±hh:mm). Pure. */
-export const isIsoDateTime = (s: string): boolean =>
-  ISO_TIME.test(s) && Number.isFinite(Date.parse(s));
+const isIsoDateTime = (s: string): boolean => ISO_TIME.test(s) && Number.isFinite(Date.parse(s));
 
 /** An ISO-8601 date-time with an explicit offset, e.g. `2010-05-10T09:00:00+08:00`. */
 export const IsoDateTime = refine(

@@ -24,9 +24,5 @@ export const PhaseCodec = oneOf('Phase', PHASES);
 /** The phase after `phase`, or `null` after `concluded`. Pure. */
 export const nextPhase = (phase: Phase): Phase | null => PHASES[PHASES.indexOf(phase) + 1] ?? null;
 
-/** The phases from `from` to `to` inclusive, e.g. `phasesFrom('mobilizing', 'evaluating')`. Pure. */
-export const phasesFrom = (from: Phase, to: Phase): readonly Phase[] =>
-  PHASES.slice(PHASES.indexOf(from), PHASES.indexOf(to) + 1);
-
 /** Whether a machine state value is a phase (the campaign is launched). Pure. */
 export const isPhase = (value: string): value is Phase => PHASES.some((p) => p === value);

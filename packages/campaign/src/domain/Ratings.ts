@@ -1,4 +1,3 @@
-import type * as t from 'io-ts';
 import { closed } from '../codec/closed.js';
 import { oneOf } from '../codec/primitives.js';
 import type { SubjectKind } from './Subject.js';
@@ -10,7 +9,7 @@ export const GRADES = ['excellent', 'good', 'fair', 'poor'] as const;
 export type Grade = (typeof GRADES)[number];
 
 /** io-ts codec of a grade. */
-export const GradeCodec = oneOf('Grade', GRADES);
+const GradeCodec = oneOf('Grade', GRADES);
 
 /** Whether a grade counts as satisfied (excellent or good). Pure. */
 export const isSatisfied = (g: Grade): boolean => g === 'excellent' || g === 'good';
@@ -68,6 +67,3 @@ export const MemberRatingsCodec = closed(
 
 /** Ratings of one evaluation: a grade per criterion (five of them, of the subject's kind). */
 export type Ratings = Readonly<Partial<Record<Criterion, Grade>>>;
-
-/** An organization's ratings. */
-export type OrganizationRatings = t.TypeOf<typeof OrganizationRatingsCodec>;

@@ -32,12 +32,5 @@ export const SUBJECT_STATES = [
 /** A subject's lifecycle state. */
 export type SubjectState = (typeof SUBJECT_STATES)[number];
 
-/** The subject machine's state before enrollment. */
-export const UNENROLLED = 'unenrolled';
-
-/** Whether a machine state value is one of the domain's subject states. Pure. */
-export const isSubjectState = (value: string): value is SubjectState =>
-  SUBJECT_STATES.some((s) => s === value);
-
 /** A subject for people: "organization org-1". Pure. */
 export const describeSubject = (s: SubjectRef): string => `${s.kind} ${s.id}`;

@@ -74,11 +74,6 @@ export type CampaignMachineEvent = {
   readonly [K in CampaignEventType]: { readonly type: K } & CampaignEventData[K];
 }[CampaignEventType];
 
-/** A campaign event as `decide` returns it. */
-export type CampaignDomainEvent = {
-  readonly [K in CampaignEventType]: { readonly type: K; readonly data: CampaignEventData[K] };
-}[CampaignEventType];
-
 /** The codecs of the campaign events as a mapped type (so a codec looked up by a generic type keeps its data type). */
 export const campaignEventCodec: {
   readonly [K in CampaignEventType]: t.Type<CampaignEventData[K], unknown, unknown>;

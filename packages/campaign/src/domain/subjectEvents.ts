@@ -91,11 +91,6 @@ export type SubjectMachineEvent = {
   readonly [K in SubjectEventType]: { readonly type: K } & SubjectEventData[K];
 }[SubjectEventType];
 
-/** A subject event as `decide` returns it. */
-export type SubjectDomainEvent = {
-  readonly [K in SubjectEventType]: { readonly type: K; readonly data: SubjectEventData[K] };
-}[SubjectEventType];
-
 /** The codecs of the subject events as a mapped type (so a codec looked up by a generic type keeps its data type). */
 export const subjectEventCodec: {
   readonly [K in SubjectEventType]: t.Type<SubjectEventData[K], unknown, unknown>;

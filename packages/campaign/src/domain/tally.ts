@@ -2,7 +2,7 @@ import { criteriaOf, isSatisfied, type Criterion, type Ratings } from './Ratings
 import type { SubjectKind } from './Subject.js';
 
 /** Excellent+good ratings out of all ratings, for one criterion or overall. */
-export interface Count {
+interface Count {
   readonly satisfied: number;
   readonly total: number;
 }

@@ -5,7 +5,7 @@ import { SUBJECT_KINDS, type SubjectKind } from '../domain/Subject.js';
 import type { Verdict } from '../domain/Verdict.js';
 
 /** One criterion's excellent+good ratings out of all. */
-export type CriterionCount = { criterion: Criterion; satisfied: number; total: number };
+type CriterionCount = { criterion: Criterion; satisfied: number; total: number };
 
 /** The subject read model (one document per subject stream): state, turnout, satisfaction, verdicts. */
 export type SubjectDoc = {
@@ -40,7 +40,7 @@ const VerdictShape = t.type({ ruleId: t.string, message: t.string });
  * io-ts codec of a stored `SubjectDoc`: the report reads ~40k of them from a large store, so this
  * checks the shape directly (no generic JSON walk with paths), and `isSubjectDoc` narrows with it.
  */
-export const SubjectDocCodec = t.type({
+const SubjectDocCodec = t.type({
   streamId: t.string,
   campaignId: t.string,
   kind: oneOf('SubjectKind', SUBJECT_KINDS),

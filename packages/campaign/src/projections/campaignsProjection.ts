@@ -62,7 +62,7 @@ const recipe =
 const PREFIX = 'campaign-';
 
 /** A campaign document before its launch is folded. Pure. */
-export const initialCampaignDoc = (key: string): CampaignDoc => ({
+const initialCampaignDoc = (key: string): CampaignDoc => ({
   campaignId: key.startsWith(PREFIX) ? key.slice(PREFIX.length) : key,
   title: '',
   phase: 'unlaunched',

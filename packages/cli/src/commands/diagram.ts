@@ -4,7 +4,7 @@ import type { Io } from '../Io.js';
 import { machineToMermaid, type DiagramNode } from '../machineToMermaid.js';
 
 /** The workflows `strive diagram` knows, by name. */
-export const WORKFLOW_MACHINES: Readonly<Record<string, { readonly root: DiagramNode }>> = {
+const WORKFLOW_MACHINES: Readonly<Record<string, { readonly root: DiagramNode }>> = {
   campaign: campaignMachine,
   subject: subjectMachine,
 };

@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const beside = (pkg: string, file: string): string => join(dirname(require.resolve(pkg)), file);
 
 /** Where the browser builds are: minified UMD (Chart.js and its annotation plugin) and IIFE (Mermaid). */
-export const PAGE_ASSET_FILES: Readonly<Record<keyof PageAssets, () => string>> = {
+const PAGE_ASSET_FILES: Readonly<Record<keyof PageAssets, () => string>> = {
   chartJs: () => beside('chart.js', 'chart.umd.min.js'),
   chartAnnotation: () => beside('chartjs-plugin-annotation', 'chartjs-plugin-annotation.min.js'),
   mermaid: () => beside('mermaid', 'mermaid.min.js'),

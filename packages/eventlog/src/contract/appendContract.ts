@@ -1,3 +1,4 @@
+import { appendToStream } from '../appendToStream.js';
 import { expect, it } from 'vitest';
 import type { ExpectedVersion } from '../ExpectedVersion.js';
 import {
@@ -12,7 +13,9 @@ import {
 const seed = async (ctx: ContractContext, streamId: string, n: number): Promise<void> => {
   for (let i = 0; i < n; i++)
     unwrapRight(
-      await ctx.store().append(streamId, [newTestEvent('Seeded', { i })], { expectedVersion: i }),
+      await appendToStream(ctx.log(), streamId, [newTestEvent('Seeded', { i })], {
+        expectedVersion: i,
+      }),
     );
 };
 
@@ -35,11 +38,13 @@ const matrix: ReadonlyArray<readonly [number, ExpectedVersion, boolean]> = [
 export const appendContract = (ctx: ContractContext): void => {
   for (const [version, expected, accepted] of matrix)
     it(`${accepted ? 'accepts' : 'refuses'} expectedVersion ${JSON.stringify(expected)} on a stream at version ${version}`, async () => {
-      const store = ctx.store();
+      const store = ctx.log();
       await seed(ctx, 's', version);
       await seed(ctx, 'other', 1);
       const before = await fingerprint(store);
-      const r = await store.append('s', [newTestEvent('Tried')], { expectedVersion: expected });
+      const r = await appendToStream(store, 's', [newTestEvent('Tried')], {
+        expectedVersion: expected,
+      });
       if (accepted) {
         const ok = unwrapRight(r);
         expect(ok).toMatchObject({ streamId: 's', streamVersion: version + 1, duplicate: false });
@@ -57,24 +62,26 @@ export const appendContract = (ctx: ContractContext): void => {
     });
 
   it('treats an empty append as a version check that writes nothing', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     await seed(ctx, 's', 2);
     const before = await fingerprint(store);
-    const ok = unwrapRight(await store.append('s', [], { expectedVersion: 2 }));
+    const ok = unwrapRight(await appendToStream(store, 's', [], { expectedVersion: 2 }));
     expect(ok).toMatchObject({ streamId: 's', streamVersion: 2, globalPositions: [], events: [] });
-    const refused = unwrapLeft(await store.append('s', [], { expectedVersion: 'no-stream' }));
+    const refused = unwrapLeft(
+      await appendToStream(store, 's', [], { expectedVersion: 'no-stream' }),
+    );
     expect(refused).toMatchObject({ _tag: 'ConcurrencyConflict', actual: 2 });
     expect(await fingerprint(store)).toEqual(before);
   });
 
   it('numbers events gap-free per stream and across the log, in commit order', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const plan = ['a', 'b', 'a', 'c', 'b', 'a'];
     const counts = new Map<string, number>();
     for (const s of plan) {
       const v = counts.get(s) ?? 0;
       const events = [newTestEvent('One', { s, v }), newTestEvent('Two', { s, v })];
-      const r = unwrapRight(await store.append(s, events, { expectedVersion: v }));
+      const r = unwrapRight(await appendToStream(store, s, events, { expectedVersion: v }));
       expect(r.events.map((e) => e.streamPosition)).toEqual([v + 1, v + 2]);
       counts.set(s, v + 2);
     }
@@ -90,10 +97,10 @@ export const appendContract = (ctx: ContractContext): void => {
   });
 
   it('returns the stored envelopes with ids, defaults and the given content', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const event = { ...newTestEvent('Opened', { title: 'x', tags: ['a'] }), schemaVersion: 3 };
     const [e] = unwrapRight(
-      await store.append('s', [event], { expectedVersion: 'no-stream' }),
+      await appendToStream(store, 's', [event], { expectedVersion: 'no-stream' }),
     ).events;
     expect(e).toMatchObject({
       streamId: 's',
@@ -109,7 +116,7 @@ export const appendContract = (ctx: ContractContext): void => {
   });
 
   it('appends to several streams atomically with appendMany', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     await seed(ctx, 'b', 1);
     const r = unwrapRight(
       await store.appendMany([
@@ -128,7 +135,7 @@ export const appendContract = (ctx: ContractContext): void => {
   });
 
   it('writes nothing for any stream when one stream of an appendMany conflicts', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     await seed(ctx, 'b', 1);
     const before = await fingerprint(store);
     const r = await store.appendMany([
@@ -141,7 +148,7 @@ export const appendContract = (ctx: ContractContext): void => {
   });
 
   it('refuses a stream repeated within one appendMany and writes nothing', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const r = await store.appendMany([
       { streamId: 'a', expectedVersion: 'any', events: [newTestEvent('A1')] },
       { streamId: 'a', expectedVersion: 'any', events: [newTestEvent('A2')] },

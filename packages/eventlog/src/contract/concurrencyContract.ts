@@ -1,3 +1,4 @@
+import { appendToStream } from '../appendToStream.js';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect, it } from 'vitest';
 import { isConcurrencyConflict } from '../errors.js';
@@ -7,9 +8,9 @@ import { collect, newTestEvent, unwrapRight, type ContractContext } from './cont
 /** Registers the concurrent-writer tests: one winner per expected version, no gaps. */
 export const concurrencyContract = (ctx: ContractContext): void => {
   it('lets exactly one of 20 concurrent writers win at the same expected version', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const attempts = Array.from({ length: 20 }, (_, i) =>
-      store.append('race', [newTestEvent('Won', { i })], { expectedVersion: 0 }),
+      appendToStream(store, 'race', [newTestEvent('Won', { i })], { expectedVersion: 0 }),
     );
     const results = await Promise.all(attempts);
     expect(results.filter(E.isRight)).toHaveLength(1);
@@ -19,12 +20,14 @@ export const concurrencyContract = (ctx: ContractContext): void => {
   });
 
   it('serializes 20 concurrent read-then-append writers into one gap-free stream', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const wins: number[] = [];
     const writer = async (i: number): Promise<void> => {
       for (;;) {
         const v = await store.streamVersion('race');
-        const r = await store.append('race', [newTestEvent('Won', { i })], { expectedVersion: v });
+        const r = await appendToStream(store, 'race', [newTestEvent('Won', { i })], {
+          expectedVersion: v,
+        });
         if (E.isRight(r)) return void wins.push(v);
         if (!isConcurrencyConflict(r.left)) throw new Error(JSON.stringify(r.left));
       }
@@ -37,10 +40,10 @@ export const concurrencyContract = (ctx: ContractContext): void => {
   });
 
   it('keeps one gap-free, verifiable chain under concurrent appends to different streams', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.append(`s-${i}`, [newTestEvent('A', { i }), newTestEvent('B', { i })], {
+        appendToStream(store, `s-${i}`, [newTestEvent('A', { i }), newTestEvent('B', { i })], {
           expectedVersion: 'no-stream',
         }),
       ),
@@ -51,7 +54,7 @@ export const concurrencyContract = (ctx: ContractContext): void => {
   });
 
   it('completes concurrent appendMany calls that name the same streams in opposite orders', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const calls = Array.from({ length: 10 }, (_, i) => {
       const streams = i % 2 === 0 ? ['x', 'y'] : ['y', 'x'];
       return store.appendMany(

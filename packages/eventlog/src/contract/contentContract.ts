@@ -1,3 +1,4 @@
+import { appendToStream } from '../appendToStream.js';
 import { expect, it } from 'vitest';
 import { GENESIS_HASH } from '../EventEnvelope.js';
 import { computeEventHash } from '../hashEvent.js';
@@ -7,7 +8,7 @@ import { collect, newTestEvent, unwrapRight, type ContractContext } from './cont
 /** Registers the hash chain, round-trip (Unicode, large payloads) and isolation tests. */
 export const contentContract = (ctx: ContractContext): void => {
   it('reports the genesis head for an empty log, and verifies it', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     expect(await store.head()).toEqual({ globalPosition: 0, hash: GENESIS_HASH });
     expect(await verify(store)).toEqual({
       _tag: 'ChainVerified',
@@ -17,12 +18,17 @@ export const contentContract = (ctx: ContractContext): void => {
   });
 
   it('links every event to the previous hash and stores hashes that recompute from content', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     for (const s of ['a', 'b', 'a'])
       unwrapRight(
-        await store.append(s, [newTestEvent('X', { s }), newTestEvent('Y', [1, 'two', null])], {
-          expectedVersion: 'any',
-        }),
+        await appendToStream(
+          store,
+          s,
+          [newTestEvent('X', { s }), newTestEvent('Y', [1, 'two', null])],
+          {
+            expectedVersion: 'any',
+          },
+        ),
       );
     const events = await collect(store.readAll());
     expect(events[0]?.prevHash).toBe(GENESIS_HASH);
@@ -37,7 +43,7 @@ export const contentContract = (ctx: ContractContext): void => {
   });
 
   it('round-trips Chinese text and emoji in stream ids, types, data keys and values', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const streamId = '活动-创先争优-🚀';
     const data = {
       标题: '创先争优',
@@ -47,7 +53,7 @@ export const contentContract = (ctx: ContractContext): void => {
     };
     const metadata = { at: '2025-06-01T08:00:00+08:00', actor: { id: '张三', role: '书记' } };
     const r = unwrapRight(
-      await store.append(streamId, [{ type: '创先争优.开始', data, metadata }], {
+      await appendToStream(store, streamId, [{ type: '创先争优.开始', data, metadata }], {
         expectedVersion: 'no-stream',
       }),
     );
@@ -62,7 +68,7 @@ export const contentContract = (ctx: ContractContext): void => {
   });
 
   it('round-trips control characters, escapes and number edge cases inside data', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const data = {
       nul: 'a\u0000b',
       controls: '\t\n\r\u0001\u001f\u007f',
@@ -70,33 +76,37 @@ export const contentContract = (ctx: ContractContext): void => {
       numbers: [0, -1, 1.5, 1e21, 1e-7, Number.MAX_SAFE_INTEGER, -0.000001],
       empty: { o: {}, a: [], s: '' },
     };
-    unwrapRight(await store.append('s', [newTestEvent('Odd', data)], { expectedVersion: 'any' }));
+    unwrapRight(
+      await appendToStream(store, 's', [newTestEvent('Odd', data)], { expectedVersion: 'any' }),
+    );
     const [read] = await collect(store.readAll());
     expect(read?.data).toEqual(data);
     expect(await verify(store)).toMatchObject({ _tag: 'ChainVerified' });
   });
 
   it('round-trips a large (~900 KB) payload', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const bytes = Math.min(900_000, ctx.maxEventBytes - 10_000);
     const text = '创先争优'.repeat(Math.floor(bytes / 12));
     const rows = Array.from({ length: 100 }, (_, i) => ({ i, label: `row ${i} 😀` }));
     const data = { text, rows };
-    unwrapRight(await store.append('big', [newTestEvent('Big', data)], { expectedVersion: 'any' }));
+    unwrapRight(
+      await appendToStream(store, 'big', [newTestEvent('Big', data)], { expectedVersion: 'any' }),
+    );
     const [read] = await collect(store.readStream('big'));
     expect(read?.data).toEqual(data);
     expect(await verify(store)).toMatchObject({ _tag: 'ChainVerified', events: 1 });
   });
 
   it('keeps stored events safe from changes to the caller objects and to returned events', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const data = { list: [1, 2], inner: { x: 'a' } };
     const event = {
       type: 'T',
       data,
       metadata: { at: '2025-01-01T00:00:00Z', actor: { id: 'u', role: 'r' } },
     };
-    const r = unwrapRight(await store.append('s', [event], { expectedVersion: 'any' }));
+    const r = unwrapRight(await appendToStream(store, 's', [event], { expectedVersion: 'any' }));
     data.list.push(3);
     data.inner.x = 'changed';
     event.metadata.actor.id = 'someone else';

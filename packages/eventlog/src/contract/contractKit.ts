@@ -1,11 +1,14 @@
+import { appendToStream } from '../appendToStream.js';
 import * as E from 'fp-ts/lib/Either.js';
 import type { NewEvent, StoredEvent } from '../EventEnvelope.js';
-import type { EventStore, LogHead } from '../EventStore.js';
+import type { EventLog, EventStore, LogHead } from '../EventStore.js';
 import type { JsonValue } from '../json.js';
 
 /** What every contract test gets: the store opened for it, and the store's configured limits. */
 export interface ContractContext {
-  /** The fresh store of the running test (opened before it, closed after it). */
+  /** The fresh log of the running test (opened before it, closed after it). */
+  readonly log: () => EventLog;
+  /** The same store with its snapshots and documents (only in the sections that need them). */
   readonly store: () => EventStore;
   /** The per-event size limit the factory configured (default 1 MiB). */
   readonly maxEventBytes: number;
@@ -16,7 +19,7 @@ export const TEST_AT = '2025-01-01T00:00:00.000Z';
 
 /**
  * A valid new event for tests: `type`, `data` (default `{}`) and metadata `{ at }`. Pure.
- * @example await store.append('s-1', [newTestEvent('Opened', { n: 1 })], { expectedVersion: 'no-stream' });
+ * @example await appendToStream(store, 's-1', [newTestEvent('Opened', { n: 1 })], { expectedVersion: 'no-stream' });
  */
 export const newTestEvent = (
   type: string,
@@ -58,22 +61,23 @@ export interface StoreFingerprint {
 }
 
 /** Reads a store's head and whole log. Does I/O. */
-export const fingerprint = async (store: EventStore): Promise<StoreFingerprint> => ({
+export const fingerprint = async (store: EventLog): Promise<StoreFingerprint> => ({
   head: await store.head(),
   events: await collect(store.readAll()),
 });
 
 /**
- * Calls `append` the way an untyped JavaScript caller could, with arguments the types would refuse
- * (NaN, undefined, BigInt, class instances...). Does I/O.
+ * Calls `appendToStream` the way an untyped JavaScript caller could, with arguments the types would
+ * refuse (NaN, undefined, BigInt, class instances...). Does I/O.
  */
 export const appendUnchecked = async (
-  store: EventStore,
+  store: EventLog,
   streamId: unknown,
   events: unknown,
   options: unknown = { expectedVersion: 'any' },
 ): Promise<unknown> => {
-  const result: unknown = await Reflect.apply(Reflect.get(store, 'append'), store, [
+  const result: unknown = await Reflect.apply(appendToStream, undefined, [
+    store,
     streamId,
     events,
     options,
@@ -82,10 +86,7 @@ export const appendUnchecked = async (
 };
 
 /** Calls `appendMany` with arguments the types would refuse. Does I/O. */
-export const appendManyUnchecked = async (
-  store: EventStore,
-  requests: unknown,
-): Promise<unknown> => {
+export const appendManyUnchecked = async (store: EventLog, requests: unknown): Promise<unknown> => {
   const result: unknown = await Reflect.apply(Reflect.get(store, 'appendMany'), store, [requests]);
   return result;
 };

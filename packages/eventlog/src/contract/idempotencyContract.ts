@@ -1,3 +1,4 @@
+import { appendToStream } from '../appendToStream.js';
 import { expect, it } from 'vitest';
 import {
   fingerprint,
@@ -16,12 +17,18 @@ const withId = (n: number, type: string, data: { readonly [k: string]: number } 
 /** Registers the idempotent-retry tests. */
 export const idempotencyContract = (ctx: ContractContext): void => {
   it('answers a repeated batch with duplicate: true and the original positions, writing nothing', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const batch = [withId(1, 'A', { n: 1 }), withId(2, 'B', { n: 2 })];
-    const first = unwrapRight(await store.append('s', batch, { expectedVersion: 'no-stream' }));
-    unwrapRight(await store.append('t', [newTestEvent('Other')], { expectedVersion: 'any' }));
+    const first = unwrapRight(
+      await appendToStream(store, 's', batch, { expectedVersion: 'no-stream' }),
+    );
+    unwrapRight(
+      await appendToStream(store, 't', [newTestEvent('Other')], { expectedVersion: 'any' }),
+    );
     const before = await fingerprint(store);
-    const again = unwrapRight(await store.append('s', batch, { expectedVersion: 'no-stream' }));
+    const again = unwrapRight(
+      await appendToStream(store, 's', batch, { expectedVersion: 'no-stream' }),
+    );
     expect(again.duplicate).toBe(true);
     expect(again.globalPositions).toEqual(first.globalPositions);
     expect(again.streamVersion).toBe(2);
@@ -30,7 +37,7 @@ export const idempotencyContract = (ctx: ContractContext): void => {
   });
 
   it('answers a repeated appendMany with duplicate results for every stream', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const requests = [
       { streamId: 'a', expectedVersion: 0, events: [withId(1, 'A')] },
       { streamId: 'b', expectedVersion: 0, events: [withId(2, 'B'), withId(3, 'B')] },
@@ -44,31 +51,35 @@ export const idempotencyContract = (ctx: ContractContext): void => {
   });
 
   it('refuses a stored event id with different content as an IdempotencyConflict', async () => {
-    const store = ctx.store();
-    unwrapRight(await store.append('s', [withId(1, 'A', { n: 1 })], { expectedVersion: 'any' }));
+    const store = ctx.log();
+    unwrapRight(
+      await appendToStream(store, 's', [withId(1, 'A', { n: 1 })], { expectedVersion: 'any' }),
+    );
     const before = await fingerprint(store);
     const changed = unwrapLeft(
-      await store.append('s', [withId(1, 'A', { n: 2 })], { expectedVersion: 'any' }),
+      await appendToStream(store, 's', [withId(1, 'A', { n: 2 })], { expectedVersion: 'any' }),
     );
     expect(changed).toMatchObject({ _tag: 'IdempotencyConflict', eventId: testEventId(1) });
     const retyped = unwrapLeft(
-      await store.append('s', [withId(1, 'Z', { n: 1 })], { expectedVersion: 'any' }),
+      await appendToStream(store, 's', [withId(1, 'Z', { n: 1 })], { expectedVersion: 'any' }),
     );
     expect(retyped).toMatchObject({ _tag: 'IdempotencyConflict' });
     const moved = unwrapLeft(
-      await store.append('t', [withId(1, 'A', { n: 1 })], { expectedVersion: 'any' }),
+      await appendToStream(store, 't', [withId(1, 'A', { n: 1 })], { expectedVersion: 'any' }),
     );
     expect(moved).toMatchObject({ _tag: 'IdempotencyConflict', eventId: testEventId(1) });
     expect(await fingerprint(store)).toEqual(before);
   });
 
   it('refuses a batch that repeats only some stored events, writing none of it', async () => {
-    const store = ctx.store();
-    unwrapRight(await store.append('s', [withId(1, 'A')], { expectedVersion: 'any' }));
+    const store = ctx.log();
+    unwrapRight(await appendToStream(store, 's', [withId(1, 'A')], { expectedVersion: 'any' }));
     const before = await fingerprint(store);
-    const r = await store.append('s', [withId(1, 'A'), withId(2, 'B')], { expectedVersion: 'any' });
+    const r = await appendToStream(store, 's', [withId(1, 'A'), withId(2, 'B')], {
+      expectedVersion: 'any',
+    });
     expect(unwrapLeft(r)).toMatchObject({ _tag: 'IdempotencyConflict' });
-    const reversed = await store.append('s', [withId(3, 'C'), withId(1, 'A')], {
+    const reversed = await appendToStream(store, 's', [withId(3, 'C'), withId(1, 'A')], {
       expectedVersion: 'any',
     });
     expect(unwrapLeft(reversed)).toMatchObject({ _tag: 'IdempotencyConflict' });
@@ -77,8 +88,10 @@ export const idempotencyContract = (ctx: ContractContext): void => {
   });
 
   it('refuses an event id repeated within one batch as InvalidEvent', async () => {
-    const store = ctx.store();
-    const r = await store.append('s', [withId(1, 'A'), withId(1, 'A')], { expectedVersion: 'any' });
+    const store = ctx.log();
+    const r = await appendToStream(store, 's', [withId(1, 'A'), withId(1, 'A')], {
+      expectedVersion: 'any',
+    });
     expect(unwrapLeft(r)).toMatchObject({ _tag: 'InvalidEvent', path: 'events[1].eventId' });
     expect((await store.head()).globalPosition).toBe(0);
   });

@@ -1,3 +1,4 @@
+import { appendToStream } from '../appendToStream.js';
 import { expect, it } from 'vitest';
 import type { StoredEvent } from '../EventEnvelope.js';
 import type { JsonValue } from '../json.js';
@@ -38,15 +39,20 @@ export const inlineContract = (ctx: ContractContext): void => {
     const store = ctx.store();
     const inline = [perStream, totals];
     unwrapRight(
-      await store.append('a', [newTestEvent('Counted'), newTestEvent('Other')], {
+      await appendToStream(store, 'a', [newTestEvent('Counted'), newTestEvent('Other')], {
         expectedVersion: 'no-stream',
         inline,
       }),
     );
     unwrapRight(
-      await store.append('b', [newTestEvent('Counted')], { expectedVersion: 'no-stream', inline }),
+      await appendToStream(store, 'b', [newTestEvent('Counted')], {
+        expectedVersion: 'no-stream',
+        inline,
+      }),
     );
-    unwrapRight(await store.append('a', [newTestEvent('Counted')], { expectedVersion: 2, inline }));
+    unwrapRight(
+      await appendToStream(store, 'a', [newTestEvent('Counted')], { expectedVersion: 2, inline }),
+    );
     expect(await collect(store.readDocuments('per-stream'))).toEqual([
       { key: 'a', value: { count: 3, last: 4 } },
       { key: 'b', value: { count: 1, last: 3 } },
@@ -77,14 +83,17 @@ export const inlineContract = (ctx: ContractContext): void => {
     const store = ctx.store();
     const inline = [perStream];
     unwrapRight(
-      await store.append('a', [newTestEvent('Counted')], { expectedVersion: 'no-stream', inline }),
+      await appendToStream(store, 'a', [newTestEvent('Counted')], {
+        expectedVersion: 'no-stream',
+        inline,
+      }),
     );
-    const conflict = await store.append('a', [newTestEvent('Counted')], {
+    const conflict = await appendToStream(store, 'a', [newTestEvent('Counted')], {
       expectedVersion: 0,
       inline,
     });
     expect(unwrapLeft(conflict)).toMatchObject({ _tag: 'ConcurrencyConflict' });
-    const invalid = await store.append('a', [newTestEvent('Counted', { x: NaN })], {
+    const invalid = await appendToStream(store, 'a', [newTestEvent('Counted', { x: NaN })], {
       expectedVersion: 'any',
       inline,
     });
@@ -105,9 +114,11 @@ export const inlineContract = (ctx: ContractContext): void => {
   it('does not apply inline projections again for a duplicate append', async () => {
     const store = ctx.store();
     const batch = [{ ...newTestEvent('Counted'), eventId: testEventId(1) }];
-    unwrapRight(await store.append('a', batch, { expectedVersion: 'any', inline: [totals] }));
+    unwrapRight(
+      await appendToStream(store, 'a', batch, { expectedVersion: 'any', inline: [totals] }),
+    );
     const again = unwrapRight(
-      await store.append('a', batch, { expectedVersion: 'any', inline: [totals] }),
+      await appendToStream(store, 'a', batch, { expectedVersion: 'any', inline: [totals] }),
     );
     expect(again.duplicate).toBe(true);
     expect(await store.readDocument('totals', 'all')).toEqual({ count: 1 });
@@ -116,7 +127,7 @@ export const inlineContract = (ctx: ContractContext): void => {
   it('writes neither events nor documents when an inline projection throws', async () => {
     const store = ctx.store();
     unwrapRight(
-      await store.append('a', [newTestEvent('Counted')], {
+      await appendToStream(store, 'a', [newTestEvent('Counted')], {
         expectedVersion: 'any',
         inline: [perStream],
       }),
@@ -130,7 +141,7 @@ export const inlineContract = (ctx: ContractContext): void => {
       },
     };
     await expect(
-      store.append('a', [newTestEvent('Counted')], {
+      appendToStream(store, 'a', [newTestEvent('Counted')], {
         expectedVersion: 'any',
         inline: [perStream, broken],
       }),

@@ -1,3 +1,4 @@
+import { appendToStream } from '../appendToStream.js';
 import { expect, it } from 'vitest';
 import type { ReadStreamOptions } from '../EventStore.js';
 import { collect, newTestEvent, unwrapRight, type ContractContext } from './contractKit.js';
@@ -5,8 +6,12 @@ import { collect, newTestEvent, unwrapRight, type ContractContext } from './cont
 const fill = async (ctx: ContractContext): Promise<void> => {
   // Stream s gets positions 1..7 at global positions 1,3,5,...; stream t interleaves.
   for (let i = 0; i < 7; i++) {
-    unwrapRight(await ctx.store().append('s', [newTestEvent('S', { i })], { expectedVersion: i }));
-    unwrapRight(await ctx.store().append('t', [newTestEvent('T', { i })], { expectedVersion: i }));
+    unwrapRight(
+      await appendToStream(ctx.log(), 's', [newTestEvent('S', { i })], { expectedVersion: i }),
+    );
+    unwrapRight(
+      await appendToStream(ctx.log(), 't', [newTestEvent('T', { i })], { expectedVersion: i }),
+    );
   }
 };
 
@@ -56,7 +61,7 @@ export const readContract = (ctx: ContractContext): void => {
   for (const [what, options, positions] of streamCases)
     it(`readStream reads ${what}`, async () => {
       await fill(ctx);
-      const events = await collect(ctx.store().readStream('s', options));
+      const events = await collect(ctx.log().readStream('s', options));
       expect(events.map((e) => e.streamPosition)).toEqual(positions);
       expect(events.every((e) => e.streamId === 's')).toBe(true);
       expect(events.map((e) => e.data)).toEqual(positions.map((p) => ({ i: p - 1 })));
@@ -64,22 +69,23 @@ export const readContract = (ctx: ContractContext): void => {
 
   it('readStream of an unknown stream yields nothing and its version is 0', async () => {
     await fill(ctx);
-    expect(await collect(ctx.store().readStream('nobody'))).toEqual([]);
-    expect(await ctx.store().streamVersion('nobody')).toBe(0);
+    expect(await collect(ctx.log().readStream('nobody'))).toEqual([]);
+    expect(await ctx.log().streamVersion('nobody')).toBe(0);
   });
 
   for (const [what, options, positions] of allCases)
     it(`readAll reads ${what}`, async () => {
       await fill(ctx);
-      const events = await collect(ctx.store().readAll(options));
+      const events = await collect(ctx.log().readAll(options));
       expect(events.map((e) => e.globalPosition)).toEqual(positions);
     });
 
   it('readAll pages through a log larger than its batch size without gaps or repeats', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     for (let i = 0; i < 5; i++)
       unwrapRight(
-        await store.append(
+        await appendToStream(
+          store,
           `p-${i}`,
           Array.from({ length: 9 }, (_, j) => newTestEvent('P', { i, j })),
           {
@@ -95,9 +101,9 @@ export const readContract = (ctx: ContractContext): void => {
 
   it('readEvent finds an event by id and gives undefined for an unknown id', async () => {
     await fill(ctx);
-    const all = await collect(ctx.store().readAll());
+    const all = await collect(ctx.log().readAll());
     const target = all[4];
-    expect(await ctx.store().readEvent(target?.eventId ?? '')).toEqual(target);
-    expect(await ctx.store().readEvent('01900000-0000-7000-8000-ffffffffffff')).toBeUndefined();
+    expect(await ctx.log().readEvent(target?.eventId ?? '')).toEqual(target);
+    expect(await ctx.log().readEvent('01900000-0000-7000-8000-ffffffffffff')).toBeUndefined();
   });
 };

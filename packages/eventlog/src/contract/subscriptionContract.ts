@@ -1,3 +1,4 @@
+import { appendToStream } from '../appendToStream.js';
 import { expect, it } from 'vitest';
 import type { StoredEvent } from '../EventEnvelope.js';
 import { newTestEvent, unwrapRight, type ContractContext } from './contractKit.js';
@@ -5,7 +6,9 @@ import { newTestEvent, unwrapRight, type ContractContext } from './contractKit.j
 const appendN = async (ctx: ContractContext, streamId: string, n: number): Promise<void> => {
   for (let i = 0; i < n; i++)
     unwrapRight(
-      await ctx.store().append(streamId, [newTestEvent('E', { i })], { expectedVersion: 'any' }),
+      await appendToStream(ctx.log(), streamId, [newTestEvent('E', { i })], {
+        expectedVersion: 'any',
+      }),
     );
 };
 
@@ -15,12 +18,12 @@ export const subscriptionContract = (ctx: ContractContext): void => {
     await appendN(ctx, 'a', 3);
     const seen: StoredEvent[] = [];
     const sub = ctx
-      .store()
+      .log()
       .subscribe({ after: 0, handler: (e) => void seen.push(e), pollIntervalMs: 10 });
     await sub.waitFor(3);
     await appendN(ctx, 'b', 2);
     unwrapRight(
-      await ctx.store().appendMany([
+      await ctx.log().appendMany([
         { streamId: 'a', expectedVersion: 3, events: [newTestEvent('M')] },
         { streamId: 'c', expectedVersion: 0, events: [newTestEvent('M'), newTestEvent('M')] },
       ]),
@@ -36,7 +39,7 @@ export const subscriptionContract = (ctx: ContractContext): void => {
   it('resumes from a checkpoint without repeating earlier events', async () => {
     await appendN(ctx, 'a', 5);
     const first: number[] = [];
-    const sub1 = ctx.store().subscribe({
+    const sub1 = ctx.log().subscribe({
       after: 0,
       handler: (e) => void first.push(e.globalPosition),
       pollIntervalMs: 10,
@@ -47,7 +50,7 @@ export const subscriptionContract = (ctx: ContractContext): void => {
     expect(first.slice(0, checkpoint)).toEqual(Array.from({ length: checkpoint }, (_, i) => i + 1));
     await appendN(ctx, 'a', 2);
     const second: number[] = [];
-    const sub2 = ctx.store().subscribe({
+    const sub2 = ctx.log().subscribe({
       after: checkpoint,
       handler: (e) => void second.push(e.globalPosition),
       pollIntervalMs: 10,
@@ -62,7 +65,7 @@ export const subscriptionContract = (ctx: ContractContext): void => {
     let running = 0;
     let overlapped = false;
     const order: number[] = [];
-    const sub = ctx.store().subscribe({
+    const sub = ctx.log().subscribe({
       after: 0,
       batchSize: 2,
       pollIntervalMs: 10,
@@ -83,7 +86,7 @@ export const subscriptionContract = (ctx: ContractContext): void => {
   it('stops at a failing handler and rejects done with its error', async () => {
     await appendN(ctx, 'a', 4);
     const boom = new Error('handler failed');
-    const sub = ctx.store().subscribe({
+    const sub = ctx.log().subscribe({
       after: 0,
       pollIntervalMs: 10,
       handler: (e) => {
@@ -97,7 +100,7 @@ export const subscriptionContract = (ctx: ContractContext): void => {
 
   it('delivers nothing after stop resolves', async () => {
     const seen: number[] = [];
-    const sub = ctx.store().subscribe({
+    const sub = ctx.log().subscribe({
       after: 0,
       handler: (e) => void seen.push(e.globalPosition),
       pollIntervalMs: 10,
@@ -106,9 +109,7 @@ export const subscriptionContract = (ctx: ContractContext): void => {
     await sub.waitFor(1);
     await sub.stop();
     await appendN(ctx, 'a', 2);
-    const watcher = ctx
-      .store()
-      .subscribe({ after: 0, handler: () => undefined, pollIntervalMs: 10 });
+    const watcher = ctx.log().subscribe({ after: 0, handler: () => undefined, pollIntervalMs: 10 });
     await watcher.waitFor(3);
     await watcher.stop();
     expect(seen).toEqual([1]);

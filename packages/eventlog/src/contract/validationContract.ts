@@ -1,3 +1,4 @@
+import { appendToStream } from '../appendToStream.js';
 import { expect, it } from 'vitest';
 import { isInvalidEvent } from '../errors.js';
 import {
@@ -134,8 +135,10 @@ const badCases = (maxEventBytes: number): readonly BadCase[] => [
 export const validationContract = (ctx: ContractContext): void => {
   for (const [what, streamId, events, options, path] of badCases(ctx.maxEventBytes))
     it(`refuses ${what} as InvalidEvent at ${path}, leaving the store unchanged`, async () => {
-      const store = ctx.store();
-      unwrapRight(await store.append('s', [newTestEvent('Before')], { expectedVersion: 'any' }));
+      const store = ctx.log();
+      unwrapRight(
+        await appendToStream(store, 's', [newTestEvent('Before')], { expectedVersion: 'any' }),
+      );
       const before = await fingerprint(store);
       const left = leftOf(await appendUnchecked(store, streamId, events, options));
       if (!isInvalidEvent(left)) throw new Error(`expected InvalidEvent, got ${String(left)}`);
@@ -145,7 +148,7 @@ export const validationContract = (ctx: ContractContext): void => {
     });
 
   it('refuses a bad event in the second request of an appendMany, writing nothing for the first', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const left = leftOf(
       await appendManyUnchecked(store, [
         { streamId: 'a', expectedVersion: 'any', events: [newTestEvent('A')] },
@@ -158,7 +161,7 @@ export const validationContract = (ctx: ContractContext): void => {
   });
 
   it('refuses one event id used in two requests of an appendMany', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const eventId = '01900000-0000-7000-8000-00000000000a';
     const r = await store.appendMany([
       { streamId: 'a', expectedVersion: 'any', events: [{ ...newTestEvent('A'), eventId }] },
@@ -169,11 +172,11 @@ export const validationContract = (ctx: ContractContext): void => {
   });
 
   it('accepts an event exactly at the size limit', async () => {
-    const store = ctx.store();
+    const store = ctx.log();
     const overhead = Buffer.byteLength('{"big":""}') + Buffer.byteLength(`{"at":"${TEST_AT}"}`);
     const big = 'x'.repeat(ctx.maxEventBytes - overhead);
     unwrapRight(
-      await store.append('s', [newTestEvent('Big', { big })], { expectedVersion: 'any' }),
+      await appendToStream(store, 's', [newTestEvent('Big', { big })], { expectedVersion: 'any' }),
     );
     expect((await store.head()).globalPosition).toBe(1);
   });
