@@ -1,3 +1,4 @@
+import { instrumentStore } from '@strive/eventlog/telemetry';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   createSubscription,
@@ -133,7 +134,7 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
   const validStream = (streamId: string): boolean =>
     nameProblem(streamId, MAX_STREAM_ID_LENGTH) === null;
 
-  return {
+  const store: PostgresEventStore = {
     pool,
     schema,
     ready,
@@ -177,4 +178,5 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
       if (owned) await pool.end();
     },
   };
+  return instrumentStore(store, 'postgresql');
 };
