@@ -4,6 +4,7 @@ import {
   MeterProvider,
   MetricReader,
   type DataPoint,
+  type ExponentialHistogram,
   type Histogram,
 } from '@opentelemetry/sdk-metrics';
 import {
@@ -30,7 +31,7 @@ export interface Point {
   readonly value: number;
 }
 
-const valueOf = (p: DataPoint<number | Histogram>): number =>
+const valueOf = (p: DataPoint<number | Histogram | ExponentialHistogram>): number =>
   typeof p.value === 'number' ? p.value : p.value.count;
 
 /** The SDK set up in memory for a test: finished spans, and metric points on demand. */
@@ -61,15 +62,12 @@ export const registerInMemoryOtel = (): InMemoryOtel => {
     spans: () => exporter.getFinishedSpans(),
     points: async () => {
       const { resourceMetrics } = await reader.collect();
-      return resourceMetrics.scopeMetrics.flatMap((s) =>
-        s.metrics.flatMap((m) =>
-          m.dataPoints.map((p: DataPoint<number | Histogram>) => ({
-            name: m.descriptor.name,
-            attributes: p.attributes,
-            value: valueOf(p),
-          })),
-        ),
-      );
+      const out: Point[] = [];
+      for (const scope of resourceMetrics.scopeMetrics)
+        for (const m of scope.metrics)
+          for (const p of m.dataPoints)
+            out.push({ name: m.descriptor.name, attributes: p.attributes, value: valueOf(p) });
+      return out;
     },
     reset: () => exporter.reset(),
     shutdown: async () => {
