@@ -80,6 +80,9 @@ describe('telemetry of a run of the Zhengzhou example (SQLite, in-memory SDK)', 
       0,
     );
     expect(total(points, 'strive.events.appended')).toBe(appended);
+    // A sequential run loses no race: decided again on read states after a refusal is no retry.
+    expect(total(points, 'strive.command.conflicts')).toBe(0);
+    expect(total(points, 'strive.command.retries')).toBe(0);
   });
 
   it('nests load, decide, append and the SQLite spans under the command span', () => {

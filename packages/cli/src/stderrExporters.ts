@@ -1,3 +1,4 @@
+import { SpanStatusCode } from '@opentelemetry/api';
 import type { PushMetricExporter, ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 
@@ -15,7 +16,9 @@ export const spanLine = (span: ReadableSpan): string =>
     spanId: span.spanContext().spanId,
     parentSpanId: span.parentSpanContext?.spanId,
     durationMs: ms(span.duration),
-    ...(span.status.code === 2 ? { status: 'ERROR', message: span.status.message } : {}),
+    ...(span.status.code === SpanStatusCode.ERROR
+      ? { status: 'ERROR', message: span.status.message }
+      : {}),
     attributes: span.attributes,
   })}\n`;
 

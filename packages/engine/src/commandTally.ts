@@ -7,6 +7,8 @@ export interface CommandTally {
   streamsRead: number;
   /** Appends refused for a lost version race or a reused command id. */
   conflicts: number;
+  /** Attempts decided after a conflict. */
+  retries: number;
   readonly workflows: Set<string>;
 }
 
@@ -15,6 +17,7 @@ export const newTally = (): CommandTally => ({
   attempts: 0,
   streamsRead: 0,
   conflicts: 0,
+  retries: 0,
   workflows: new Set(),
 });
 
@@ -35,6 +38,7 @@ export const countingProbe = (
   },
   decide: (run) => {
     tally.attempts++;
+    if (tally.conflicts > 0) tally.retries++;
     return run();
   },
   append: async (run) => {

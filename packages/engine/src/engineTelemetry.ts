@@ -17,7 +17,7 @@ export interface EngineTelemetry {
   readonly appendDuration: Histogram;
   /** `strive.command.conflicts` {conflict}: appends refused for a lost race or a reused id. */
   readonly conflicts: Counter;
-  /** `strive.command.retries` {attempt}: attempts after a command's first. */
+  /** `strive.command.retries` {attempt}: attempts decided again after a conflict. */
   readonly retries: Counter;
   /** `strive.events.appended` {event}: events appended by accepted commands. */
   readonly eventsAppended: Counter;
@@ -58,7 +58,7 @@ export const engineTelemetry = (): EngineTelemetry | undefined => {
     }),
     retries: meter.createCounter('strive.command.retries', {
       unit: '{attempt}',
-      description: 'Decide-and-append attempts after the first, by command type.',
+      description: 'Attempts decided again after a conflict, by command type.',
     }),
     eventsAppended: meter.createCounter('strive.events.appended', {
       unit: '{event}',

@@ -50,7 +50,7 @@ const record = (
   t.duration.record(seconds, labels);
   const byType = { 'strive.command.type': labels['strive.command.type'] };
   if (tally.conflicts > 0) t.conflicts.add(tally.conflicts, byType);
-  if (tally.attempts > 1) t.retries.add(tally.attempts - 1, byType);
+  if (tally.retries > 0) t.retries.add(tally.retries, byType);
   if (outcome._tag === 'Accepted' && outcome.events.length > 0)
     t.eventsAppended.add(outcome.events.length, byType);
   if (!span.isRecording()) return;
