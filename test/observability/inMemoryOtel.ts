@@ -48,6 +48,7 @@ export interface InMemoryOtel {
  * and engines; `shutdown` unregisters it.
  */
 export const registerInMemoryOtel = (): InMemoryOtel => {
+  // #region register-sdk
   const exporter = new InMemorySpanExporter();
   const tracerProvider = new BasicTracerProvider({
     spanProcessors: [new SimpleSpanProcessor(exporter)],
@@ -58,6 +59,7 @@ export const registerInMemoryOtel = (): InMemoryOtel => {
   context.setGlobalContextManager(contextManager);
   trace.setGlobalTracerProvider(tracerProvider);
   metrics.setGlobalMeterProvider(meterProvider);
+  // #endregion register-sdk
   return {
     spans: () => exporter.getFinishedSpans(),
     points: async () => {
