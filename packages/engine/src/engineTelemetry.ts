@@ -9,6 +9,8 @@ export interface EngineTelemetry {
   readonly api: OtelApi;
   readonly tracer: Tracer;
   readonly meter: Meter;
+  /** False when no meter provider was registered at creation: every instrument is a no-op. */
+  readonly metricsOn: boolean;
   /** `strive.commands` {command}: commands handled, by `strive.command.type` and `strive.outcome`. */
   readonly commands: Counter;
   /** `strive.command.duration` s: `handle` from call to outcome, same attributes. */
@@ -37,6 +39,7 @@ export const engineTelemetry = (): EngineTelemetry | undefined => {
     api,
     tracer: api.trace.getTracer('@strive/engine'),
     meter,
+    metricsOn: meter !== api.createNoopMeter(),
     commands: meter.createCounter('strive.commands', {
       unit: '{command}',
       description: 'Commands handled, by type and outcome.',

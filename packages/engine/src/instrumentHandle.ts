@@ -73,10 +73,15 @@ export const instrumentHandle = (
   if (t === undefined && onOutcome === undefined)
     return (input, options) => run(input, options, undefined);
   return async (input, options) => {
-    const tally = newTally();
-    const started = now();
     const parent = t?.api.context.active();
     const span = t?.tracer.startSpan('strive.command', {}, parent);
+    // No SDK (a non-recording span, no-op meters) and no onOutcome: nothing to count.
+    if (onOutcome === undefined && t?.metricsOn === false && span?.isRecording() === false) {
+      span.end();
+      return run(input, options, undefined);
+    }
+    const tally = newTally();
+    const started = now();
     let outcome: CommandOutcome;
     try {
       if (t !== undefined && parent !== undefined && span?.isRecording() === true) {

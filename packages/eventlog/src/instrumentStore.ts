@@ -15,20 +15,25 @@ const DURATION_BUCKETS = [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10];
 interface Probe {
   readonly api: OtelApi;
   readonly tracer: Tracer;
-  readonly duration: Histogram;
-  readonly base: Attributes;
+  /** Undefined when no meter provider was registered when the store was wrapped (no-op meter). */
+  readonly duration: Histogram | undefined;
+  /** The metric attributes of each operation, built once. */
+  readonly byOp: ReadonlyMap<string, Attributes>;
 }
 
-/** Starts a CLIENT span of one store operation, as a child of the active context. */
-const start = (p: Probe, op: string, attributes: Attributes): Span =>
-  p.tracer.startSpan(
+/**
+ * Starts a CLIENT span of one store operation, as a child of the active context; its attributes are
+ * built only when it records.
+ */
+const start = (p: Probe, op: string, attributes: () => Attributes): Span => {
+  const span = p.tracer.startSpan(
     `strive.store.${op}`,
-    {
-      kind: p.api.SpanKind.CLIENT,
-      attributes: { ...p.base, 'db.operation.name': op, ...attributes },
-    },
+    { kind: p.api.SpanKind.CLIENT },
     p.api.context.active(),
   );
+  if (span.isRecording()) span.setAttributes({ ...p.byOp.get(op), ...attributes() });
+  return span;
+};
 
 /** Ends a span and records its duration; `error` names the failure (`error.type`). */
 const finish = (p: Probe, span: Span, op: string, started: number, error?: string): void => {
@@ -37,12 +42,14 @@ const finish = (p: Probe, span: Span, op: string, started: number, error?: strin
     span.setStatus({ code: p.api.SpanStatusCode.ERROR, message: error });
   }
   span.end();
-  p.duration.record((performance.now() - started) / 1000, {
-    ...p.base,
-    'db.operation.name': op,
-    ...(error === undefined ? {} : { 'error.type': error }),
-  });
+  const attrs = p.byOp.get(op);
+  p.duration?.record(
+    (performance.now() - started) / 1000,
+    error === undefined ? attrs : { ...attrs, 'error.type': error },
+  );
 };
+
+const noAttributes = (): Attributes => ({});
 
 const errorName = (e: unknown): string => (e instanceof Error ? e.name : 'Error');
 
@@ -50,11 +57,13 @@ const errorName = (e: unknown): string => (e instanceof Error ? e.name : 'Error'
 const timed = async <T>(
   p: Probe,
   op: string,
-  attributes: Attributes,
+  attributes: () => Attributes,
   run: () => Promise<T>,
   failure: (value: T) => string | undefined,
 ): Promise<T> => {
   const span = start(p, op, attributes);
+  // Nothing records and nothing is measured: no timing, no extra promise.
+  if (p.duration === undefined && !span.isRecording()) return run();
   const started = performance.now();
   try {
     const value = await run();
@@ -70,7 +79,7 @@ const timed = async <T>(
 const tracedRead = (
   p: Probe,
   op: string,
-  attributes: Attributes,
+  attributes: () => Attributes,
   read: () => AsyncIterable<StoredEvent>,
 ): AsyncIterable<StoredEvent> => {
   const span = start(p, op, attributes);
@@ -111,22 +120,27 @@ export const instrumentStore = <S extends InstrumentableStore>(store: S, dbSyste
   const api = otelApi();
   if (api === undefined) return store;
   const meter = api.metrics.getMeter('@strive/eventlog');
+  const base = { 'db.system': dbSystem, 'db.system.name': dbSystem };
+  const ops = ['append', 'appendMany', 'readEvent', 'readStream', 'readAll'];
   const p: Probe = {
     api,
     tracer: api.trace.getTracer('@strive/eventlog'),
-    duration: meter.createHistogram('db.client.operation.duration', {
-      unit: 's',
-      description: 'Duration of event store operations.',
-      advice: { explicitBucketBoundaries: DURATION_BUCKETS },
-    }),
-    base: { 'db.system': dbSystem, 'db.system.name': dbSystem },
+    duration:
+      meter === api.createNoopMeter()
+        ? undefined
+        : meter.createHistogram('db.client.operation.duration', {
+            unit: 's',
+            description: 'Duration of event store operations.',
+            advice: { explicitBucketBoundaries: DURATION_BUCKETS },
+          }),
+    byOp: new Map(ops.map((op) => [op, { ...base, 'db.operation.name': op }])),
   };
   const wrapped: InstrumentableStore = {
     append: (streamId, events, options) =>
       timed(
         p,
         'append',
-        { 'db.operation.batch.size': events.length },
+        () => ({ 'db.operation.batch.size': events.length }),
         () => store.append(streamId, events, options),
         leftTag,
       ),
@@ -134,10 +148,10 @@ export const instrumentStore = <S extends InstrumentableStore>(store: S, dbSyste
       timed(
         p,
         'appendMany',
-        {
+        () => ({
           'db.operation.batch.size': requests.reduce((n, r) => n + r.events.length, 0),
           'strive.streams': requests.length,
-        },
+        }),
         () => store.appendMany(requests, options),
         leftTag,
       ),
@@ -145,13 +159,13 @@ export const instrumentStore = <S extends InstrumentableStore>(store: S, dbSyste
       timed(
         p,
         'readEvent',
-        {},
+        noAttributes,
         () => store.readEvent(eventId),
         () => undefined,
       ),
     readStream: (streamId, options) =>
-      tracedRead(p, 'readStream', {}, () => store.readStream(streamId, options)),
-    readAll: (options) => tracedRead(p, 'readAll', {}, () => store.readAll(options)),
+      tracedRead(p, 'readStream', noAttributes, () => store.readStream(streamId, options)),
+    readAll: (options) => tracedRead(p, 'readAll', noAttributes, () => store.readAll(options)),
   };
   return Object.assign({}, store, wrapped);
 };
