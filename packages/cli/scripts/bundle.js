@@ -1,6 +1,6 @@
 // Bundles the compiled CLI (dist/entry.js, after `tsc -b`) into dist/bundle/strive.js, which dist/bin.js
 // runs while it is fresh, and lists what it was built from in dist/bundle/inputs.json.
-// Native, PostgreSQL-only and lazily loaded packages stay outside. Run by `pnpm build`.
+// Native, PostgreSQL-only and lazily loaded packages (the OpenTelemetry SDK) stay outside. Run by `pnpm build`.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ mkdirSync(dir, { recursive: true });
 const output = await build({
   input: { strive: join(dist, 'entry.js'), chainWorker: join(dist, 'chainWorker.js') },
   platform: 'node',
-  external: ['better-sqlite3', '@strive/store-postgres', /^pg($|\/)/],
+  external: ['better-sqlite3', '@strive/store-postgres', /^pg($|\/)/, /^@opentelemetry\//],
   logLevel: 'warn',
   output: { dir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunk-[name].js' },
 });

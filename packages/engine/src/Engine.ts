@@ -2,6 +2,7 @@ import type { EventLog, ProjectionDocuments, SnapshotStore } from '@strive/event
 import type { CommandOutcome } from './CommandOutcome.js';
 import type { AnyCommand } from './defineCommand.js';
 import type { AnyProjection, Projection } from './defineProjection.js';
+import type { OutcomeReport } from './OutcomeReport.js';
 import type { HandleOptions } from './Principal.js';
 import type { AnyEventSpecs, Workflow, WorkflowState } from './Workflow.js';
 
@@ -63,6 +64,14 @@ export interface EngineOptions {
   readonly projectionBatchSize?: number;
   /** How far ahead of `handle`'s `now` a command's `at` may be, in ms (default 60,000; rule `clock.skew`). */
   readonly maxClockSkewMs?: number;
+  /**
+   * OpenTelemetry spans and metrics (docs/guides/observability.md). `true` (default): reported to the
+   * global API when the optional peer `@opentelemetry/api` is installed, a no-op until the host
+   * registers an SDK (register it before `createEngine`); `false`: nothing is reported.
+   */
+  readonly telemetry?: boolean;
+  /** Called after every `handle` with its outcome, duration and attempts, for plain logging. */
+  readonly onOutcome?: (report: OutcomeReport) => void;
 }
 
 /** A read model's documents, after catching up to `checkpoint`. All methods do I/O. */

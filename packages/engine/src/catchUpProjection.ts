@@ -9,6 +9,16 @@ import * as E from 'fp-ts/lib/Either.js';
 import { Immer } from 'immer';
 import type { Projection } from './defineProjection.js';
 
+/** Runs one projection batch's fold and commit (`projectionTelemetry` makes it a span). */
+export type BatchTracer = (
+  projection: string,
+  after: number,
+  events: number,
+  run: () => Promise<void>,
+) => Promise<void>;
+
+const untraced: BatchTracer = (_p, _a, _e, run) => run();
+
 const immer = new Immer({ autoFreeze: false });
 const JSON_LIMITS = { maxDepth: 64, maxChars: 64 * 1024 * 1024 };
 
@@ -89,20 +99,23 @@ export const catchUpProjection = async <D>(
   documents: ProjectionDocuments,
   projection: Projection<D>,
   batchSize: number,
+  traceBatch: BatchTracer = untraced,
 ): Promise<number> => {
   for (;;) {
     const checkpoint = await documents.readCheckpoint(projection.storageName);
     const batch = await readBatch(log, checkpoint, batchSize);
     const last = batch[batch.length - 1];
     if (last === undefined) return checkpoint;
-    const upserts = await foldBatch(documents, projection, batch);
-    // A CheckpointConflict means another writer committed this batch: read on from its checkpoint.
-    await documents.commitProjection({
-      projection: projection.storageName,
-      expectedCheckpoint: checkpoint,
-      checkpoint: last.globalPosition,
-      upserts,
-      deletes: [],
+    await traceBatch(projection.storageName, checkpoint, batch.length, async () => {
+      const upserts = await foldBatch(documents, projection, batch);
+      // A CheckpointConflict means another writer committed this batch: read on from its checkpoint.
+      await documents.commitProjection({
+        projection: projection.storageName,
+        expectedCheckpoint: checkpoint,
+        checkpoint: last.globalPosition,
+        upserts,
+        deletes: [],
+      });
     });
   }
 };

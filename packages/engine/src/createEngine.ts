@@ -6,11 +6,13 @@ import { DEFAULT_MAX_CLOCK_SKEW_MS } from './checkClockSkew.js';
 import type { AnyCommand } from './defineCommand.js';
 import type { Projection } from './defineProjection.js';
 import type { Engine, EngineOptions, ReadModel } from './Engine.js';
+import { engineTelemetry } from './engineTelemetry.js';
 import { handleCommand, type HandleDeps } from './handleCommand.js';
+import { instrumentHandle } from './instrumentHandle.js';
+import { projectionBatchTracer, registerProjectionGauges } from './projectionTelemetry.js';
 import { createHotStreams } from './hotStreams.js';
 import { loadState } from './loadState.js';
 import { retryOptions } from './retryOptions.js';
-import type { HandleOptions } from './Principal.js';
 import { createStateCache } from './stateCache.js';
 import { createStreamQueue } from './streamQueue.js';
 import { tick } from './tick.js';
@@ -95,8 +97,12 @@ export const createEngine = (options: EngineOptions): Engine => {
       options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS,
     ),
   };
-  const handle = (input: unknown, handleOptions?: HandleOptions) =>
-    handleCommand(deps, input, handleOptions);
+  const telemetry = options.telemetry === false ? undefined : engineTelemetry();
+  const handle = instrumentHandle(telemetry, options.onOutcome, deps.now, (input, o, probe) =>
+    handleCommand(probe === undefined ? deps : { ...deps, probe }, input, o),
+  );
+  const traceBatch = telemetry === undefined ? undefined : projectionBatchTracer(telemetry);
+  if (telemetry !== undefined) registerProjectionGauges(telemetry, store, projections);
   const readModel = <D>(projection: Projection<D>, checkpoint: number): ReadModel<D> => ({
     projection: projection.storageName,
     checkpoint,
@@ -123,13 +129,13 @@ export const createEngine = (options: EngineOptions): Engine => {
         projection,
         projection.inline
           ? (await store.head()).globalPosition
-          : await catchUpProjection(store, documents, projection, batchSize),
+          : await catchUpProjection(store, documents, projection, batchSize, traceBatch),
       ),
     rebuild: async (projection) => {
       await documents.resetProjection(projection.storageName);
       return readModel(
         projection,
-        await catchUpProjection(store, documents, projection, batchSize),
+        await catchUpProjection(store, documents, projection, batchSize, traceBatch),
       );
     },
   };

@@ -6,6 +6,7 @@ import {
 } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandOutcome } from './CommandOutcome.js';
+import { appendPhase, decidePhase } from './CommandProbe.js';
 import type { DecodedCommand } from './decodeCommand.js';
 import { foldEvents } from './foldEvents.js';
 import type { HandleDeps } from './handleCommand.js';
@@ -56,17 +57,22 @@ export const decideAndAppend = async (
   streams: readonly LoadedStream[],
 ): Promise<Attempt> => {
   const states = Object.fromEntries(streams.map((s) => [s.alias, s.state]));
-  const decision = cmd.definition.decide(cmd.command, states, {
-    commandId: cmd.id,
-    at: cmd.at,
-    actor: cmd.actor,
-  });
+  const decision = decidePhase(deps.probe, () =>
+    cmd.definition.decide(cmd.command, states, {
+      commandId: cmd.id,
+      at: cmd.at,
+      actor: cmd.actor,
+    }),
+  );
   if (E.isLeft(decision))
     return done({ _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures: decision.left });
   const plan = planCommand(cmd, digest, streams, decision.right);
   if (E.isLeft(plan))
     return done({ _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures: plan.left });
-  const result = await deps.store.appendMany(plan.right.requests, { inline: deps.inline });
+  const { requests } = plan.right;
+  const result = await appendPhase(deps.probe, () =>
+    deps.store.appendMany(requests, { inline: deps.inline }),
+  );
   if (E.isRight(result)) {
     if (result.right.some((r) => r.duplicate))
       return done({

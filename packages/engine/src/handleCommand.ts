@@ -1,6 +1,7 @@
 import type { EventLog, InlineProjection, SnapshotStore } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { commandDigest } from './commandIds.js';
+import { loadPhase, type CommandProbe } from './CommandProbe.js';
 import type { CommandOutcome } from './CommandOutcome.js';
 import { decideAndAppend } from './decideAndAppend.js';
 import { admitCommand } from './admitCommand.js';
@@ -32,6 +33,8 @@ export interface HandleDeps {
   readonly hot: HotStreams;
   /** How far ahead of `HandleOptions.now` a command's `at` may be (rule `clock.skew`). */
   readonly maxClockSkewMs: number;
+  /** One command's telemetry hooks (set per command by `instrumentHandle`). */
+  readonly probe?: CommandProbe;
 }
 
 /** The ids of the streams a command names. Pure. */
@@ -60,7 +63,7 @@ export const handleCommand = async (
   // A stream other processes are writing right now: wait for its lock rather than race on the cache.
   const hot = deps.hot.among(streamIdsOf(cmd), startedAt);
   if (hot.length > 0) return retryCommand(deps, cmd, digest, startedAt, undefined, 0, hot);
-  const first = await loadStreams(deps, cmd, true);
+  const first = await loadPhase(deps.probe, () => loadStreams(deps, cmd, true));
   const tried = await decideAndAppend(deps, cmd, digest, first.streams);
   const settled = settledWithoutLookup(tried);
   if (settled !== undefined) return settled;

@@ -69,6 +69,7 @@ export {
   type Rejected,
 } from './CommandOutcome.js';
 export { schedule, type ScheduleOptions } from './schedule.js';
+export type { OutcomeReport } from './OutcomeReport.js';
 export {
   defineProjection,
   type AnyProjection,

@@ -1,6 +1,7 @@
 import { canLockStreams, describeAppendError, type StreamLockTimeout } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandOutcome } from './CommandOutcome.js';
+import { loadPhase } from './CommandProbe.js';
 import { decideAndAppend, type Attempt, type RetryError } from './decideAndAppend.js';
 import type { DecodedCommand } from './decodeCommand.js';
 import type { HandleDeps } from './handleCommand.js';
@@ -22,7 +23,7 @@ const attemptOnce = async (
   digest: string,
   attempt: number,
 ): Promise<Attempt> => {
-  const { streams } = await loadStreams(deps, cmd, false);
+  const { streams } = await loadPhase(deps.probe, () => loadStreams(deps, cmd, false));
   const tried = await decideAndAppend(deps, cmd, digest, streams);
   if (settledWithoutLookup(tried) !== undefined) return tried;
   if (tried._tag === 'Retry' && tried.error._tag === 'ConcurrencyConflict') return tried;

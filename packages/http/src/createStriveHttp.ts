@@ -1,3 +1,4 @@
+import { inRequestContext } from './inRequestContext.js';
 import type { AnyProjection, Engine, Principal } from '@strive/engine';
 import type { EventStore } from '@strive/eventlog';
 import { eventStream, type EventStreamOptions, type OpenStreams } from './eventStream.js';
@@ -84,7 +85,7 @@ export const createStriveHttp = (options: StriveHttpOptions): StriveHttp => {
       isRecord(body.value) && !('at' in body.value)
         ? { ...body.value, at: now.toISOString() }
         : body.value;
-    const outcome = await engine.handle(input, { principal, now });
+    const outcome = await inRequestContext(request, () => engine.handle(input, { principal, now }));
     return jsonResponse(statusOf(outcome), bodyOf(outcome));
   };
 

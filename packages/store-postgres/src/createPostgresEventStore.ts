@@ -1,3 +1,4 @@
+import { instrumentStore } from '@strive/eventlog/telemetry';
 import * as E from 'fp-ts/lib/Either.js';
 import {
   type EventStore,
@@ -134,7 +135,7 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
   const validStream = (streamId: string): boolean =>
     nameProblem(streamId, MAX_STREAM_ID_LENGTH) === null;
 
-  return {
+  const store: PostgresEventStore = {
     pool,
     schema,
     ready,
@@ -168,4 +169,5 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
       if (owned) await pool.end();
     },
   };
+  return instrumentStore(store, 'postgresql');
 };

@@ -1,3 +1,4 @@
+import { instrumentStore } from '@strive/eventlog/telemetry';
 import type { Database } from 'better-sqlite3';
 import * as E from 'fp-ts/lib/Either.js';
 import type {
@@ -157,7 +158,8 @@ export const openSqliteEventStore = (
   const o = resolveOptions(options);
   const opened = openDatabase(o);
   if (E.isLeft(opened)) return opened;
-  return E.right(build(opened.right.db, o, opened.right.schemaVersion, opened.right.afterClose));
+  const { db, schemaVersion, afterClose } = opened.right;
+  return E.right(instrumentStore(build(db, o, schemaVersion, afterClose), 'sqlite'));
 };
 
 /**
