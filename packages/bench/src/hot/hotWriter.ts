@@ -59,7 +59,11 @@ const report = async (): Promise<WriterReport> => {
     poolSize: args.poolSize,
   });
   const { store, profile } = countedStore(opened);
-  const engine = createCampaignEngine(store);
+  // W6_RETRY (JSON retry options) compares settings by hand; the bench runs the engine's defaults.
+  const retry: unknown = JSON.parse(process.env['W6_RETRY'] ?? '{}');
+  const engine = createCampaignEngine(store, {
+    retry: typeof retry === 'object' && retry !== null ? retry : {},
+  });
   // Load the campaign and subject states before the start (a rule refusal is fine here).
   await engine.handle({ ...hotCommand(template, args.writer, -1), id: `warm-${args.writer}` });
   const d = await drive(async (c) => {
