@@ -57,13 +57,13 @@ describePg('withStreamLock (advisory stream locks)', (pg) => {
         expectedVersion: 'no-stream',
       });
       // Still inside the function: the lock's transaction committed the event and ended.
-      const visible = (await a.pool.query(`SELECT count(*)::int AS n FROM ${a.schema}.events`))
-        .rows[0];
+      const counted = await a.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${a.schema}.events`,
+      );
+      const visible = counted.rows[0]?.n;
       return { before, appended: E.isRight(r), after: await tryLock(), visible };
     });
-    expect(seen).toEqual(
-      E.right({ before: false, appended: true, after: true, visible: { n: 1 } }),
-    );
+    expect(seen).toEqual(E.right({ before: false, appended: true, after: true, visible: 1 }));
     // A second append under a new lock goes on from the first (the cache learned the head).
     const again = await a.withStreamLock(['hot'], 5_000, () =>
       a.append('hot', [{ type: 'T', data: {}, metadata: { at } }], { expectedVersion: 1 }),
