@@ -2,6 +2,7 @@ import { campaignSizes } from './suites/campaignSizes.js';
 import { campaignStage } from './suites/campaignSuite.js';
 import { emmettSuite } from './suites/emmettSuite.js';
 import { endToEndSuite } from './suites/endToEndSuite.js';
+import { hotSuite } from './suites/hotSuite.js';
 import { httpSuite } from './suites/httpSuite.js';
 import { mapSuite } from './suites/mapSuite.js';
 import { pgSuite } from './suites/pgSuite.js';
@@ -53,6 +54,13 @@ export const benchSuites = (o: BenchOptions): Suite[] => {
       warmup: o.warmup,
       seconds: o.pgSeconds,
       writers: o.pgWriters,
+      server: o.server,
+    }),
+    hotSuite({
+      ...common,
+      seconds: o.pgSeconds,
+      writers: [1, 4, 16],
+      poolSize: 3,
       server: o.server,
     }),
     emmettSuite({

@@ -102,7 +102,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     handleCommand(probe === undefined ? deps : { ...deps, probe }, input, o),
   );
   const traceBatch = telemetry === undefined ? undefined : projectionBatchTracer(telemetry);
-  if (telemetry !== undefined) registerProjectionGauges(telemetry, store, projections);
+  if (telemetry !== undefined) registerProjectionGauges(telemetry, store, documents, projections);
   const readModel = <D>(projection: Projection<D>, checkpoint: number): ReadModel<D> => ({
     projection: projection.storageName,
     checkpoint,

@@ -6,6 +6,7 @@ import { isAccepted, isConflict, isRejected } from './CommandOutcome.js';
 import { createEngine } from './createEngine.js';
 import { orderCommands } from './fixtures/orderCommands.js';
 import { customer, order, orderMachine, type OrderContext } from './fixtures/orderWorkflow.js';
+import { busyStore } from './fixtures/busyStore.js';
 import type { WorkflowState } from './Workflow.js';
 
 const at = '2026-03-01T10:00:00Z';
@@ -121,19 +122,7 @@ describe('optimistic concurrency', () => {
   it('gives up with a retryable Conflict after maxAttempts, with decorrelated jittered delays', async () => {
     const store = createMemoryEventStore();
     const delays: number[] = [];
-    let n = 0;
-    const busy: EventStore = {
-      ...store,
-      appendMany: async (requests, options) => {
-        await appendToStream(
-          store,
-          'order-1',
-          [{ type: 'ItemAdded', data: { sku: `x${n++}`, price: 0 }, metadata: { at } }],
-          { expectedVersion: 'any' },
-        );
-        return store.appendMany(requests, options);
-      },
-    };
+    const busy = busyStore(store, at);
     const engine = createEngine({
       store: busy,
       commands: orderCommands,

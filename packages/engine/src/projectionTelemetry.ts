@@ -1,4 +1,4 @@
-import type { EventStore } from '@strive/eventlog';
+import type { EventLog, ProjectionDocuments } from '@strive/eventlog';
 import type { BatchTracer } from './catchUpProjection.js';
 import type { AnyProjection } from './defineProjection.js';
 import type { EngineTelemetry } from './engineTelemetry.js';
@@ -39,7 +39,8 @@ export const projectionBatchTracer =
  */
 export const registerProjectionGauges = (
   t: EngineTelemetry,
-  store: Pick<EventStore, 'head' | 'readCheckpoint'>,
+  log: Pick<EventLog, 'head'>,
+  documents: Pick<ProjectionDocuments, 'readCheckpoint'>,
   projections: readonly AnyProjection[],
 ): void => {
   const async = projections.filter((p) => !p.inline).map((p) => p.storageName);
@@ -56,9 +57,9 @@ export const registerProjectionGauges = (
   t.meter.addBatchObservableCallback(
     async (result) => {
       try {
-        const head = (await store.head()).globalPosition;
+        const head = (await log.head()).globalPosition;
         for (const name of async) {
-          const at = await store.readCheckpoint(name);
+          const at = await documents.readCheckpoint(name);
           const attrs = { 'strive.projection': name };
           result.observe(lag, head - at, attrs);
           result.observe(checkpoint, at, attrs);

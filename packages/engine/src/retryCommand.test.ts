@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { isConflict } from './CommandOutcome.js';
 import { createEngine } from './createEngine.js';
 import type { EngineOptions } from './Engine.js';
+import { busyStore as busy } from './fixtures/busyStore.js';
 import { orderCommands } from './fixtures/orderCommands.js';
 
 const at = '2026-03-01T10:00:00Z';
@@ -46,23 +47,6 @@ const engineOver = (store: EventStore, retry: EngineOptions['retry'] = {}) => {
     },
   });
   return { engine, delays };
-};
-
-/** A store where another writer appends to order 1 before each of this engine's appends. */
-const busy = (store: EventStore): EventStore => {
-  let n = 0;
-  return {
-    ...store,
-    appendMany: async (requests, options) => {
-      await appendToStream(
-        store,
-        'order-1',
-        [{ type: 'ItemAdded', data: { sku: `x${n++}`, price: 0 }, metadata: { at } }],
-        { expectedVersion: 'any' },
-      );
-      return store.appendMany(requests, options);
-    },
-  };
 };
 
 describe('the command id is looked up again before a refusal or a conflict is answered', () => {

@@ -62,7 +62,8 @@ export const retryCommand = async (
   const note = (error: RetryError): void => {
     last = error;
     if (error._tag !== 'ConcurrencyConflict') return;
-    deps.cache.delete(error.streamId);
+    // The cached state stays: it is a state the stream had, and the next attempt reads only its tail
+    // (dropping it cost a snapshot load, its binding check and the tail: four round trips, under the lock).
     if (!locking) return;
     hot.add(error.streamId);
     deps.hot.mark(error.streamId, deps.now());

@@ -6,7 +6,7 @@ import { otelApi, type OtelApi } from './otelApi.js';
 /** The methods `instrumentStore` times; any store with them (whatever else it offers) can be wrapped. */
 export type InstrumentableStore = Pick<
   EventStore,
-  'append' | 'appendMany' | 'readStream' | 'readAll' | 'readEvent'
+  'appendMany' | 'readStream' | 'readAll' | 'readEvent'
 >;
 
 /** Histogram buckets of `db.client.operation.duration`, in seconds (the semantic conventions' advice). */
@@ -121,7 +121,7 @@ export const instrumentStore = <S extends InstrumentableStore>(store: S, dbSyste
   if (api === undefined) return store;
   const meter = api.metrics.getMeter('@strive/eventlog');
   const base = { 'db.system': dbSystem, 'db.system.name': dbSystem };
-  const ops = ['append', 'appendMany', 'readEvent', 'readStream', 'readAll'];
+  const ops = ['appendMany', 'readEvent', 'readStream', 'readAll'];
   const p: Probe = {
     api,
     tracer: api.trace.getTracer('@strive/eventlog'),
@@ -136,14 +136,6 @@ export const instrumentStore = <S extends InstrumentableStore>(store: S, dbSyste
     byOp: new Map(ops.map((op) => [op, { ...base, 'db.operation.name': op }])),
   };
   const wrapped: InstrumentableStore = {
-    append: (streamId, events, options) =>
-      timed(
-        p,
-        'append',
-        () => ({ 'db.operation.batch.size': events.length }),
-        () => store.append(streamId, events, options),
-        leftTag,
-      ),
     appendMany: (requests, options) =>
       timed(
         p,

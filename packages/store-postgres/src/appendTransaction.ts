@@ -29,13 +29,18 @@ type Outcome = E.Either<AppendError, readonly AppendResult[]>;
 /** Single-statement attempts (planned on the cache, then on what a miss reported) before locking. */
 const OPTIMISTIC_ATTEMPTS = 2;
 
-const writeOf = (plan: ReturnType<typeof planAppend>): PlannedWrite | undefined =>
+/** The write a plan makes, if it makes one. Pure. */
+export const writeOf = (plan: ReturnType<typeof planAppend>): PlannedWrite | undefined =>
   E.isRight(plan) && plan.right._tag === 'Write' ? plan.right : undefined;
 
 const resultsOf = (plan: ReturnType<typeof planAppend>): Outcome =>
   E.map((p: { readonly results: readonly AppendResult[] }) => p.results)(plan);
 
-const learnWrite = (input: AppendTransactionInput, write: PlannedWrite): void => {
+/** Teaches the cache the head and versions a committed write left. */
+export const learnWrite = (
+  input: Pick<AppendTransactionInput, 'cache'>,
+  write: PlannedWrite,
+): void => {
   const last = write.rows[write.rows.length - 1];
   if (last !== undefined)
     input.cache.learn(
@@ -44,11 +49,14 @@ const learnWrite = (input: AppendTransactionInput, write: PlannedWrite): void =>
     );
 };
 
-const learnState = (input: AppendTransactionInput, state: AppendSnapshot): void =>
-  input.cache.learn(state.head, state.versions);
+/** Teaches the cache the state a missed guess reported. */
+export const learnState = (
+  input: Pick<AppendTransactionInput, 'cache'>,
+  state: AppendSnapshot,
+): void => input.cache.learn(state.head, state.versions);
 
 /** The result of a multi-statement simple query that ends with (or is) `SELECT ... AS r`. */
-const replyRows = (res: QueryResult | QueryResult[], index: number): unknown[] =>
+export const replyRows = (res: QueryResult | QueryResult[], index: number): unknown[] =>
   (Array.isArray(res) ? res[index] : res)?.rows ?? [];
 
 /**

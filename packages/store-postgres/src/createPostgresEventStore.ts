@@ -4,6 +4,7 @@ import {
   type EventStore,
   GENESIS_HASH,
   type ReadAllOptions,
+  type StoredEvent,
   type StreamLocking,
   type Subscription,
 } from '@strive/eventlog';
@@ -21,6 +22,7 @@ import { createAppendListener } from './appendListener.js';
 import { appendPrepared } from './appendPrepared.js';
 import { createAppendQueue } from './appendQueue.js';
 import { appendSql } from './appendSql.js';
+import { appendUnderLock } from './appendUnderLock.js';
 import { checkSchema } from './checkSchema.js';
 import { connectTimeoutMs } from './connectTimeout.js';
 import { migrate } from './migrate.js';
@@ -98,6 +100,8 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     beforeCommit: options.beforeCommit,
   };
   const queued = createAppendQueue(ctx);
+  // Half the pool at most waits for or holds stream locks: the holders' reads need the rest.
+  const locks = createStreamLocks(pool, schema, Math.floor((pool.options.max ?? 10) / 2));
   const listener = createAppendListener(pool, ctx.channel, options.listenReconnectMs);
   const subscriptions = new Set<Subscription>();
   let closed = false;
@@ -127,11 +131,21 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     } catch (error) {
       return E.left(storeUnavailable(error instanceof Error ? error.message : String(error)));
     }
-    return inline.length === 0 && ctx.beforeCommit === undefined
-      ? queued(prepared.right)
-      : appendPrepared(ctx, prepared.right, inline);
+    if (inline.length > 0 || ctx.beforeCommit !== undefined)
+      return appendPrepared(ctx, prepared.right, inline);
+    const session = locks.session();
+    const underLock =
+      session === undefined ? undefined : await appendUnderLock(ctx, session, prepared.right);
+    return underLock ?? queued(prepared.right);
   };
   const readAll = (o?: ReadAllOptions) => readAllEvents(pool, reads, o, ready);
+  // A stream read under its lock usually ends at the log head: the next append's guess of the head is
+  // then right at once (a stale guess costs `append_events` one more round trip, never a wrong write).
+  const learnHead = (batch: readonly StoredEvent[]): void => {
+    const last = batch[batch.length - 1];
+    if (last !== undefined)
+      ctx.cache.learn({ globalPosition: last.globalPosition, hash: last.hash }, []);
+  };
   const validStream = (streamId: string): boolean =>
     nameProblem(streamId, MAX_STREAM_ID_LENGTH) === null;
 
@@ -141,13 +155,14 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     ready,
     ...snapshotStore(pool, schema, ready),
     ...projectionDocuments(pool, schema, ready),
-    // Half the pool at most waits for or holds stream locks: the holders' appends need the rest.
-    withStreamLock: createStreamLocks(pool, schema, Math.floor((pool.options.max ?? 10) / 2)),
+    withStreamLock: locks.withStreamLock,
     appendMany: (requests, manyOptions) =>
       write(prepareRequests(requests, newId, validation), manyOptions?.inline ?? []),
     // One generator per read (no wrapper delegating to it): an invalid stream id reads nothing.
     readStream: (streamId, o) =>
-      validStream(streamId) ? readStreamEvents(pool, reads, streamId, o, ready) : nothing(),
+      validStream(streamId)
+        ? readStreamEvents(pool, reads, streamId, o, ready, learnHead)
+        : nothing(),
     readAll,
     readEvent: async (eventId) => (await ready(), readEventById(pool, reads, eventId)),
     streamVersion: async (streamId) =>

@@ -73,8 +73,9 @@ export const readAllEvents = (
 
 /**
  * One stream's events between `from` and `to` (inclusive; `from` is always the lower bound), forward
- * or backward, in keyset-paginated batches; `ready` is awaited first, as in `readAllEvents`. Does I/O;
- * throws `RangeError` on a malformed option.
+ * or backward, in keyset-paginated batches; `ready` is awaited first, as in `readAllEvents`; `seen`
+ * gets every batch as fetched (the store learns a newer log head from it). Does I/O; throws
+ * `RangeError` on a malformed option.
  */
 export const readStreamEvents = (
   pool: Pool,
@@ -82,6 +83,7 @@ export const readStreamEvents = (
   streamId: string,
   options: ReadStreamOptions = {},
   ready: () => Promise<void> = () => Promise.resolve(),
+  seen: (batch: readonly StoredEvent[]) => void = () => undefined,
 ): AsyncGenerator<StoredEvent> =>
   prefetched(async () => {
     await ready();
@@ -96,8 +98,11 @@ export const readStreamEvents = (
     if (from > to) return undefined;
     return {
       first: { from, to },
-      fetch: (r: { from: number; to: number }) =>
-        query(pool, text, [streamId, r.from, r.to, batchSize]),
+      fetch: async (r: { from: number; to: number }) => {
+        const events = await query(pool, text, [streamId, r.from, r.to, batchSize]);
+        seen(events);
+        return events;
+      },
       next: (events: readonly StoredEvent[]) => {
         const last = events[events.length - 1];
         if (events.length < batchSize || last === undefined) return undefined;

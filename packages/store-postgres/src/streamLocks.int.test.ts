@@ -35,6 +35,44 @@ describePg('withStreamLock (advisory stream locks)', (pg) => {
     expect(log).toEqual(['a+', 'a-', 'b+']);
   });
 
+  it('commits an append made under the lock with the lock: one round trip, the lock free as it returns', async () => {
+    const a = pg.store({ poolSize: 4 });
+    await a.ready();
+    const key = streamLockKey(a.schema, 'hot');
+    const tryLock = async (): Promise<boolean> => {
+      const client = await a.pool.connect();
+      try {
+        const r = await client.query<{ ok: boolean }>(
+          `SELECT pg_try_advisory_lock(${key.toString()}) AS ok`,
+        );
+        if (r.rows[0]?.ok === true)
+          await client.query(`SELECT pg_advisory_unlock(${key.toString()})`);
+        return r.rows[0]?.ok === true;
+      } finally {
+        client.release();
+      }
+    };
+    const seen = await a.withStreamLock(['hot'], 5_000, async () => {
+      const before = await tryLock();
+      const r = await appendToStream(a, 'hot', [{ type: 'T', data: {}, metadata: { at } }], {
+        expectedVersion: 'no-stream',
+      });
+      // Still inside the function: the lock's transaction committed the event and ended.
+      const counted = await a.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${a.schema}.events`,
+      );
+      const visible = counted.rows[0]?.n;
+      return { before, appended: E.isRight(r), after: await tryLock(), visible };
+    });
+    expect(seen).toEqual(E.right({ before: false, appended: true, after: true, visible: 1 }));
+    // A second append under a new lock goes on from the first (the cache learned the head).
+    const again = await a.withStreamLock(['hot'], 5_000, () =>
+      appendToStream(a, 'hot', [{ type: 'T', data: {}, metadata: { at } }], { expectedVersion: 1 }),
+    );
+    expect(E.isRight(again) && E.isRight(again.right)).toBe(true);
+    expect(await a.streamVersion('hot')).toBe(2);
+  });
+
   it('answers StreamLockTimeout after the time limit, runs nothing, and frees the connection', async () => {
     const a = pg.store({ poolSize: 2 });
     await a.ready();

@@ -1,8 +1,10 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { StreamLocking } from '@strive/eventlog';
 import { streamLockTimeout } from '@strive/eventlog/adapter';
 import * as E from 'fp-ts/lib/Either.js';
 import type pg from 'pg';
+import type { PoolClient } from 'pg';
 import { errorCode } from './pgErrors.js';
 
 /**
@@ -34,21 +36,37 @@ const slots = (n: number): (() => Promise<() => void>) => {
 };
 
 /**
+ * The lock a `withStreamLock` function holds, seen by the appends it makes (`appendUnderLock`): its
+ * connection, in the lock's open transaction, until `ended` (an append committed or rolled it back).
+ */
+export interface LockSession {
+  readonly client: PoolClient;
+  ended: boolean;
+  /** An error that broke the connection while ending the transaction (the pool then drops it). */
+  broken?: unknown;
+}
+
+/** Stream locks of one store, and the lock session of the code running inside one (if any). */
+export interface StreamLocks {
+  readonly withStreamLock: StreamLocking['withStreamLock'];
+  readonly session: () => LockSession | undefined;
+}
+
+/**
  * `withStreamLock` on PostgreSQL: a transaction on a connection of its own holds
  * `pg_advisory_xact_lock` on every stream's key (in ascending key order, so lockers cannot deadlock),
- * with `lock_timeout` as the wait limit, while `fn` does its reads and appends through the pool; the
- * transaction ends (and the locks go) when `fn` settles, or when the connection drops. At most
- * `maxHeld` connections of the pool wait for or hold stream locks at once, so the lockers can never
- * take every connection from the appends they wait for; with a pool of one connection (`maxHeld` 0)
- * nothing can hold a lock and append at once, so `fn` runs unlocked (expected versions still decide). Does I/O.
+ * with `lock_timeout` as the wait limit, while `fn` does its reads through the pool; an append `fn`
+ * makes goes on the lock's connection and commits with it (`appendUnderLock`: one round trip, the
+ * lock released as the events commit); otherwise the transaction ends (and the locks go) when `fn`
+ * settles, or when the connection drops. At most `maxHeld` connections of the pool wait for or hold
+ * stream locks at once, so the lockers can never take every connection from the reads and appends
+ * they wait for; with a pool of one connection (`maxHeld` 0) nothing can hold a lock and append at
+ * once, so `fn` runs unlocked (expected versions still decide). Does I/O.
  */
-export const createStreamLocks = (
-  pool: pg.Pool,
-  schema: string,
-  maxHeld: number,
-): StreamLocking['withStreamLock'] => {
+export const createStreamLocks = (pool: pg.Pool, schema: string, maxHeld: number): StreamLocks => {
   const take = slots(maxHeld);
-  return async (streamIds, timeoutMs, fn) => {
+  const sessions = new AsyncLocalStorage<LockSession>();
+  const withStreamLock: StreamLocking['withStreamLock'] = async (streamIds, timeoutMs, fn) => {
     if (maxHeld < 1) return E.right(await fn());
     const keys = [...new Set(streamIds.map((id) => streamLockKey(schema, id)))].sort((a, b) =>
       a < b ? -1 : a > b ? 1 : 0,
@@ -69,10 +87,12 @@ export const createStreamLocks = (
           broken ??= error;
           throw error;
         }
+        const session: LockSession = { client, ended: false };
         try {
-          return E.right(await fn());
+          return E.right(await sessions.run(session, fn));
         } finally {
-          await client.query('COMMIT').catch((e: unknown) => (broken = e));
+          broken = session.broken;
+          if (!session.ended) await client.query('COMMIT').catch((e: unknown) => (broken = e));
         }
       } finally {
         client.release(broken instanceof Error ? broken : undefined);
@@ -80,5 +100,12 @@ export const createStreamLocks = (
     } finally {
       release();
     }
+  };
+  return {
+    withStreamLock,
+    session: () => {
+      const s = sessions.getStore();
+      return s === undefined || s.ended ? undefined : s;
+    },
   };
 };

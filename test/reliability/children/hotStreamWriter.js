@@ -14,6 +14,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { RATINGS } from '../../fixtures/campaignSetup.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const { createCampaignEngine } = await import(`${root}packages/campaign/dist/index.js`);
@@ -66,13 +67,6 @@ const engine = createCampaignEngine(counted, {
   retry: JSON.parse(process.env['STRIVE_HOT_RETRY'] ?? '{}'),
 });
 
-const ratings = {
-  leadershipTeam: 'good',
-  memberTeam: 'good',
-  workMechanism: 'good',
-  workPerformance: 'good',
-  publicFeedback: 'good',
-};
 const org = (id) => ({ kind: 'organization', id });
 const commands = [];
 if (stage === 'evaluate')
@@ -86,7 +80,7 @@ if (stage === 'evaluate')
       campaignId: 'hot',
       subject: org('o1'),
       evaluatorId,
-      ratings,
+      ratings: RATINGS,
     });
   }
 else

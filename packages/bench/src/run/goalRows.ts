@@ -24,7 +24,8 @@ export const withGoals = (rows: readonly BenchRow[], rule: GoalRule): GoalRow[] 
 const fmt = (x: number): string =>
   x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3);
 /** Two decimals, or two significant digits below 0.1 (a ratio of 0.004 is not 0.00). Pure. */
-const ratioText = (r: number): string => (r >= 0.1 ? r.toFixed(2) : r.toPrecision(2));
+/** A ratio as the tables print it: two decimals, or two significant digits below 0.1. Pure. */
+export const ratioText = (r: number): string => (r >= 0.1 ? r.toFixed(2) : r.toPrecision(2));
 
 const HEADER = ['workload', 'subject', 'vs', 'median [min-max]', 'unit', 'ratio', 'goal', 'met'];
 const cells = ({ row: r, goal }: GoalRow): string[] => [
