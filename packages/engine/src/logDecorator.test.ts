@@ -45,6 +45,7 @@ describe('a decorator over the EventLog port', () => {
   });
 
   it('runs the engine end to end, with the inner store snapshots and documents beside it', async () => {
+    // #region engine
     const inner = createMemoryEventStore();
     const { log, counts } = counting(inner);
     const engine = createEngine({
@@ -56,6 +57,7 @@ describe('a decorator over the EventLog port', () => {
       snapshotEvery: 4,
       stateCacheSize: 0,
     });
+    // #endregion engine
     for (let i = 0; i < 6; i++) expect((await engine.handle(addItem(i)))._tag).toBe('Accepted');
     await engine.handle({ type: 'PlaceOrder', id: 'p1', at, orderId: '1', customerId: 'c' });
     const { fired } = await engine.tick('2026-03-05T00:00:00Z');
