@@ -1,4 +1,4 @@
-// `node --import ./packages/bench/scripts/registerInMemoryOtel.mjs packages/bench/dist/main.js ...`:
+// `node --import ./packages/bench/scripts/registerInMemoryOtel.js packages/bench/dist/main.js ...`:
 // the bench with an OpenTelemetry SDK registered (every span kept by an InMemorySpanExporter, emptied
 // every 10,000 spans; metrics in a MeterProvider whose reader is never collected), for
 // docs/benchmarks.md's "Telemetry cost". Development only: the SDK packages are root devDependencies.
