@@ -4,6 +4,7 @@
 // Usage: node tallyReactor.js PG_URL SCHEMA OWNER [TARGET]
 import { createRequire } from 'node:module';
 import process from 'node:process';
+import { URL } from 'node:url';
 import * as t from 'io-ts';
 import {
   accept,
