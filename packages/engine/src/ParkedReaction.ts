@@ -11,19 +11,23 @@ export const ParkReasonCodec = t.strict({
 export type ParkReason = t.TypeOf<typeof ParkReasonCodec>;
 
 /** io-ts codec of a parked reaction as its reactor's documents hold it (keyed by event id). */
-export const ParkedReactionCodec = t.strict({
-  reactor: t.string,
-  eventId: t.string,
-  eventType: t.string,
-  streamId: t.string,
-  globalPosition: t.number,
-  /** The command of the reaction that could not be accepted, and its id. */
-  commandIndex: t.number,
-  commandId: t.string,
-  /** Attempts made, counting every retry of `retryParkedReaction`. */
-  attempts: t.number,
-  reason: ParkReasonCodec,
-});
+export const ParkedReactionCodec = t.intersection([
+  t.strict({
+    reactor: t.string,
+    eventId: t.string,
+    eventType: t.string,
+    streamId: t.string,
+    globalPosition: t.number,
+    /** The command of the reaction that could not be accepted, and its id. */
+    commandIndex: t.number,
+    commandId: t.string,
+    /** Attempts made, counting every retry of `retryParkedReaction`. */
+    attempts: t.number,
+    reason: ParkReasonCodec,
+  }),
+  /** Set by `requestParkedRetry` (e.g. `strive reactors NAME --retry`): the running reactor retries it. */
+  t.exact(t.partial({ retryRequested: t.boolean })),
+]);
 
 /**
  * A reaction its reactor gave up on after its retries: the event it was for, which command failed, how

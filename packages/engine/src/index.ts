@@ -118,6 +118,7 @@ export type { ReactorRetry, ReactionResult } from './reactToEvent.js';
 export { runReactor, type ReactorRunner, type RunReactorOptions } from './runReactor.js';
 export {
   listParkedReactions,
+  requestParkedRetry,
   retryParkedReaction,
   type RetryParkedOptions,
   type RetryParkedResult,

@@ -88,3 +88,32 @@ export const retryParkedReaction = async (
     if (E.isRight(r)) return result;
   }
 };
+
+/**
+ * Asks the running reactor to retry parked reactions (one event id, or `all`): marks them, and the
+ * runner (which has the reactor's definition) retries them when it is next idle, as
+ * `retryParkedReaction` does. Resolves with the event ids marked (empty when none is parked). Does I/O.
+ * @example await requestParkedRetry(store, 'pay-approved-claims', 'all');
+ */
+export const requestParkedRetry = async (
+  store: Pick<ReactorStore, 'readDocuments' | 'readCheckpoint' | 'commitProjection'>,
+  reactor: string,
+  eventId: string,
+): Promise<readonly string[]> => {
+  const name = reactorProjectionName({ name: reactor });
+  for (;;) {
+    const chosen = (await listParkedReactions(store, reactor)).filter(
+      (p) => eventId === 'all' || p.eventId === eventId,
+    );
+    if (chosen.length === 0) return [];
+    const checkpoint = await store.readCheckpoint(name);
+    const r = await store.commitProjection({
+      projection: name,
+      expectedCheckpoint: checkpoint,
+      checkpoint,
+      upserts: chosen.map((p) => ({ key: p.eventId, value: { ...p, retryRequested: true } })),
+      deletes: [],
+    });
+    if (E.isRight(r)) return chosen.map((p) => p.eventId);
+  }
+};

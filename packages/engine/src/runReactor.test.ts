@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from './createEngine.js';
 import { reactorProjectionName } from './defineReactor.js';
 import { tallyCommands, tallyReactor } from './fixtures/tallyReactor.js';
-import { listParkedReactions, retryParkedReaction } from './parkedReactions.js';
+import { listParkedReactions, requestParkedRetry, retryParkedReaction } from './parkedReactions.js';
 import { reactionCommandId } from './reactionCommandId.js';
 import { reactToEvent, DEFAULT_REACTOR_RETRY } from './reactToEvent.js';
 import { runReactor } from './runReactor.js';
@@ -24,7 +24,7 @@ const setup = () => {
   const engine = createEngine({ store, commands: tallyCommands, sleep: async () => {} });
   return { store, engine };
 };
-const fast = { sleep: async () => {}, random: () => 0.5, pollIntervalMs: 5 };
+const fast = { sleep: () => new Promise<void>((r) => setImmediate(r)), random: () => 0.5, pollIntervalMs: 5 };
 
 const countedOn = async (
   store: ReturnType<typeof createMemoryEventStore>,
@@ -205,5 +205,43 @@ describe('reactors', () => {
     expect(b.owning()).toBe(true);
     await b.stop();
     expect(await countedOn(store, 'main')).toHaveLength(11);
+  });
+
+  it('retries the parked reactions marked by requestParkedRetry when the runner is idle', async () => {
+    const { store, engine } = setup();
+    let fixed = false;
+    const fixable = {
+      handle: (input: unknown) =>
+        engine.handle(
+          fixed && typeof input === 'object' && input !== null
+            ? { ...input, tally: 'recovered' }
+            : input,
+        ),
+    };
+    for (let i = 0; i < 3; i++) await engine.handle(noteCmd(i, 'poison'));
+    const runner = runReactor({
+      engine: fixable,
+      store,
+      reactor: tallyReactor,
+      retry: { attempts: 1 },
+      ...fast,
+    });
+    await runner.waitFor(3);
+    expect(await listParkedReactions(store, 'tally')).toHaveLength(3);
+    fixed = true;
+    expect(await requestParkedRetry(store, 'tally', 'nope')).toEqual([]);
+    const [first] = await listParkedReactions(store, 'tally');
+    expect(await requestParkedRetry(store, 'tally', first?.eventId ?? '')).toEqual([
+      first?.eventId,
+    ]);
+    for (let i = 0; i < 100 && (await listParkedReactions(store, 'tally')).length > 2; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    expect(await listParkedReactions(store, 'tally')).toHaveLength(2);
+    expect(await requestParkedRetry(store, 'tally', 'all')).toHaveLength(2);
+    for (let i = 0; i < 100 && (await listParkedReactions(store, 'tally')).length > 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
+    await runner.stop();
+    expect(await listParkedReactions(store, 'tally')).toEqual([]);
+    expect(await countedOn(store, 'recovered')).toHaveLength(3);
   });
 });

@@ -4,6 +4,7 @@ import type { StoredEvent } from '@strive/eventlog';
 import type { CommandOutcome } from './CommandOutcome.js';
 import { reactorProjectionName, type Reactor } from './defineReactor.js';
 import type { ParkedReaction } from './ParkedReaction.js';
+import { listParkedReactions, retryParkedReaction } from './parkedReactions.js';
 import type { ReactorLease, ReactorLeases, ReactorStore } from './ReactorStore.js';
 import { DEFAULT_REACTOR_RETRY, reactToEvent, type ReactorRetry } from './reactToEvent.js';
 
@@ -152,9 +153,30 @@ export const runReactor = (options: RunReactorOptions): ReactorRunner => {
     return events.length >= batchSize;
   };
 
+  /** Retries the parked reactions marked by `requestParkedRetry` (when idle and holding the lease). */
+  const retryRequested = async (): Promise<void> => {
+    if (leases !== undefined && lease === undefined) return;
+    for (const p of await listParkedReactions(store, reactor.name)) {
+      if (stopped || p.retryRequested !== true) continue;
+      const r = await retryParkedReaction({
+        ...deps,
+        engine: options.engine,
+        store,
+        reactor,
+        eventId: p.eventId,
+        retry: deps.retry,
+      });
+      if (r._tag === 'Parked') options.onParked?.(r.parked);
+    }
+  };
+
   const run = async (): Promise<void> => {
     try {
-      while (!stopped) if (!(await step()) && !stopped) await sleep(pollMs);
+      while (!stopped)
+        if (!(await step()) && !stopped) {
+          await retryRequested();
+          await sleep(pollMs);
+        }
     } finally {
       const held = lease;
       lose();
