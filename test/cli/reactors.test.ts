@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, runReactor } from '../../packages/engine/src/index.js';
-import { tallyCommands, tallyReactor } from '../../packages/engine/src/fixtures/tallyReactor.js';
+import { reactionCommandId, reactorProjectionName } from '../../packages/engine/src/index.js';
 import { createSqliteEventStore } from '../../packages/store-sqlite/src/index.js';
 import { tempDir } from '../support/cliFixtures.js';
 import { runCli } from '../support/runCli.js';
@@ -13,19 +12,41 @@ afterAll(() => tmp.remove());
 
 describe('strive reactors', () => {
   it('lists parked reactions, marks them for retry, and refuses an event that is not parked', async () => {
+    // Two reactions parked as `runReactor` parks them (packages/engine/src/runReactor.test.ts runs it).
     const store = createSqliteEventStore({ path: db });
-    const engine = createEngine({ store, commands: tallyCommands });
-    const actor = { id: 'ann', role: 'clerk' };
-    for (const [i, tally] of ['main', 'poison', 'poison'].entries())
-      await engine.handle({ type: 'Note', id: `n${i}`, at, actor, noteId: String(i), tally });
-    const runner = runReactor({
-      engine,
-      store,
-      reactor: tallyReactor,
-      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+    const parked = [];
+    for (const i of [0, 1, 2]) {
+      const r = await store.append(
+        `note-${i}`,
+        [{ type: 'Noted', data: { tally: i === 0 ? 'main' : 'poison' }, metadata: { at } }],
+        { expectedVersion: 'no-stream' },
+      );
+      if (r._tag === 'Left') throw new Error('append');
+      const e = r.right.events[0];
+      if (e === undefined || i === 0) continue;
+      parked.push({
+        key: e.eventId,
+        value: {
+          reactor: 'tally',
+          eventId: e.eventId,
+          eventType: e.type,
+          streamId: e.streamId,
+          globalPosition: e.globalPosition,
+          commandIndex: 0,
+          commandId: reactionCommandId('tally', e.eventId, 0),
+          attempts: 2,
+          reason: { kind: 'Rejected', message: 'poison tallies are refused' },
+        },
+      });
+    }
+    const committed = await store.commitProjection({
+      projection: reactorProjectionName({ name: 'tally' }),
+      expectedCheckpoint: 0,
+      checkpoint: 3,
+      upserts: parked,
+      deletes: [],
     });
-    await runner.waitFor(3);
-    await runner.stop();
+    expect(committed._tag).toBe('Right');
     await store.close();
 
     const listed = await runCli(['reactors', 'tally', '--db', db]);
