@@ -4,6 +4,7 @@ import { emmettSuite } from './suites/emmettSuite.js';
 import { endToEndSuite } from './suites/endToEndSuite.js';
 import { httpSuite } from './suites/httpSuite.js';
 import { mapSuite } from './suites/mapSuite.js';
+import { natsSuite } from './suites/natsSuite.js';
 import { pgSuite } from './suites/pgSuite.js';
 import type { PgServer } from './suites/pgServer.js';
 import { replaySuite } from './suites/replaySuite.js';
@@ -26,6 +27,8 @@ export interface BenchOptions {
   readonly pgSeconds: number;
   readonly pgWriters: readonly number[];
   readonly server: () => Promise<PgServer>;
+  /** The NATS server of the nats suite (`STRIVE_NATS_URL`, default `127.0.0.1:4222`). */
+  readonly natsUrl: string;
   readonly command: string;
   readonly started: Date;
 }
@@ -48,6 +51,7 @@ export const benchSuites = (o: BenchOptions): Suite[] => {
     }),
     mapSuite({ ...common, scale: o.scale * o.mapScale }),
     httpSuite({ ...common, scale: o.scale }),
+    natsSuite({ ...common, scale: o.scale, url: o.natsUrl }),
     pgSuite({
       ...common,
       warmup: o.warmup,
