@@ -24,7 +24,11 @@ const setup = () => {
   const engine = createEngine({ store, commands: tallyCommands, sleep: async () => {} });
   return { store, engine };
 };
-const fast = { sleep: () => new Promise<void>((r) => setImmediate(r)), random: () => 0.5, pollIntervalMs: 5 };
+const fast = {
+  sleep: () => new Promise<void>((r) => setImmediate(r)),
+  random: () => 0.5,
+  pollIntervalMs: 5,
+};
 
 const countedOn = async (
   store: ReturnType<typeof createMemoryEventStore>,
