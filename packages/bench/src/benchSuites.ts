@@ -5,6 +5,7 @@ import { endToEndSuite } from './suites/endToEndSuite.js';
 import { hotSuite } from './suites/hotSuite.js';
 import { httpSuite } from './suites/httpSuite.js';
 import { mapSuite } from './suites/mapSuite.js';
+import { natsSuite } from './suites/natsSuite.js';
 import { pgSuite } from './suites/pgSuite.js';
 import type { PgServer } from './suites/pgServer.js';
 import { replaySuite } from './suites/replaySuite.js';
@@ -27,6 +28,8 @@ export interface BenchOptions {
   readonly pgSeconds: number;
   readonly pgWriters: readonly number[];
   readonly server: () => Promise<PgServer>;
+  /** The NATS server of the nats suite (`STRIVE_NATS_URL`, default `127.0.0.1:4222`). */
+  readonly natsUrl: string;
   readonly command: string;
   readonly started: Date;
 }
@@ -49,6 +52,7 @@ export const benchSuites = (o: BenchOptions): Suite[] => {
     }),
     mapSuite({ ...common, scale: o.scale * o.mapScale }),
     httpSuite({ ...common, scale: o.scale }),
+    natsSuite({ ...common, scale: o.scale, url: o.natsUrl }),
     pgSuite({
       ...common,
       warmup: o.warmup,

@@ -42,6 +42,7 @@ const suites = benchSuites({
   command,
   started,
   server: () => (server ??= findPgServer(a.pgUrl)),
+  natsUrl: process.env['STRIVE_NATS_URL'] || '127.0.0.1:4222',
 });
 const selection = selectSuites(suites, a.only);
 if (selection._tag === 'UnknownSuites') {

@@ -5,6 +5,7 @@ import { diagram } from './commands/diagram.js';
 import { exportLog } from './commands/exportLog.js';
 import { generate } from './commands/generate.js';
 import { importLog } from './commands/importLog.js';
+import { reactors } from './commands/reactors.js';
 import { timeline } from './commands/timeline.js';
 import { verifyLog } from './commands/verifyLog.js';
 import { parseExpectedHead } from './expectHead.js';
@@ -176,6 +177,23 @@ export const registerLogCommands = (
     .option('--json', 'machine-readable output')
     .action(async (stream: string, o: DbOpts) =>
       done(await withStore(o.db, 'read', (s) => timeline(s, io, stream, o.json === true))),
+    );
+  program
+    .command('reactors')
+    .description("a reactor's parked reactions; --retry has its running reactor retry them")
+    .argument('<name>', 'reactor name, e.g. pay-approved-claims')
+    .addOption(dbOption())
+    .option('--retry <event-id>', 'mark one parked reaction (or all) for retry')
+    .option('--json', 'machine-readable output')
+    .action(async (name: string, o: DbOpts & { readonly retry?: string }) =>
+      done(
+        await withStore(o.db, o.retry === undefined ? 'read' : 'write', (s) =>
+          reactors(s, io, name, {
+            json: o.json === true,
+            ...(o.retry === undefined ? {} : { retry: o.retry }),
+          }),
+        ),
+      ),
     );
   program
     .command('generate')

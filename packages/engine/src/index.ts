@@ -104,3 +104,23 @@ export {
   type ReplayStreamsOptions,
   type ReplayWorkflows,
 } from './replayStreams.js';
+export {
+  defineReactor,
+  reactorProjectionName,
+  type ReactionCommand,
+  type ReactionContext,
+  type Reactor,
+  type ReactorConfig,
+} from './defineReactor.js';
+export { reactionCommandId } from './reactionCommandId.js';
+export type { ParkedReaction, ParkReason } from './ParkedReaction.js';
+export type { ReactorLease, ReactorLeases, ReactorStore } from './ReactorStore.js';
+export type { ReactorRetry, ReactionResult } from './reactToEvent.js';
+export { runReactor, type ReactorRunner, type RunReactorOptions } from './runReactor.js';
+export {
+  listParkedReactions,
+  requestParkedRetry,
+  retryParkedReaction,
+  type RetryParkedOptions,
+  type RetryParkedResult,
+} from './parkedReactions.js';

@@ -9,3 +9,8 @@ export {
   type ProjectionWorker,
   type ProjectionWorkerOptions,
 } from './runProjectionWorker.js';
+export {
+  postgresLeases,
+  type PostgresLeases,
+  type PostgresLeasesOptions,
+} from './postgresLeases.js';
