@@ -68,6 +68,7 @@ export {
   type Invalid,
   type Rejected,
 } from './CommandOutcome.js';
+export { outcomeJson, type OutcomeError, type OutcomeJson } from './outcomeJson.js';
 export { schedule, type ScheduleOptions } from './schedule.js';
 export {
   defineProjection,
