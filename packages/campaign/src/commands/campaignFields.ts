@@ -1,5 +1,5 @@
+import { refine } from '@strive/engine';
 import { Id, IsoDateTime } from '../codec/primitives.js';
-import { refine } from '../codec/refine.js';
 import { CampaignActorCodec } from '../domain/Role.js';
 
 /** A campaign id: an `Id` without `-organization-` or `-member-`, so stream ids never collide. */

@@ -1,6 +1,5 @@
-import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand, refine } from '@strive/engine';
 import * as t from 'io-ts';
-import { refine } from '../codec/refine.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { GroupMemberCodec, type GroupMember } from '../domain/Person.js';
 import { campaignClock } from './clockBounds.js';

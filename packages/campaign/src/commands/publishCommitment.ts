@@ -1,6 +1,5 @@
-import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand, refine } from '@strive/engine';
 import * as t from 'io-ts';
-import { refine } from '../codec/refine.js';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { PledgeCodec } from '../domain/Pledge.js';
 import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';

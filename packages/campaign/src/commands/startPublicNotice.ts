@@ -1,7 +1,6 @@
-import { acceptIf, commandCodec, defineCommand, heldOf } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand, heldOf, refine } from '@strive/engine';
 import type * as t from 'io-ts';
 import { NonNegativeInt } from '../codec/primitives.js';
-import { refine } from '../codec/refine.js';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { SubjectRefCodec } from '../domain/Subject.js';
 import { tally } from '../domain/tally.js';
