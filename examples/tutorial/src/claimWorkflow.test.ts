@@ -1,4 +1,4 @@
-import { given, invalid, rejected, type GivenEvent } from '@strive/engine/testing';
+import { commandOf, given, invalid, rejected, type GivenEvent } from '@strive/engine/testing';
 import { describe, it } from 'vitest';
 import { claimCommands as commands } from './claimCommands.js';
 
@@ -8,12 +8,9 @@ const submitted: GivenEvent[] = [
   { streamId: 'claim-1', type: 'ExpenseAdded', data: { description: 'hotel', cents: 150_000 } },
   { streamId: 'claim-1', type: 'ClaimSubmitted', data: {} },
 ];
-const command = (type: string, actor: string, role: string, fields: object) => ({
-  ...{ type, id: 'c1', at: '2026-03-04T09:00:00+01:00', actor: { id: actor, role }, claimId: '1' },
-  ...fields,
-});
-const review = (actor: string, role: string, decision: string) =>
-  command('ReviewClaim', actor, role, { decision, reason: 'checked' });
+const ana = { id: 'ana', role: 'employee' };
+const review = (id: string, role: string, decision: string) =>
+  commandOf('ReviewClaim', { id, role }, { claimId: '1', decision, reason: 'checked' });
 
 describe('the expense claim', () => {
   it('lets a director approve any amount', () =>
@@ -28,7 +25,7 @@ describe('the expense claim', () => {
 
   it('names every bad field at once, unknown ones included', () =>
     given([], { commands })
-      .when(command('AddExpense', 'ana', 'employee', { cents: 0.5, note: 'x' }))
+      .when(commandOf('AddExpense', ana, { claimId: '1', cents: 0.5, note: 'x' }))
       .then(invalid('description', 'cents', 'note')));
 });
 // #endregion given-when-then

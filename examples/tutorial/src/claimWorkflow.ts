@@ -1,13 +1,9 @@
-import { defineWorkflow } from '@strive/engine';
+import { defineWorkflow, refine } from '@strive/engine';
 import * as t from 'io-ts';
 import { setup } from 'xstate';
 
-/** Brands a number checked to be whole positive cents. */
-export interface CentsBrand {
-  readonly Cents: unique symbol;
-}
 /** Whole positive cents (io-ts `t.number` alone would let NaN and Infinity through). */
-export const Cents = t.brand(t.Int, (n): n is t.Branded<t.Int, CentsBrand> => n > 0, 'Cents');
+export const Cents = refine(t.Int, (n) => n > 0, 'Cents', 'must be whole positive cents');
 
 /** What a claim's events fold into (JSON). */
 export type ClaimContext = { employeeId: string; title: string; totalCents: number };

@@ -11,20 +11,10 @@ export const claimsProjection = defineProjection({
   workflows: [claim],
   initial: (): ClaimRow => ({ title: '', state: 'draft', totalCents: 0, reviewedBy: '-' }),
   apply: {
-    ClaimOpened: (row, { title }) => {
-      row.title = title;
-    },
-    ExpenseAdded: (row, { cents }) => {
-      row.totalCents += cents;
-    },
-    ClaimSubmitted: (row) => {
-      row.state = 'submitted';
-    },
-    ClaimApproved: (row, { approverId }) => {
-      [row.state, row.reviewedBy] = ['approved', approverId];
-    },
-    ClaimRejected: (row, { approverId }) => {
-      [row.state, row.reviewedBy] = ['rejected', approverId];
-    },
+    ClaimOpened: (row, { title }) => ({ ...row, title }),
+    ExpenseAdded: (row, { cents }) => ({ ...row, totalCents: row.totalCents + cents }),
+    ClaimSubmitted: (row) => ({ ...row, state: 'submitted' }),
+    ClaimApproved: (row, { approverId }) => ({ ...row, state: 'approved', reviewedBy: approverId }),
+    ClaimRejected: (row, { approverId }) => ({ ...row, state: 'rejected', reviewedBy: approverId }),
   },
 });

@@ -6,7 +6,7 @@ import {
   type StoredEvent,
 } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
-import { Immer } from 'immer';
+import { castDraft, Immer } from 'immer';
 import type { Projection } from './defineProjection.js';
 
 /** Runs one projection batch's fold and commit (`projectionTelemetry` makes it a span). */
@@ -75,7 +75,9 @@ const foldBatch = async <D>(
     const key = keyFor(projection, e);
     const recipe = projection.apply[e.type];
     const doc = key === undefined ? undefined : draft[`k:${key}`];
-    if (recipe !== undefined && doc !== undefined) recipe(doc, e.data, e);
+    if (recipe === undefined || key === undefined || doc === undefined) continue;
+    const next = recipe(doc, e.data, e);
+    if (next !== undefined) draft[`k:${key}`] = castDraft(next);
   }
   const done = immer.finishDraft(draft);
   return [...keys].map((key) => {

@@ -38,7 +38,11 @@ export interface CommandDefinition<
   readonly type: string;
   readonly codec: DataCodec<Cmd>;
   streams(cmd: Cmd): StreamRefs<S>;
-  /** Streams named by the states of `streams` (a loan names its member); loaded after them. */
+  /**
+   * Streams named by the states of `streams` (a loan names its member); loaded after them. Called
+   * again until it names no new stream, `states` then also holding the derived states loaded so far
+   * under their aliases (type them `StatesOf<S> & Partial<StatesOf<D>>` to follow a second level).
+   */
   derivedStreams?(cmd: Cmd, states: StatesOf<S>): StreamRefs<D>;
   decide(cmd: Cmd, states: StatesOf<S & D>, ctx: CommandContext): Decision<S & D>;
 }
@@ -48,7 +52,11 @@ export type AnyCommand = CommandDefinition<unknown, StreamWorkflows, StreamWorkf
 
 /** How a command is decoded: an io-ts `codec` of the whole command, or its `fields` (see `commandCodec`). */
 type Source<Cmd> = { readonly codec: DataCodec<Cmd> };
-type Fields<P extends t.Props> = { readonly fields: P };
+type Fields<P extends t.Props, O extends t.Props = Record<never, t.Mixed>> = {
+  readonly fields: P;
+  /** Fields that may be left out. */
+  readonly optional?: O;
+};
 
 /** The streams and `decide` of a command over several streams (methods: any command fits the implementation). */
 export interface MultiStream<Cmd, S extends StreamWorkflows, D extends StreamWorkflows> {
@@ -71,8 +79,9 @@ export interface SingleStream<Cmd, W extends AnyWorkflow> {
 }
 
 /**
- * Defines a command handled by the engine: its `type`, its `fields` (io-ts codecs; the engine adds
- * `type`, `id`, `at` and `actor` and refuses unknown keys) or a whole `codec`, and either one stream
+ * Defines a command handled by the engine: its `type`, its `fields` and `optional` fields (io-ts
+ * codecs; the engine adds `type`, `id`, `at` and `actor` and refuses unknown keys, see `commandCodec`)
+ * or a whole `codec`, and either one stream
  * (`workflow` + `streamId`; `decide` gets its state and returns its events) or several by alias
  * (`streams`, optionally `derivedStreams` found in their states; `decide` gets every state and returns
  * events per alias). `decide` is pure: `accept(...)` or `reject(...)`. Throws on an empty type. Pure.
@@ -83,9 +92,14 @@ export interface SingleStream<Cmd, W extends AnyWorkflow> {
  *   decide: () => accept(claim.event('ClaimSubmitted', {})),
  * });
  */
-export function defineCommand<T extends string, P extends t.Props, W extends AnyWorkflow>(
-  config: Fields<P> & SingleStream<CommandOf<T, P>, W> & { readonly type: T },
-): CommandDefinition<CommandOf<T, P>, Readonly<Record<string, W>>>;
+export function defineCommand<
+  T extends string,
+  P extends t.Props,
+  W extends AnyWorkflow,
+  O extends t.Props = Record<never, t.Mixed>,
+>(
+  config: Fields<P, O> & SingleStream<CommandOf<T, P, O>, W> & { readonly type: T },
+): CommandDefinition<CommandOf<T, P, O>, Readonly<Record<string, W>>>;
 export function defineCommand<Cmd, W extends AnyWorkflow>(
   config: Source<Cmd> & SingleStream<Cmd, W>,
 ): CommandDefinition<Cmd, Readonly<Record<string, W>>>;
@@ -94,22 +108,24 @@ export function defineCommand<
   P extends t.Props,
   S extends StreamWorkflows,
   D extends StreamWorkflows = NoStreams,
+  O extends t.Props = Record<never, t.Mixed>,
 >(
-  config: Fields<P> & MultiStream<CommandOf<T, P>, S, D> & { readonly type: T },
-): CommandDefinition<CommandOf<T, P>, S, D>;
+  config: Fields<P, O> & MultiStream<CommandOf<T, P, O>, S, D> & { readonly type: T },
+): CommandDefinition<CommandOf<T, P, O>, S, D>;
 export function defineCommand<
   Cmd,
   S extends StreamWorkflows,
   D extends StreamWorkflows = NoStreams,
 >(config: Source<Cmd> & MultiStream<Cmd, S, D>): CommandDefinition<Cmd, S, D>;
 export function defineCommand(
-  config: (Source<unknown> | Fields<t.Props>) &
+  config: (Source<unknown> | Fields<t.Props, t.Props>) &
     (MultiStream<unknown, StreamWorkflows, StreamWorkflows> | SingleStream<unknown, AnyWorkflow>),
 ): AnyCommand {
   const { type } = config;
   if (typeof type !== 'string' || type.length === 0)
     throw new Error('defineCommand: type must be a non-empty string');
-  const codec = 'codec' in config ? config.codec : commandCodec(type, config.fields);
+  const codec =
+    'codec' in config ? config.codec : commandCodec(type, config.fields, config.optional);
   if ('workflow' in config) {
     const single = config;
     const alias = single.workflow.name;

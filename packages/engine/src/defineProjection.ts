@@ -3,9 +3,9 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { Draft } from 'immer';
 import type { AnyWorkflow, EventOf, EventsOf } from './Workflow.js';
 
-/** An immer recipe folding one event into a read-model document (mutate the draft). Pure. */
+/** An immer recipe folding one event into a read-model document: mutate the draft, or return the new document. Pure. */
 export type ProjectionRecipe<D> = {
-  bivariant(draft: Draft<D>, data: JsonValue, event: StoredEvent): void;
+  bivariant(draft: Draft<D>, data: JsonValue, event: StoredEvent): D | void;
 }['bivariant'];
 
 /** What `defineProjection` takes. */
@@ -17,7 +17,7 @@ export interface ProjectionConfig<D> {
   readonly keyOf: (event: StoredEvent) => string | undefined;
   /** A document before its first event. Pure. */
   readonly initial: (key: string) => D;
-  /** One immer recipe per event type; other types are skipped. */
+  /** One immer recipe per event type (mutate the draft or return the document); other types are skipped. */
   readonly apply: Readonly<Record<string, ProjectionRecipe<D>>>;
   /** Inline: updated in the append's transaction. Default: async, checkpointed. */
   readonly inline?: boolean;
@@ -28,9 +28,12 @@ export interface ProjectionConfig<D> {
 /** The typed events of some workflows (a union of workflow types). */
 type EventsOfAll<W> = W extends AnyWorkflow ? EventOf<EventsOf<W>> : never;
 
-/** An immer recipe for one event type of some workflows: `data` decoded (upcast, checked) and typed. */
+/**
+ * An immer recipe for one event type of some workflows: `data` decoded (upcast, checked) and typed;
+ * mutate the draft, or return the new document.
+ */
 export type TypedRecipe<D, Data> = {
-  bivariant(draft: Draft<D>, data: Data, event: StoredEvent): void;
+  bivariant(draft: Draft<D>, data: Data, event: StoredEvent): D | void;
 }['bivariant'];
 
 /** What `defineProjection` takes with `workflows`: recipes get each event's decoded, typed data. */
@@ -81,7 +84,8 @@ const decodingRecipes = <D>(
 };
 
 /**
- * Defines a read model folded from the log with immer, one draft per batch. With `workflows`, recipes
+ * Defines a read model folded from the log with immer, one draft per batch; a recipe mutates its
+ * document's draft or returns the new document. With `workflows`, recipes
  * get each event's data decoded by its workflow's codec (upcast, typed) and `keyOf` defaults to the
  * stream id; without, they get the stored JSON. Pure.
  * @example

@@ -29,8 +29,10 @@ const pathOf = (context: t.Context): string => {
     let type: t.Decoder<unknown, unknown> = parent.type;
     while (WRAPPERS.has(tagOf(type) ?? '') && 'type' in type && isDecoder(type.type))
       type = type.type;
+    // A union or intersection adds its member's index, with the member as type: not a data key.
     const tag = tagOf(type);
-    if (tag !== undefined && COMBINATORS.has(tag)) continue;
+    const members = 'types' in type && Array.isArray(type.types) ? type.types : [];
+    if (tag !== undefined && COMBINATORS.has(tag) && members.includes(entry.type)) continue;
     keys.push(entry.key);
   }
   return keys.join('.');

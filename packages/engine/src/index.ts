@@ -56,6 +56,7 @@ export {
   type StreamWorkflows,
 } from './Decision.js';
 export { commandCodec, type CommandOf } from './commandCodec.js';
+export { refine } from './refine.js';
 export {
   isAccepted,
   isConflict,
@@ -68,6 +69,7 @@ export {
   type Invalid,
   type Rejected,
 } from './CommandOutcome.js';
+export { outcomeJson, type OutcomeError, type OutcomeJson } from './outcomeJson.js';
 export { schedule, type ScheduleOptions } from './schedule.js';
 export type { OutcomeReport } from './OutcomeReport.js';
 export {

@@ -3,8 +3,8 @@ import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
 import { createEngine } from './createEngine.js';
-import { accept } from './Decision.js';
-import { defineCommand } from './defineCommand.js';
+import { accept, type StatesOf } from './Decision.js';
+import { defineCommand, type StreamRef, type StreamRefs } from './defineCommand.js';
 import { defineWorkflow } from './defineWorkflow.js';
 
 const members = defineWorkflow({
@@ -115,5 +115,82 @@ describe('streams found in another stream’s state', () => {
     expect(counts.appendMany).toBe(3); // borrow, the conflicting try, the retry
     const member = await engine.load(members, 'member-m1');
     expect([member.version, member.context.loans]).toEqual([3, 1]);
+  });
+
+  it('follows streams found in derived states until none is new, and checks every version', async () => {
+    // A chain of nodes, each naming the next: the command names only the first.
+    const nodes = defineWorkflow({
+      name: 'node',
+      version: 1,
+      machine: setup({ types: { context: {} as { next: string; visits: number } } }).createMachine({
+        context: { next: '', visits: 0 },
+        initial: 'open',
+        states: { open: { on: { Linked: {}, Visited: {} } } },
+      }),
+      events: { Linked: t.strict({ next: t.string }), Visited: t.strict({}) },
+      evolve: {
+        Linked: (c, { next }) => ({ ...c, next }),
+        Visited: (c) => ({ ...c, visits: c.visits + 1 }),
+      },
+    });
+    type Node = typeof nodes;
+    type Chain = Readonly<Record<`node:${string}`, Node>>;
+    /** The nodes after the first, as far as the states loaded so far tell. */
+    const chainOf = (
+      states: StatesOf<{ first: Node }> & Partial<StatesOf<Chain>>,
+    ): StreamRefs<Chain> => {
+      const refs: Record<`node:${string}`, StreamRef<Node>> = {};
+      let next = states.first.context.next;
+      while (next !== '') {
+        refs[`node:${next}`] = { workflow: nodes, streamId: `node-${next}` };
+        next = states[`node:${next}`]?.context.next ?? '';
+      }
+      return refs;
+    };
+    const visitChain = defineCommand({
+      type: 'VisitChain',
+      fields: { first: t.string },
+      streams: (cmd) => ({ first: { workflow: nodes, streamId: `node-${cmd.first}` } }),
+      derivedStreams: (_cmd, states) => chainOf(states),
+      decide: (_cmd, states) => {
+        const visit = [nodes.event('Visited', {})];
+        expect(Object.keys(states)).toEqual(['first', 'node:b', 'node:c']);
+        return accept({ first: visit, 'node:b': visit, 'node:c': visit });
+      },
+    });
+    const counts = { appendMany: 0 };
+    const inner = createMemoryEventStore();
+    for (const [id, next] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', ''],
+    ] as const)
+      await appendToStream(
+        inner,
+        id === 'a' ? 'node-a' : `node-${id}`,
+        [{ type: 'Linked', data: { next }, metadata: { at } }],
+        { expectedVersion: 'no-stream' },
+      );
+    // Another writer visits node-c (found only in node-b's state) right before the first appendMany.
+    const store: EventStore = {
+      ...inner,
+      appendMany: async (requests, options) => {
+        counts.appendMany += 1;
+        if (counts.appendMany === 1)
+          await appendToStream(inner, 'node-c', [{ type: 'Visited', data: {}, metadata: { at } }], {
+            expectedVersion: 'any',
+          });
+        return inner.appendMany(requests, options);
+      },
+    };
+    const engine = createEngine({ store, commands: [visitChain] });
+    const outcome = await engine.handle({ type: 'VisitChain', id: 'v1', at, actor, first: 'a' });
+    expect(outcome._tag === 'Accepted' && outcome.events.map((e) => e.streamId)).toEqual([
+      'node-a',
+      'node-b',
+      'node-c',
+    ]);
+    expect(counts.appendMany).toBe(2); // the conflicting try, the retry
+    expect((await engine.load(nodes, 'node-c')).context.visits).toBe(2);
   });
 });

@@ -66,6 +66,23 @@ export const invalid = (...paths: readonly string[]): ExpectInvalid => ({
   paths,
 });
 
+/**
+ * A command as JSON for a scenario: `type`, `id` (default `c1`), `at` (default
+ * `2026-01-01T09:00:00Z`), `actor`, then `fields` (which may override `id` and `at`). Pure.
+ * @example commandOf('SubmitClaim', { id: 'ana', role: 'employee' }, { claimId: '1' })
+ */
+export const commandOf = (
+  type: string,
+  actor: { readonly id: string; readonly role: string },
+  fields: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> => ({
+  type,
+  id: 'c1',
+  at: '2026-01-01T09:00:00Z',
+  actor,
+  ...fields,
+});
+
 /** The engine options of a scenario; the store defaults to a fresh in-memory store. */
 export type ScenarioOptions = Omit<EngineOptions, 'store'> & { readonly store?: EventStore };
 

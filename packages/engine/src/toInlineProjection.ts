@@ -1,6 +1,6 @@
 import { validateJson, type InlineProjection } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
-import { Immer } from 'immer';
+import { castDraft, Immer } from 'immer';
 import { keyFor } from './catchUpProjection.js';
 import type { Projection } from './defineProjection.js';
 
@@ -23,7 +23,10 @@ export const toInlineProjection = <D>(projection: Projection<D>): InlineProjecti
     const next =
       recipe === undefined
         ? base
-        : immer.produce(base, (draft) => recipe(draft, event.data, event));
+        : immer.produce(base, (draft) => {
+            const returned = recipe(draft, event.data, event);
+            return returned === undefined ? undefined : castDraft(returned);
+          });
     const json = validateJson(next, `${projection.storageName}.${key}`, {
       maxDepth: 64,
       maxChars: 64 * 1024 * 1024,

@@ -1,8 +1,8 @@
 import { inRequestContext } from './inRequestContext.js';
-import type { AnyProjection, Engine, Principal } from '@strive/engine';
+import { outcomeJson, type AnyProjection, type Engine, type Principal } from '@strive/engine';
 import type { EventStore } from '@strive/eventlog';
 import { eventStream, type EventStreamOptions, type OpenStreams } from './eventStream.js';
-import { bodyOf, jsonResponse, refusal, statusOf } from './outcomeResponse.js';
+import { jsonResponse, refusal, statusOf } from './outcomeResponse.js';
 import { createRateLimiter, type RateLimitOptions } from './createRateLimiter.js';
 import { readJsonBody } from './readJsonBody.js';
 import { resumePosition } from './resumePosition.js';
@@ -86,7 +86,7 @@ export const createStriveHttp = (options: StriveHttpOptions): StriveHttp => {
         ? { ...body.value, at: now.toISOString() }
         : body.value;
     const outcome = await inRequestContext(request, () => engine.handle(input, { principal, now }));
-    return jsonResponse(statusOf(outcome), bodyOf(outcome));
+    return jsonResponse(statusOf(outcome), outcomeJson(outcome, input));
   };
 
   const getDocument = async (name: string, key: string): Promise<Response> => {

@@ -4,7 +4,7 @@ export {
   type StriveHttp,
   type StriveHttpOptions,
 } from './createStriveHttp.js';
-export { bodyOf, statusOf, type ErrorBody } from './outcomeResponse.js';
+export { statusOf, type ErrorBody } from './outcomeResponse.js';
 export {
   createRateLimiter,
   type RateDecision,

@@ -1,12 +1,11 @@
-import type { CommandOutcome } from '@strive/engine';
+import type { CommandOutcome, OutcomeError } from '@strive/engine';
 
-/** The error part of a refused command's body, as in a `strive run --json` line (docs/cli.md). */
-export interface ErrorBody {
-  readonly kind: 'invalid' | 'rejected' | 'conflict' | 'unauthenticated' | 'failure';
-  readonly rules: readonly string[];
-  readonly message: string;
-  /** Conflicts only: true when concurrent writers won (sending the same command again may succeed). */
-  readonly retryable?: boolean;
+/**
+ * The error part of a refused request's body: the engine's `OutcomeError` (a `strive run --json` line's,
+ * docs/cli.md), or a refusal before the engine (no token, too many requests, a failure).
+ */
+export interface ErrorBody extends Omit<OutcomeError, 'kind'> {
+  readonly kind: OutcomeError['kind'] | 'unauthenticated' | 'failure';
 }
 
 /** The body of a refusal that never reached the engine (bad request, no token, too many requests). Pure. */
@@ -29,47 +28,6 @@ export const statusOf = (outcome: CommandOutcome): 200 | 400 | 403 | 409 | 422 =
       return 409;
     case 'Rejected':
       return outcome.failures.some((f) => f.ruleId === 'auth.principal') ? 403 : 422;
-  }
-};
-
-/**
- * The response body of an outcome, in the shape of a `strive run --json` line (without `line`); a
- * conflict says whether it is `retryable` (a concurrency conflict) or not (an id reused). Pure.
- */
-export const bodyOf = (o: CommandOutcome) => {
-  switch (o._tag) {
-    case 'Accepted':
-      return o.duplicate
-        ? { id: o.commandId, type: o.type, ok: true, duplicate: true, events: [] }
-        : { id: o.commandId, type: o.type, ok: true, events: o.events.map((e) => e.type) };
-    case 'Invalid':
-      return refusal(
-        'invalid',
-        o.errors.map((e) => `${e.path === '' ? '(command)' : e.path}: ${e.message}`).join('; '),
-      );
-    case 'Rejected':
-      return {
-        id: o.commandId,
-        type: o.type,
-        ok: false,
-        error: {
-          kind: 'rejected',
-          rules: [...new Set(o.failures.map((f) => f.ruleId))],
-          message: o.failures.map((f) => `${f.ruleId}: ${f.message}`).join('; '),
-        },
-      };
-    case 'Conflict':
-      return {
-        id: o.commandId,
-        type: o.type,
-        ok: false,
-        error: {
-          kind: 'conflict',
-          rules: [],
-          message: o.message,
-          retryable: o.reason === 'ConcurrencyConflict',
-        },
-      };
   }
 };
 

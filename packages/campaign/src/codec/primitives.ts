@@ -1,5 +1,5 @@
+import { refine } from '@strive/engine';
 import * as t from 'io-ts';
-import { refine } from './refine.js';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ID = /^[A-Za-z0-9](?:[A-Za-z0-9_.:-]{0,98}[A-Za-z0-9])?$/;

@@ -1,17 +1,20 @@
-import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
-import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { PhaseCodec } from '../domain/Phase.js';
 import { advancesToNext } from '../rules/phaseWindow.js';
 import { campaignClock } from './clockBounds.js';
+import { subjectsOf, type CampaignWideStates } from './campaignSubjects.js';
 import { campaignJudgements, statusOf } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
 /** io-ts codec of `AdvancePhase`: `to`, a phase name. */
-export const AdvancePhaseCommand = commandCodec('AdvancePhase', { to: PhaseCodec }, {});
+export const AdvancePhaseCommand = commandCodec('AdvancePhase', {
+  ...campaignFields,
+  to: PhaseCodec,
+});
 
 /** An `AdvancePhase` command. */
 export type AdvancePhase = t.TypeOf<typeof AdvancePhaseCommand>;
@@ -22,18 +25,18 @@ export type AdvancePhase = t.TypeOf<typeof AdvancePhaseCommand>;
  */
 export const decideAdvancePhase = (
   cmd: AdvancePhase,
-  { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
+  states: CampaignWideStates,
 ): CampaignDecision<'campaign'> => {
-  const status = statusOf(campaign);
+  const status = statusOf(states.campaign);
   return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
         cmd,
-        campaign,
+        campaign: states.campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing', 'evaluating', 'commending'],
-        clock: campaignClock(cmd.campaignId, campaign),
+        clock: campaignClock(cmd.campaignId, states),
         deadline: true,
       }),
       advancesToNext.judge({ status, to: cmd.to }),
@@ -60,5 +63,6 @@ export const advancePhase = defineCommand({
   type: 'AdvancePhase',
   codec: AdvancePhaseCommand,
   streams: (cmd: AdvancePhase) => ({ campaign: campaignRef(cmd.campaignId) }),
+  derivedStreams: (cmd, states) => subjectsOf(cmd.campaignId, states),
   decide: (cmd, states) => decideAdvancePhase(cmd, states),
 });

@@ -1,4 +1,4 @@
-import { acceptIf, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id } from '../codec/primitives.js';
 import { campaignEvent, subjectEvent } from '../domain/domainEvents.js';
@@ -6,18 +6,18 @@ import { PersonCodec } from '../domain/Person.js';
 import { describeSubject } from '../domain/Subject.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `AssignFirstResponsible`: orgId and its new secretary {id, name}. */
-export const AssignFirstResponsibleCommand = commandCodec(
-  'AssignFirstResponsible',
-  { orgId: Id, secretary: PersonCodec },
-  {},
-);
+export const AssignFirstResponsibleCommand = commandCodec('AssignFirstResponsible', {
+  ...campaignFields,
+  orgId: Id,
+  secretary: PersonCodec,
+});
 
 /** An `AssignFirstResponsible` command. */
 export type AssignFirstResponsible = t.TypeOf<typeof AssignFirstResponsibleCommand>;

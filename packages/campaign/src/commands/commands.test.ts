@@ -1,6 +1,6 @@
-import { isAccepted } from '@strive/engine';
+import { createEngine, isAccepted } from '@strive/engine';
 import { given, invalid, rejected, type GivenEvent } from '@strive/engine/testing';
-import { createMemoryEventStore, type JsonValue } from '@strive/eventlog';
+import { appendToStream, createMemoryEventStore, type JsonValue } from '@strive/eventlog';
 import { describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '../createCampaignEngine.js';
 import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
@@ -477,6 +477,85 @@ describe('clock.monotonic (docs/campaign.md: it does not depend on how streams a
           },
         },
       ]);
+  });
+});
+
+describe('clock.monotonic of a campaign-level command (every event of its campaign)', () => {
+  const conclude = (at: string) => cmd('AdvancePhase', at, { to: 'concluded' });
+  const M1 = 'subject-zz-member-m1';
+  // o1 is listed by the campaign, m1 by o1: the member's enrollment (2010-12-10) is the campaign's
+  // latest event, later than every event of the campaign stream (2010-12-01).
+  const withMember = [
+    ...campaign('commending'),
+    ...o1(0, 'evaluated').slice(0, 1),
+    ev(O1, 'MemberJoined', { member: { id: 'm1', name: 'Li' } }, '2010-05-20T09:00:00+08:00'),
+    ev(
+      M1,
+      'MemberEnrolled',
+      { campaignId: 'zz', memberId: 'm1', orgId: 'o1', name: 'Li' },
+      '2010-12-10T09:00:00+08:00',
+    ),
+  ];
+  it('refuses one dated before an event of a subject stream, found through the subjects', async () => {
+    const { outcome } = await given(withMember, options)
+      .when(conclude('2010-12-05T09:00:00+08:00'))
+      .then(rejected('clock.monotonic'));
+    expect(outcome._tag === 'Rejected' && outcome.failures[0]?.message).toBe(
+      'at 2010-12-05T09:00:00+08:00 is earlier than the latest event of campaign zz (member m1) ' +
+        '(2010-12-10T09:00:00+08:00)',
+    );
+  });
+  it('accepts one dated at the latest event, having checked every subject stream’s version', async () => {
+    const { engine } = await given(withMember, options)
+      .when(conclude('2010-12-10T09:00:00+08:00'))
+      .then([
+        {
+          streamId: C,
+          type: 'CampaignConcluded',
+          data: {
+            from: 'commending',
+            concludedAt: '2010-12-10T09:00:00+08:00',
+            reason: 'completed',
+          },
+        },
+      ]);
+    expect((await engine.load(subjectWorkflow, M1)).version).toBe(1);
+  });
+  it('decides again when a subject event is appended meanwhile, and then sees it', async () => {
+    const inner = createMemoryEventStore();
+    let appendMany = 0;
+    const store = {
+      ...inner,
+      appendMany: async (...args: Parameters<typeof inner.appendMany>) => {
+        appendMany += 1;
+        // Another process records a violation of m1 (2010-12-12) just before the command's append.
+        if (appendMany === 1)
+          await appendToStream(
+            inner,
+            M1,
+            [
+              {
+                type: 'DisciplinaryViolationRecorded',
+                data: { description: 'd', at: '2010-12-12T09:00:00+08:00' },
+                metadata: { at: '2010-12-12T09:00:00+08:00' },
+              },
+            ],
+            { expectedVersion: 1 },
+          );
+        return inner.appendMany(...args);
+      },
+    };
+    // Seeds `inner` with the campaign (a refused command appends nothing).
+    await given(withMember, { ...options, store: inner })
+      .when(conclude('2010-12-05T09:00:00+08:00'))
+      .then(rejected('clock.monotonic'));
+    const engine = createEngine({ store, commands: campaignCommands });
+    const outcome = await engine.handle(conclude('2010-12-10T09:00:00+08:00'));
+    expect(outcome._tag === 'Rejected' && outcome.failures.map((f) => f.ruleId)).toEqual([
+      'clock.monotonic',
+    ]);
+    expect(appendMany).toBe(1); // the conflicting try only: the retry was refused before appending
+    expect(outcome._tag === 'Rejected' && outcome.failures[0]?.message).toContain('(member m1)');
   });
 });
 

@@ -1,4 +1,4 @@
-import { acceptIf, defineCommand, heldOf } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand, heldOf } from '@strive/engine';
 import type * as t from 'io-ts';
 import { campaignEvent, subjectEvent } from '../domain/domainEvents.js';
 import { SubjectRefCodec } from '../domain/Subject.js';
@@ -7,13 +7,16 @@ import { memberDiscipline } from '../rules/memberDiscipline.js';
 import { objectionsCleared } from '../rules/noticeObjection.js';
 import { noticeEnded } from '../rules/noticePeriod.js';
 import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `Commend`: subject. */
-export const CommendCommand = commandCodec('Commend', { subject: SubjectRefCodec }, {});
+export const CommendCommand = commandCodec('Commend', {
+  ...campaignFields,
+  subject: SubjectRefCodec,
+});
 
 /** A `Commend` command. */
 export type Commend = t.TypeOf<typeof CommendCommand>;

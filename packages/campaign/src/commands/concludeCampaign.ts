@@ -1,16 +1,16 @@
-import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
-import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { concludeWindow } from '../rules/phaseWindow.js';
 import { campaignClock } from './clockBounds.js';
+import { subjectsOf, type CampaignWideStates } from './campaignSubjects.js';
 import { campaignJudgements, statusOf } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
 /** io-ts codec of `ConcludeCampaign` (no fields beyond the common ones). */
-export const ConcludeCampaignCommand = commandCodec('ConcludeCampaign', {}, {});
+export const ConcludeCampaignCommand = commandCodec('ConcludeCampaign', campaignFields);
 
 /** A `ConcludeCampaign` command. */
 export type ConcludeCampaign = t.TypeOf<typeof ConcludeCampaignCommand>;
@@ -21,21 +21,21 @@ export type ConcludeCampaign = t.TypeOf<typeof ConcludeCampaignCommand>;
  */
 export const decideConcludeCampaign = (
   cmd: ConcludeCampaign,
-  { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
+  states: CampaignWideStates,
 ): CampaignDecision<'campaign'> => {
-  const status = statusOf(campaign);
+  const status = statusOf(states.campaign);
   return acceptIf(
     [
       ...campaignJudgements({
         command: cmd.type,
         cmd,
-        campaign,
+        campaign: states.campaign,
         roles: ['committee'],
         phases: ['mobilizing', 'committing', 'evaluating', 'commending'],
-        clock: campaignClock(cmd.campaignId, campaign),
+        clock: campaignClock(cmd.campaignId, states),
         deadline: false,
       }),
-      concludeWindow.judge({ status, at: cmd.at, endsAt: campaign.context.endsAt }),
+      concludeWindow.judge({ status, at: cmd.at, endsAt: states.campaign.context.endsAt }),
     ],
     () =>
       status === 'unlaunched' || status === 'concluded'
@@ -57,5 +57,6 @@ export const concludeCampaign = defineCommand({
   type: 'ConcludeCampaign',
   codec: ConcludeCampaignCommand,
   streams: (cmd: ConcludeCampaign) => ({ campaign: campaignRef(cmd.campaignId) }),
+  derivedStreams: (cmd, states) => subjectsOf(cmd.campaignId, states),
   decide: (cmd, states) => decideConcludeCampaign(cmd, states),
 });

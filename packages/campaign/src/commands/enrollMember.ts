@@ -1,4 +1,4 @@
-import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand, type WorkflowState } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import type { CampaignContext } from '../domain/CampaignContext.js';
@@ -8,16 +8,17 @@ import { authSecretary } from '../rules/authSecretary.js';
 import { subjectState } from '../rules/subjectState.js';
 import { subjectClock } from './clockBounds.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef, subjectRef } from './streamRefs.js';
 
 /** io-ts codec of `EnrollMember`: memberId, orgId, name. */
-export const EnrollMemberCommand = commandCodec(
-  'EnrollMember',
-  { memberId: Id, orgId: Id, name: Text },
-  {},
-);
+export const EnrollMemberCommand = commandCodec('EnrollMember', {
+  ...campaignFields,
+  memberId: Id,
+  orgId: Id,
+  name: Text,
+});
 
 /** An `EnrollMember` command. */
 export type EnrollMember = t.TypeOf<typeof EnrollMemberCommand>;

@@ -1,4 +1,4 @@
-import { acceptIf, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { CategoryCodec } from '../domain/Category.js';
@@ -7,7 +7,7 @@ import { PersonCodec } from '../domain/Person.js';
 import { describeSubject } from '../domain/Subject.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
@@ -16,7 +16,7 @@ import type { SubjectStates } from './SubjectStates.js';
 /** io-ts codec of `EnrollOrganization`: orgId, name, category, and optionally its secretary {id, name}. */
 export const EnrollOrganizationCommand = commandCodec(
   'EnrollOrganization',
-  { orgId: Id, name: Text, category: CategoryCodec },
+  { ...campaignFields, orgId: Id, name: Text, category: CategoryCodec },
   { secretary: PersonCodec },
 );
 

@@ -1,12 +1,11 @@
-import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand, refine } from '@strive/engine';
 import * as t from 'io-ts';
-import { refine } from '../codec/refine.js';
-import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { GroupMemberCodec, type GroupMember } from '../domain/Person.js';
 import { campaignClock } from './clockBounds.js';
+import { subjectsOf, type CampaignWideStates } from './campaignSubjects.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
@@ -14,18 +13,15 @@ const uniqueIds = (ms: readonly GroupMember[]): boolean =>
   new Set(ms.map((m) => m.id)).size === ms.length;
 
 /** io-ts codec of `EstablishLeadingGroup`: members [{id, name, title}], at least one, ids distinct. */
-export const EstablishLeadingGroupCommand = commandCodec(
-  'EstablishLeadingGroup',
-  {
-    members: refine(
-      t.readonlyArray(GroupMemberCodec),
-      (ms) => ms.length >= 1 && ms.length <= 200 && uniqueIds(ms),
-      'LeadingGroupMembers',
-      'must list 1 to 200 members with distinct ids',
-    ),
-  },
-  {},
-);
+export const EstablishLeadingGroupCommand = commandCodec('EstablishLeadingGroup', {
+  ...campaignFields,
+  members: refine(
+    t.readonlyArray(GroupMemberCodec),
+    (ms) => ms.length >= 1 && ms.length <= 200 && uniqueIds(ms),
+    'LeadingGroupMembers',
+    'must list 1 to 200 members with distinct ids',
+  ),
+});
 
 /** An `EstablishLeadingGroup` command. */
 export type EstablishLeadingGroup = t.TypeOf<typeof EstablishLeadingGroupCommand>;
@@ -33,16 +29,16 @@ export type EstablishLeadingGroup = t.TypeOf<typeof EstablishLeadingGroupCommand
 /** Decides `EstablishLeadingGroup` (committee, mobilizing); a later notice replaces the group. Pure. */
 export const decideEstablishLeadingGroup = (
   cmd: EstablishLeadingGroup,
-  { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
+  states: CampaignWideStates,
 ): CampaignDecision<'campaign'> =>
   acceptIf(
     campaignJudgements({
       command: cmd.type,
       cmd,
-      campaign,
+      campaign: states.campaign,
       roles: ['committee'],
       phases: ['mobilizing'],
-      clock: campaignClock(cmd.campaignId, campaign),
+      clock: campaignClock(cmd.campaignId, states),
       deadline: true,
     }),
     () => ({ campaign: [campaignEvent('LeadingGroupEstablished', { members: cmd.members })] }),
@@ -53,5 +49,6 @@ export const establishLeadingGroup = defineCommand({
   type: 'EstablishLeadingGroup',
   codec: EstablishLeadingGroupCommand,
   streams: (cmd: EstablishLeadingGroup) => ({ campaign: campaignRef(cmd.campaignId) }),
+  derivedStreams: (cmd, states) => subjectsOf(cmd.campaignId, states),
   decide: (cmd, states) => decideEstablishLeadingGroup(cmd, states),
 });

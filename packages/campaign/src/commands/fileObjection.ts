@@ -1,4 +1,4 @@
-import { acceptIf, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
@@ -7,18 +7,19 @@ import { objectionIsNew } from '../rules/noticeObjection.js';
 import { withinNotice } from '../rules/noticePeriod.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `FileObjection`: subject, objectionId, reason. */
-export const FileObjectionCommand = commandCodec(
-  'FileObjection',
-  { subject: SubjectRefCodec, objectionId: Id, reason: Text },
-  {},
-);
+export const FileObjectionCommand = commandCodec('FileObjection', {
+  ...campaignFields,
+  subject: SubjectRefCodec,
+  objectionId: Id,
+  reason: Text,
+});
 
 /** A `FileObjection` command. */
 export type FileObjection = t.TypeOf<typeof FileObjectionCommand>;

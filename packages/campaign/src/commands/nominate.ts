@@ -1,4 +1,4 @@
-import { acceptIf, defineCommand, heldOf, type Judgement } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand, heldOf, type Judgement } from '@strive/engine';
 import type * as t from 'io-ts';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { SubjectRefCodec } from '../domain/Subject.js';
@@ -8,13 +8,16 @@ import { evaluationThreshold } from '../rules/evaluationThreshold.js';
 import { memberDiscipline } from '../rules/memberDiscipline.js';
 import { reviewRegular } from '../rules/reviewRegular.js';
 import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `Nominate`: subject. */
-export const NominateCommand = commandCodec('Nominate', { subject: SubjectRefCodec }, {});
+export const NominateCommand = commandCodec('Nominate', {
+  ...campaignFields,
+  subject: SubjectRefCodec,
+});
 
 /** A `Nominate` command. */
 export type Nominate = t.TypeOf<typeof NominateCommand>;

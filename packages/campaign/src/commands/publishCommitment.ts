@@ -1,6 +1,5 @@
-import { acceptIf, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand, refine } from '@strive/engine';
 import * as t from 'io-ts';
-import { refine } from '../codec/refine.js';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { PledgeCodec } from '../domain/Pledge.js';
 import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
@@ -9,26 +8,23 @@ import { commitmentConcrete } from '../rules/commitmentConcrete.js';
 import { commitmentFirstResponsible } from '../rules/commitmentFirstResponsible.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `PublishCommitment`: subject and pledges [{id, text, centralTask, target {metric, value, unit?}, due}]. */
-export const PublishCommitmentCommand = commandCodec(
-  'PublishCommitment',
-  {
-    subject: SubjectRefCodec,
-    pledges: refine(
-      t.readonlyArray(PledgeCodec),
-      (ps) => ps.length <= 100,
-      'Pledges',
-      'must list at most 100 pledges',
-    ),
-  },
-  {},
-);
+export const PublishCommitmentCommand = commandCodec('PublishCommitment', {
+  ...campaignFields,
+  subject: SubjectRefCodec,
+  pledges: refine(
+    t.readonlyArray(PledgeCodec),
+    (ps) => ps.length <= 100,
+    'Pledges',
+    'must list at most 100 pledges',
+  ),
+});
 
 /** A `PublishCommitment` command. */
 export type PublishCommitment = t.TypeOf<typeof PublishCommitmentCommand>;

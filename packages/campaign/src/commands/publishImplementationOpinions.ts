@@ -1,13 +1,13 @@
-import { acceptIf, defineCommand, type WorkflowState } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { closed } from '../codec/closed.js';
 import { Text } from '../codec/primitives.js';
-import type { CampaignContext } from '../domain/CampaignContext.js';
 import { campaignEvent } from '../domain/domainEvents.js';
 import { applyPolicy, CampaignPolicyOverrideCodec } from '../domain/CampaignPolicy.js';
 import { campaignClock } from './clockBounds.js';
+import { subjectsOf, type CampaignWideStates } from './campaignSubjects.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
 
@@ -17,7 +17,7 @@ import { campaignRef } from './streamRefs.js';
  */
 export const PublishImplementationOpinionsCommand = commandCodec(
   'PublishImplementationOpinions',
-  { document: closed('Document', { title: Text, issuedBy: Text }, {}) },
+  { ...campaignFields, document: closed('Document', { title: Text, issuedBy: Text }, {}) },
   { policy: CampaignPolicyOverrideCodec },
 );
 
@@ -30,23 +30,23 @@ export type PublishImplementationOpinions = t.TypeOf<typeof PublishImplementatio
  */
 export const decidePublishImplementationOpinions = (
   cmd: PublishImplementationOpinions,
-  { campaign }: { readonly campaign: WorkflowState<CampaignContext> },
+  states: CampaignWideStates,
 ): CampaignDecision<'campaign'> =>
   acceptIf(
     campaignJudgements({
       command: cmd.type,
       cmd,
-      campaign,
+      campaign: states.campaign,
       roles: ['committee'],
       phases: ['mobilizing'],
-      clock: campaignClock(cmd.campaignId, campaign),
+      clock: campaignClock(cmd.campaignId, states),
       deadline: true,
     }),
     () => ({
       campaign: [
         campaignEvent('ImplementationOpinionsPublished', {
           document: cmd.document,
-          policy: applyPolicy(campaign.context.policy, cmd.policy ?? {}),
+          policy: applyPolicy(states.campaign.context.policy, cmd.policy ?? {}),
         }),
       ],
     }),
@@ -57,5 +57,6 @@ export const publishImplementationOpinions = defineCommand({
   type: 'PublishImplementationOpinions',
   codec: PublishImplementationOpinionsCommand,
   streams: (cmd: PublishImplementationOpinions) => ({ campaign: campaignRef(cmd.campaignId) }),
+  derivedStreams: (cmd, states) => subjectsOf(cmd.campaignId, states),
   decide: (cmd, states) => decidePublishImplementationOpinions(cmd, states),
 });

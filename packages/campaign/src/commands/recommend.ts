@@ -1,4 +1,4 @@
-import { acceptIf, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { describeSubject, SubjectRefCodec } from '../domain/Subject.js';
@@ -6,7 +6,7 @@ import { evaluationIndependence } from '../rules/evaluationIndependence.js';
 import { evaluationOneVote } from '../rules/evaluationOneVote.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
@@ -14,7 +14,10 @@ import type { SubjectStates } from './SubjectStates.js';
 import { tiesOf } from './tiesOf.js';
 
 /** io-ts codec of `Recommend`: subject (the voter is the actor). */
-export const RecommendCommand = commandCodec('Recommend', { subject: SubjectRefCodec }, {});
+export const RecommendCommand = commandCodec('Recommend', {
+  ...campaignFields,
+  subject: SubjectRefCodec,
+});
 
 /** A `Recommend` command. */
 export type Recommend = t.TypeOf<typeof RecommendCommand>;

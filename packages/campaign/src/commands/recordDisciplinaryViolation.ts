@@ -1,22 +1,22 @@
-import { acceptIf, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { SUBJECT_STATES } from '../domain/Subject.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `RecordDisciplinaryViolation`: memberId and a description. */
-export const RecordDisciplinaryViolationCommand = commandCodec(
-  'RecordDisciplinaryViolation',
-  { memberId: Id, description: Text },
-  {},
-);
+export const RecordDisciplinaryViolationCommand = commandCodec('RecordDisciplinaryViolation', {
+  ...campaignFields,
+  memberId: Id,
+  description: Text,
+});
 
 /** A `RecordDisciplinaryViolation` command. */
 export type RecordDisciplinaryViolation = t.TypeOf<typeof RecordDisciplinaryViolationCommand>;

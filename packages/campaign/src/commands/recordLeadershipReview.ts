@@ -1,22 +1,22 @@
-import { acceptIf, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import type * as t from 'io-ts';
 import { Id, TextList } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { authSecretary } from '../rules/authSecretary.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `RecordLeadershipReview`: orgId and the topics reviewed (1 to 100 non-blank strings). */
-export const RecordLeadershipReviewCommand = commandCodec(
-  'RecordLeadershipReview',
-  { orgId: Id, topics: TextList },
-  {},
-);
+export const RecordLeadershipReviewCommand = commandCodec('RecordLeadershipReview', {
+  ...campaignFields,
+  orgId: Id,
+  topics: TextList,
+});
 
 /** A `RecordLeadershipReview` command. */
 export type RecordLeadershipReview = t.TypeOf<typeof RecordLeadershipReviewCommand>;

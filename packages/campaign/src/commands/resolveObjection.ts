@@ -1,21 +1,23 @@
-import { acceptIf, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import * as t from 'io-ts';
 import { Id, Text } from '../codec/primitives.js';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { SubjectRefCodec } from '../domain/Subject.js';
 import { objectionIsOpen } from '../rules/noticeObjection.js';
 import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `ResolveObjection`: subject, objectionId, upheld (boolean), finding. */
-export const ResolveObjectionCommand = commandCodec(
-  'ResolveObjection',
-  { subject: SubjectRefCodec, objectionId: Id, upheld: t.boolean, finding: Text },
-  {},
-);
+export const ResolveObjectionCommand = commandCodec('ResolveObjection', {
+  ...campaignFields,
+  subject: SubjectRefCodec,
+  objectionId: Id,
+  upheld: t.boolean,
+  finding: Text,
+});
 
 /** A `ResolveObjection` command. */
 export type ResolveObjection = t.TypeOf<typeof ResolveObjectionCommand>;

@@ -1,7 +1,6 @@
-import { acceptIf, defineCommand, heldOf } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand, heldOf, refine } from '@strive/engine';
 import type * as t from 'io-ts';
 import { NonNegativeInt } from '../codec/primitives.js';
-import { refine } from '../codec/refine.js';
 import { subjectEvent } from '../domain/domainEvents.js';
 import { SubjectRefCodec } from '../domain/Subject.js';
 import { tally } from '../domain/tally.js';
@@ -9,25 +8,22 @@ import { addDays } from '../domain/time.js';
 import { nominationRecommendation } from '../rules/nominationRecommendation.js';
 import { noticeLongEnough } from '../rules/noticePeriod.js';
 import { committeeSubjectJudgements } from './committeeSubjectJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import type { SubjectStates } from './SubjectStates.js';
 
 /** io-ts codec of `StartPublicNotice`: subject and days (a whole number from 0 to 3660). */
-export const StartPublicNoticeCommand = commandCodec(
-  'StartPublicNotice',
-  {
-    subject: SubjectRefCodec,
-    days: refine(
-      NonNegativeInt,
-      (d) => d <= 3660,
-      'NoticeDays',
-      'must be a whole number of days from 0 to 3660',
-    ),
-  },
-  {},
-);
+export const StartPublicNoticeCommand = commandCodec('StartPublicNotice', {
+  ...campaignFields,
+  subject: SubjectRefCodec,
+  days: refine(
+    NonNegativeInt,
+    (d) => d <= 3660,
+    'NoticeDays',
+    'must be a whole number of days from 0 to 3660',
+  ),
+});
 
 /** A `StartPublicNotice` command. */
 export type StartPublicNotice = t.TypeOf<typeof StartPublicNoticeCommand>;

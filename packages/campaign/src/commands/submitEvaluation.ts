@@ -1,4 +1,4 @@
-import { acceptIf, defineCommand } from '@strive/engine';
+import { acceptIf, commandCodec, defineCommand } from '@strive/engine';
 import * as t from 'io-ts';
 import { byKind } from '../codec/byKind.js';
 import { Id } from '../codec/primitives.js';
@@ -11,7 +11,7 @@ import { evaluationIndependence } from '../rules/evaluationIndependence.js';
 import { evaluationOneVote } from '../rules/evaluationOneVote.js';
 import { subjectState } from '../rules/subjectState.js';
 import { campaignJudgements } from './campaignJudgements.js';
-import { commandCodec } from './commandCodec.js';
+import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
@@ -24,21 +24,24 @@ import { tiesOf } from './tiesOf.js';
  */
 export const SubmitEvaluationCommand = byKind(
   'SubmitEvaluation',
-  commandCodec(
-    'SubmitEvaluation',
-    { subject: OrganizationRefCodec, evaluatorId: Id, ratings: OrganizationRatingsCodec },
-    {},
-  ),
-  commandCodec(
-    'SubmitEvaluation',
-    { subject: MemberRefCodec, evaluatorId: Id, ratings: MemberRatingsCodec },
-    {},
-  ),
-  commandCodec(
-    'SubmitEvaluation',
-    { subject: SubjectRefCodec, evaluatorId: Id, ratings: t.unknown },
-    {},
-  ),
+  commandCodec('SubmitEvaluation', {
+    ...campaignFields,
+    subject: OrganizationRefCodec,
+    evaluatorId: Id,
+    ratings: OrganizationRatingsCodec,
+  }),
+  commandCodec('SubmitEvaluation', {
+    ...campaignFields,
+    subject: MemberRefCodec,
+    evaluatorId: Id,
+    ratings: MemberRatingsCodec,
+  }),
+  commandCodec('SubmitEvaluation', {
+    ...campaignFields,
+    subject: SubjectRefCodec,
+    evaluatorId: Id,
+    ratings: t.unknown,
+  }),
 );
 
 /** A `SubmitEvaluation` command. */
