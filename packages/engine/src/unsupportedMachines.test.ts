@@ -66,6 +66,16 @@ describe('compileTransitionTable refuses what it cannot represent', () => {
     );
   });
 
+  it('a transition with several targets', () => {
+    const m = base.createMachine({
+      initial: 'a',
+      states: { a: { on: { E: { target: ['b', 'c'] } } }, b: {}, c: {} },
+    });
+    expect(() => compileTransitionTable(m, ['E'])).toThrow(
+      '"E" in "a" has several targets (parallel regions are not supported)',
+    );
+  });
+
   it('accepts a named guard given with params and a machine with only supported shapes', () => {
     const m = base.createMachine({
       initial: 'a',
