@@ -2,6 +2,7 @@ import {
   createMemoryEventStore,
   invalidEvent,
   storeUnavailable,
+  type AppendError,
   type EventStore,
 } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
@@ -31,7 +32,7 @@ const engineOver = (store: EventStore) =>
   });
 
 /** The memory store, whose appends all fail with `error`. */
-const failingAppends = (error: Parameters<typeof E.left>[0]): EventStore => {
+const failingAppends = (error: AppendError): EventStore => {
   const store = createMemoryEventStore();
   return { ...store, appendMany: () => Promise.resolve(E.left(error)) };
 };
