@@ -66,6 +66,20 @@ describe('eventless transitions', () => {
   });
 });
 
+describe("a parent's eventless transition", () => {
+  const m = setup({
+    guards: { big: ({ context }: { context: { n: number } }) => context.n >= 3 },
+  }).createMachine({
+    initial: 'a',
+    always: { guard: 'big', target: '.c' },
+    states: { a: {}, b: {}, c: {} },
+  });
+  it('applies to every child state that has none of its own', () => {
+    expect(settle(compileTransitionTable(m, []), 'a', { n: 5 }, noEvent)).toBe('c');
+    expect(settle(compileTransitionTable(m, []), 'b', { n: 1 }, noEvent)).toBe('b');
+  });
+});
+
 describe('final states', () => {
   const m = setup({}).createMachine({
     initial: 'open',

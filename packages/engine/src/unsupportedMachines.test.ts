@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setup } from 'xstate';
+import { and, setup } from 'xstate';
 import { compileTransitionTable } from './compileTransitionTable.js';
 
 // Every machine shape the transition table cannot represent is refused while the workflow is
@@ -64,6 +64,16 @@ describe('compileTransitionTable refuses what it cannot represent', () => {
     });
     expect(() => compileTransitionTable(always, [])).toThrow(
       'always in "(root)" uses an inline or higher-order guard',
+    );
+  });
+
+  it('a higher-order guard (and, or, not), though it has a type of its own', () => {
+    const m = base.createMachine({
+      initial: 'a',
+      states: { a: { on: { E: { guard: and(['g', 'g']), target: 'b' } } }, b: {} },
+    });
+    expect(() => compileTransitionTable(m, ['E'])).toThrow(
+      '"E" in "a" uses an inline or higher-order guard; use a named guard from setup({ guards })',
     );
   });
 
