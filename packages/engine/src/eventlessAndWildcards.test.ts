@@ -71,6 +71,7 @@ describe("a parent's eventless transition", () => {
     guards: { big: ({ context }: { context: { n: number } }) => context.n >= 3 },
   }).createMachine({
     initial: 'a',
+    context: { n: 0 },
     always: { guard: 'big', target: '.c' },
     states: { a: {}, b: {}, c: {} },
   });
