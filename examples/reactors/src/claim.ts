@@ -3,7 +3,7 @@ import * as t from 'io-ts';
 import { setup } from 'xstate';
 
 /** What a claim folds into. */
-export type ClaimContext = { employeeId: string; totalCents: number };
+type ClaimContext = { employeeId: string; totalCents: number };
 
 const claimMachine = setup({ types: { context: {} as ClaimContext } }).createMachine({
   context: { employeeId: '', totalCents: 0 },

@@ -3,7 +3,7 @@ import * as t from 'io-ts';
 import { setup } from 'xstate';
 
 /** What a payee folds into: the bank account, once registered, and the claims scheduled. */
-export type PayeeContext = { iban: string | null; scheduled: number };
+type PayeeContext = { iban: string | null; scheduled: number };
 
 const payeeMachine = setup({ types: { context: {} as PayeeContext } }).createMachine({
   context: { iban: null, scheduled: 0 },
@@ -13,7 +13,7 @@ const payeeMachine = setup({ types: { context: {} as PayeeContext } }).createMac
 
 // #region payee
 /** The second workflow: an employee as a payee of approved claims. Pure. */
-export const payee = defineWorkflow({
+const payee = defineWorkflow({
   name: 'payee',
   version: 1,
   machine: payeeMachine,

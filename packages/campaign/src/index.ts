@@ -76,10 +76,7 @@ export type { ExemplarDoc } from './projections/ExemplarDoc.js';
 export { assembleReport } from './report/assembleReport.js';
 export { buildReport, foldProjection } from './report/buildReport.js';
 export { createReportFold, type ReportFold } from './report/createReportFold.js';
-export {
-  createProjectionFold,
-  type ProjectionFold,
-} from './report/createProjectionFold.js';
+export { createProjectionFold, type ProjectionFold } from './report/createProjectionFold.js';
 export { readReport } from './report/readReport.js';
 export { readReportSummary, readStoredReport } from './report/readReportSummary.js';
 export { REPORT_VIEW } from './report/reportView.js';

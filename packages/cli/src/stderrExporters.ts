@@ -9,7 +9,7 @@ const ms = ([s, ns]: readonly [number, number]): number =>
   Math.round((s * 1e3 + ns / 1e6) * 1000) / 1000;
 
 /** One span as a JSON line. Pure. */
-export const spanLine = (span: ReadableSpan): string =>
+const spanLine = (span: ReadableSpan): string =>
   `${JSON.stringify({
     name: span.name,
     traceId: span.spanContext().traceId,
@@ -32,7 +32,7 @@ export const stderrSpanExporter = (write: (line: string) => void): SpanExporter 
 });
 
 /** One JSON line per metric: name, unit and its points (a histogram's count and sum). Pure. */
-export const metricLines = (rm: ResourceMetrics): string[] =>
+const metricLines = (rm: ResourceMetrics): string[] =>
   rm.scopeMetrics.flatMap((scope) =>
     scope.metrics.map((m) => {
       const points: unknown[] = [];

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 
 /** Why a reaction was parked: the last outcome its command got, or the error `react` or `handle` threw. */
-export const ParkReasonCodec = t.strict({
+const ParkReasonCodec = t.strict({
   /** `Rejected`, `Invalid`, `Conflict` (an outcome), `Error` (handle threw) or `ReactFailed` (react threw). */
   kind: t.keyof({ Rejected: 0, Invalid: 0, Conflict: 0, Error: 0, ReactFailed: 0 }),
   message: t.string,

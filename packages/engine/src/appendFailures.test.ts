@@ -1,10 +1,5 @@
-import {
-  createMemoryEventStore,
-  invalidEvent,
-  storeUnavailable,
-  type AppendError,
-  type EventStore,
-} from '@strive/eventlog';
+import { createMemoryEventStore, type AppendError, type EventStore } from '@strive/eventlog';
+import { invalidEvent, storeUnavailable } from '@strive/eventlog/adapter';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './createEngine.js';

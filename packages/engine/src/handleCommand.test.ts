@@ -1,4 +1,4 @@
-import { appendToStream, createMemoryEventStore, type EventStore } from '@strive/eventlog';
+import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventFromLogic } from 'xstate';

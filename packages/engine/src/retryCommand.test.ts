@@ -1,9 +1,4 @@
-import {
-  appendToStream,
-  createMemoryEventStore,
-  type EventStore,
-  type StreamLocking,
-} from '@strive/eventlog';
+import { createMemoryEventStore, type EventStore, type StreamLocking } from '@strive/eventlog';
 import { concurrencyConflict, streamLockTimeout } from '@strive/eventlog/adapter';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';

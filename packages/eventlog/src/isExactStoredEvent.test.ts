@@ -68,17 +68,15 @@ describe('isExactStoredEvent', () => {
     );
     fc.assert(
       fc.property(fc.array(mutation, { maxLength: 3 }), (mutations) => {
-        const u: Record<string, unknown> = JSON.parse(JSON.stringify(event));
+        const u: Record<string, unknown> = {
+          ...event,
+          metadata: { ...event.metadata, actor: { ...event.metadata.actor } },
+        };
         for (const m of mutations) {
           const meta = u['metadata'];
-          const target =
-            m.at === 'top'
-              ? u
-              : typeof meta === 'object' && meta !== null
-                ? m.at === 'meta'
-                  ? meta
-                  : Reflect.get(meta, 'actor')
-                : undefined;
+          const actor: unknown =
+            typeof meta === 'object' && meta !== null ? Reflect.get(meta, 'actor') : undefined;
+          const target: unknown = m.at === 'top' ? u : m.at === 'meta' ? meta : actor;
           if (typeof target !== 'object' || target === null) continue;
           if (m.value === undefined) Reflect.deleteProperty(target, m.key);
           else

@@ -4,10 +4,10 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 
 /** The NATS server of the run (`STRIVE_NATS_URL`, e.g. `127.0.0.1:4222`), or undefined. For tests only. */
-export const NATS_URL: string | undefined =
+const NATS_URL: string | undefined =
   process.env['STRIVE_NATS_URL'] === '' ? undefined : process.env['STRIVE_NATS_URL'];
 /** CI sets `STRIVE_REQUIRE_NATS=1` when nats-server is installed: the suites then must run. */
-export const NATS_REQUIRED = process.env['STRIVE_REQUIRE_NATS'] === '1';
+const NATS_REQUIRED = process.env['STRIVE_REQUIRE_NATS'] === '1';
 
 /** A fresh JetStream stream name and subject prefix for one test: `STRIVE_T_<hex>`, `t<hex>`. */
 export const freshStream = (): { readonly name: string; readonly prefix: string } => {

@@ -9,7 +9,7 @@ CREATE TABLE ${schema}.events (
   UNIQUE (stream_id, stream_position))`;
 
 /** The hot stream of both sides' raw reference. */
-export const RAW_HOT_STREAM = 'subject-hot';
+const RAW_HOT_STREAM = 'subject-hot';
 
 /** A raw writer's loop: one connection, and how one command is sent. */
 export interface RawHot {
