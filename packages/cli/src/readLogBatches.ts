@@ -9,19 +9,11 @@ import { assertReadable } from './readLines.js';
  * alive at once that the young generation collects them (1 MiB chunks doubled the peak RSS). */
 const CHUNK = 64 * 1024;
 
-/** Sees each raw chunk before it is decoded; reading waits for the promise it returns. */
-export type Tap = (chunk: string) => Promise<void>;
-
-async function* batches(
-  input: Readable,
-  file: string,
-  tap: Tap | undefined,
-): AsyncIterable<readonly StoredEvent[]> {
+async function* batches(input: Readable, file: string): AsyncIterable<readonly StoredEvent[]> {
   let rest = '';
   let n = 0;
   try {
     for await (const chunk of input) {
-      if (tap !== undefined) await tap(String(chunk));
       const text: string = rest + String(chunk);
       const events: StoredEvent[] = [];
       let start = 0;
@@ -47,16 +39,14 @@ async function* batches(
  * The events of an exported log (a file, or standard input for `-`), decoded a chunk at a time: one
  * await per megabyte instead of a few per line, and nothing kept beyond the chunk being decoded, so
  * memory stays flat however long the log is. An unreadable file is a `CliError` (exit 2) raised before
- * anything is read; a bad line is a `CliError` naming it (exit 1). `tap`, when given, sees each raw
- * chunk first (a second thread checking the hash chain). Does I/O.
+ * anything is read; a bad line is a `CliError` naming it (exit 1). Does I/O.
  * @example for await (const events of await openLogBatches('zz.log.jsonl', process.stdin)) fold(events);
  */
 export const openLogBatches = async (
   file: string,
   stdin: Readable,
-  tap?: Tap,
 ): Promise<AsyncIterable<readonly StoredEvent[]>> => {
-  if (file === '-') return batches(stdin.setEncoding('utf8'), file, tap);
+  if (file === '-') return batches(stdin.setEncoding('utf8'), file);
   await assertReadable(file);
-  return batches(createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK }), file, tap);
+  return batches(createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK }), file);
 };

@@ -16,7 +16,8 @@ import { openStore, type StoreAccess } from './openStore.js';
 import { assertReadable, openLines } from './readLines.js';
 import { parseCount } from './parseCount.js';
 import { parseUntil } from './parseUntil.js';
-import { replay, replayFile } from './commands/replay.js';
+import { replay } from './commands/replay.js';
+import { openLogBatches } from './readLogBatches.js';
 import { report } from './commands/report.js';
 import { run } from './commands/run.js';
 import { inBatches } from './inBatches.js';
@@ -103,7 +104,7 @@ export const registerCampaignCommands = (
           ? await withStore(o.db, 'read', (s) =>
               replay(inBatches(s.readAll({ batchSize: 1000 }), 1000), io, until, json),
             )
-          : await replayFile(file, io, until, json),
+          : await replay(await openLogBatches(file, io.stdin), io, until, json),
       );
     });
   program
