@@ -42,6 +42,26 @@ describe('evaluation.threshold edges', () => {
   });
 });
 
+describe('evaluation.threshold wording', () => {
+  it('lists every failing criterion, and names no lowest when there are no criteria', () => {
+    const failing = {
+      evaluators: 5,
+      overall: { satisfied: 9, total: 10 },
+      byCriterion: [
+        { criterion: 'leadershipTeam' as const, satisfied: 1, total: 5 },
+        { criterion: 'memberTeam' as const, satisfied: 2, total: 5 },
+      ],
+    };
+    expect(evaluationThreshold.judge({ tally: failing, ...shares }).message).toContain(
+      'below 50% on leadershipTeam 1/5 (20%), memberTeam 2/5 (40%)',
+    );
+    const none = { evaluators: 1, overall: { satisfied: 1, total: 1 }, byCriterion: [] };
+    expect(evaluationThreshold.judge({ tally: none, ...shares }).message).toMatch(
+      /; every criterion at least 50%$/,
+    );
+  });
+});
+
 describe('wording of the vote and independence rules', () => {
   it('says "evaluated" for an evaluation cast twice', () => {
     expect(
