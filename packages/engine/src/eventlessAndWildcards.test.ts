@@ -39,6 +39,16 @@ describe('wildcard transitions', () => {
   });
 });
 
+describe('a descriptor without a wildcard', () => {
+  it('matches only its own event type, not types it is a prefix of', () => {
+    const m = setup({}).createMachine({
+      initial: 'a',
+      states: { a: { on: { ab: 'x', '*': 'y' } }, x: {}, y: {} },
+    });
+    expect(stepTable(compileTransitionTable(m, ['abc']), 'a', {}, 'abc', {})).toBe('y');
+  });
+});
+
 describe('eventless transitions', () => {
   const m = setup({ guards: { never: () => false } }).createMachine({
     initial: 'a',

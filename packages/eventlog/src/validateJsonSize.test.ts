@@ -16,6 +16,13 @@ describe('validateJson size limit', () => {
     expect(accepted({ k: 'x'.repeat(90) }, 100)).toBe(true);
   });
 
+  it('refuses a string over the limit for its size, before looking at its characters', () => {
+    const r = validateJson('\ud800' + 'x'.repeat(200), 'v', { maxDepth: 64, maxChars: 100 });
+    expect(E.isLeft(r) ? r.left.reason : undefined).toBe(
+      'value exceeds the size limit of 100 characters',
+    );
+  });
+
   it('refuses an array of many small values whose JSON text is longer than maxChars', () => {
     const nulls = Array.from({ length: 100 }, () => null);
     const text = JSON.stringify(nulls).length; // 501
