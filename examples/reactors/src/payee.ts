@@ -13,7 +13,7 @@ const payeeMachine = setup({ types: { context: {} as PayeeContext } }).createMac
 
 // #region payee
 /** The second workflow: an employee as a payee of approved claims. Pure. */
-const payee = defineWorkflow({
+export const payee = defineWorkflow({
   name: 'payee',
   version: 1,
   machine: payeeMachine,

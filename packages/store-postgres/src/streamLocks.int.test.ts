@@ -22,7 +22,9 @@ describePg('withStreamLock (advisory stream locks)', (pg) => {
       log.push('a-');
       return r;
     });
-    await sleep(50);
+    // b asks only once a holds the lock (a fixed sleep raced a's grant under CI load).
+    for (let i = 0; i < 500 && !log.includes('a+'); i++) await sleep(10);
+    expect(log).toEqual(['a+']);
     const waited = b.withStreamLock(['other', 'hot'], 5_000, async () => {
       log.push('b+');
       return b.streamVersion('hot');
