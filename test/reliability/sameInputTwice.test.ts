@@ -60,7 +60,7 @@ const twice = async (label: string, file: string, a: string, b: string, alone: s
 };
 
 /** Attempts of a race before one counts as not raced: a process can stay ahead all the way. */
-const ATTEMPTS = 5;
+const ATTEMPTS = 12;
 
 /**
  * Runs `twice` on fresh stores until both processes stored lines (they really raced: each found lines
