@@ -125,12 +125,14 @@ describe('streams that lost a race are held', () => {
   const lockingStore = (grant: boolean) => {
     const base = busy(createMemoryEventStore());
     const held: string[][] = [];
-    const withStreamLock: StreamLocking['withStreamLock'] = async (ids, timeoutMs, fn) => {
+    const readAheads: unknown[] = [];
+    const withStreamLock: StreamLocking['withStreamLock'] = async (ids, timeoutMs, fn, ahead) => {
       held.push([...ids]);
+      readAheads.push(ahead);
       return grant ? E.right(await fn()) : E.left(streamLockTimeout(ids, timeoutMs));
     };
     const store: EventStore & StreamLocking = { ...base, withStreamLock };
-    return { store, held };
+    return { store, held, readAheads };
   };
 
   it('decides again under the lock of the stream that lost, without pausing', async () => {
@@ -139,6 +141,15 @@ describe('streams that lost a race are held', () => {
     expect(await engine.handle(add('c1'))).toMatchObject({ _tag: 'Conflict', attempts: 3 });
     expect(held).toEqual([['order-1']]);
     expect(delays).toEqual([]);
+  });
+
+  it('names the tails of the cached streams, for the store to read with the lock', async () => {
+    const { store, readAheads } = lockingStore(true);
+    const { engine } = engineOver(store, { maxAttempts: 2 });
+    await engine.handle(add('c1'));
+    // The first try read order-1 empty (cached at version 0), then lost to the other writer's event:
+    // the attempt under the lock reads from position 1.
+    expect(readAheads).toEqual([[{ streamId: 'order-1', from: 1 }]]);
   });
 
   it('answers a retryable Conflict naming the lock when the lock is not granted within the budget', async () => {

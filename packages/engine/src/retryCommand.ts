@@ -1,4 +1,9 @@
-import { canLockStreams, describeAppendError, type StreamLockTimeout } from '@strive/eventlog';
+import {
+  canLockStreams,
+  describeAppendError,
+  type StreamLockTimeout,
+  type StreamTail,
+} from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandOutcome } from './CommandOutcome.js';
 import { loadPhase } from './CommandProbe.js';
@@ -8,6 +13,16 @@ import type { HandleDeps } from './handleCommand.js';
 import { loadStreams } from './loadStreams.js';
 import { conflictOutcome, priorOutcome, settledWithoutLookup } from './priorOutcome.js';
 import { nextDelay } from './retryDelay.js';
+
+/**
+ * The tails the first locked attempt will read: every named stream with a cached state, from the
+ * event after it (the store may read them in the lock's own round trip). Pure.
+ */
+const cachedTails = (deps: HandleDeps, cmd: DecodedCommand): StreamTail[] =>
+  Object.values(cmd.definition.streams(cmd.command)).flatMap(({ workflow, streamId }) => {
+    const state = deps.cache.get(workflow, streamId);
+    return state === undefined ? [] : [{ streamId, from: state.version + 1 }];
+  });
 
 /** A wait for a store lock longer than this means another process held it: the stream stays hot. */
 const CONTENDED_WAIT_MS = 2;
@@ -117,11 +132,16 @@ export const retryCommand = async (
     const settled = await deps.queue.run(ids, async () => {
       if (storeLocks === undefined) return E.right(await holding(held, !paused));
       const asked = deps.now();
-      return storeLocks.withStreamLock(ids, Math.max(1, deadline - asked), () => {
-        const granted = deps.now();
-        if (granted - asked > CONTENDED_WAIT_MS) for (const id of ids) deps.hot.mark(id, granted);
-        return holding(held, false);
-      });
+      return storeLocks.withStreamLock(
+        ids,
+        Math.max(1, deadline - asked),
+        () => {
+          const granted = deps.now();
+          if (granted - asked > CONTENDED_WAIT_MS) for (const id of ids) deps.hot.mark(id, granted);
+          return holding(held, false);
+        },
+        cachedTails(deps, cmd),
+      );
     });
     if (E.isLeft(settled)) {
       last = settled.left;

@@ -8,6 +8,16 @@ export interface StreamLockTimeout {
 }
 
 /**
+ * A stream's events from `from` on, which a `withStreamLock` caller expects to read under the lock: a
+ * store may read them in the same round trip that takes the lock, and answer `readStream(streamId,
+ * { from })` calls made inside the locked function from what it read.
+ */
+export interface StreamTail {
+  readonly streamId: string;
+  readonly from: number;
+}
+
+/**
  * An optional capability of an `EventStore` shared by several processes: run a function while holding
  * an exclusive lock on some streams, so that writers taking the same lock wait for each other instead
  * of losing version races. The lock is advisory: appends without it are still checked by expected
@@ -17,12 +27,15 @@ export interface StreamLockTimeout {
 export interface StreamLocking {
   /**
    * Runs `fn` holding the locks of `streamIds` (taken in one fixed order, so two callers cannot
-   * deadlock), waiting at most `timeoutMs` for them; released when `fn` settles. Does I/O.
+   * deadlock), waiting at most `timeoutMs` for them; released when `fn` settles. `readAhead` names
+   * tails `fn` will read: a store may fetch them with the lock, after it is granted (a store that does
+   * not simply ignores them). Does I/O.
    */
   withStreamLock<T>(
     streamIds: readonly string[],
     timeoutMs: number,
     fn: () => Promise<T>,
+    readAhead?: readonly StreamTail[],
   ): Promise<Either<StreamLockTimeout, T>>;
 }
 

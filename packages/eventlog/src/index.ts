@@ -36,7 +36,12 @@ export type {
   Subscription,
 } from './EventStore.js';
 export { appendToStream } from './appendToStream.js';
-export { canLockStreams, type StreamLocking, type StreamLockTimeout } from './StreamLocking.js';
+export {
+  canLockStreams,
+  type StreamLocking,
+  type StreamLockTimeout,
+  type StreamTail,
+} from './StreamLocking.js';
 export { canonicalJson } from './canonicalJson.js';
 export { validateJson, type JsonLimits } from './validateJson.js';
 export { isIsoDateTime } from './isIsoDateTime.js';

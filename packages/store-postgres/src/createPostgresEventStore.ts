@@ -53,6 +53,10 @@ export interface PostgresEventStore extends EventStore, StreamLocking {
 
 /** An empty read. */
 const nothing = async function* (): AsyncGenerator<never> {};
+// eslint-disable-next-line @typescript-eslint/require-await -- an async generator over a list
+const fromList = async function* (events: readonly StoredEvent[]): AsyncGenerator<StoredEvent> {
+  yield* events;
+};
 
 const poolOf = (options: PostgresStoreOptions): { pool: pg.Pool; owned: boolean } => {
   if ((options.pool === undefined) === (options.connectionString === undefined))
@@ -101,7 +105,9 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
   };
   const queued = createAppendQueue(ctx);
   // Half the pool at most waits for or holds stream locks: the holders' reads need the rest.
-  const locks = createStreamLocks(pool, schema, Math.floor((pool.options.max ?? 10) / 2));
+  const locks = createStreamLocks(pool, schema, Math.floor((pool.options.max ?? 10) / 2), (id) =>
+    validStream(id),
+  );
   const listener = createAppendListener(pool, ctx.channel, options.listenReconnectMs);
   const subscriptions = new Set<Subscription>();
   let closed = false;
@@ -159,10 +165,16 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     appendMany: (requests, manyOptions) =>
       write(prepareRequests(requests, newId, validation), manyOptions?.inline ?? []),
     // One generator per read (no wrapper delegating to it): an invalid stream id reads nothing.
-    readStream: (streamId, o) =>
-      validStream(streamId)
+    readStream: (streamId, o) => {
+      const ahead = locks.readAhead(streamId, o);
+      if (ahead !== undefined) {
+        learnHead(ahead);
+        return fromList(ahead);
+      }
+      return validStream(streamId)
         ? readStreamEvents(pool, reads, streamId, o, ready, learnHead)
-        : nothing(),
+        : nothing();
+    },
     readAll,
     readEvent: async (eventId) => (await ready(), readEventById(pool, reads, eventId)),
     streamVersion: async (streamId) =>

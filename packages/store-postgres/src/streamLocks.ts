@@ -1,11 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { StreamLocking } from '@strive/eventlog';
+import type { ReadStreamOptions, StoredEvent, StreamLocking } from '@strive/eventlog';
 import { streamLockTimeout } from '@strive/eventlog/adapter';
 import * as E from 'fp-ts/lib/Either.js';
 import type pg from 'pg';
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResult } from 'pg';
+import { EVENT_ROW_TYPES } from './decodeEventRow.js';
 import { errorCode } from './pgErrors.js';
+import { type ReadAhead, readAheadResults, readAheadSql, takeReadAhead } from './readAhead.js';
 
 /**
  * The advisory lock key of a stream: the first 8 bytes of SHA-256(`strive-stream:${schema}:${id}`) as
@@ -42,6 +44,8 @@ const slots = (n: number): (() => Promise<() => void>) => {
 export interface LockSession {
   readonly client: PoolClient;
   ended: boolean;
+  /** The tails read with the lock (`readAhead`), until read. */
+  readonly ahead: ReadAhead;
   /** An error that broke the connection while ending the transaction (the pool then drops it). */
   broken?: unknown;
 }
@@ -50,6 +54,11 @@ export interface LockSession {
 export interface StreamLocks {
   readonly withStreamLock: StreamLocking['withStreamLock'];
   readonly session: () => LockSession | undefined;
+  /** The events read with the lock that answer this `readStream` call inside it, if any (consumed). */
+  readonly readAhead: (
+    streamId: string,
+    options: ReadStreamOptions | undefined,
+  ) => StoredEvent[] | undefined;
 }
 
 /**
@@ -58,15 +67,27 @@ export interface StreamLocks {
  * with `lock_timeout` as the wait limit, while `fn` does its reads through the pool; an append `fn`
  * makes goes on the lock's connection and commits with it (`appendUnderLock`: one round trip, the
  * lock released as the events commit); otherwise the transaction ends (and the locks go) when `fn`
- * settles, or when the connection drops. At most `maxHeld` connections of the pool wait for or hold
+ * settles, or when the connection drops. The tails named in `readAhead` are read in the round trip
+ * that takes the lock (after it is granted, so they are current for the locked streams) and answer
+ * the matching `readStream` calls `fn` makes. At most `maxHeld` connections of the pool wait for or hold
  * stream locks at once, so the lockers can never take every connection from the reads and appends
  * they wait for; with a pool of one connection (`maxHeld` 0) nothing can hold a lock and append at
  * once, so `fn` runs unlocked (expected versions still decide). Does I/O.
  */
-export const createStreamLocks = (pool: pg.Pool, schema: string, maxHeld: number): StreamLocks => {
+export const createStreamLocks = (
+  pool: pg.Pool,
+  schema: string,
+  maxHeld: number,
+  validStream: (streamId: string) => boolean,
+): StreamLocks => {
   const take = slots(maxHeld);
   const sessions = new AsyncLocalStorage<LockSession>();
-  const withStreamLock: StreamLocking['withStreamLock'] = async (streamIds, timeoutMs, fn) => {
+  const withStreamLock: StreamLocking['withStreamLock'] = async (
+    streamIds,
+    timeoutMs,
+    fn,
+    tails = [],
+  ) => {
     if (maxHeld < 1) return E.right(await fn());
     const keys = [...new Set(streamIds.map((id) => streamLockKey(schema, id)))].sort((a, b) =>
       a < b ? -1 : a > b ? 1 : 0,
@@ -79,15 +100,23 @@ export const createStreamLocks = (pool: pg.Pool, schema: string, maxHeld: number
         // One round trip: keys are integers and the timeout a number, so the text holds no input.
         const limit = Math.max(1, Math.ceil(timeoutMs));
         const locks = keys.map((k) => `SELECT pg_advisory_xact_lock(${k.toString()});`).join(' ');
+        // Stream ids are quoted by the connection; positions are checked integers.
+        const reads = readAheadSql(schema, tails, (s) => client.escapeLiteral(s), validStream);
+        let ahead: ReadAhead;
         try {
-          await client.query(`BEGIN; SET LOCAL lock_timeout = ${limit}; ${locks}`);
+          const res: QueryResult<unknown[]> | QueryResult<unknown[]>[] = await client.query({
+            text: `BEGIN; SET LOCAL lock_timeout = ${limit}; ${locks} ${reads.sql}`,
+            rowMode: 'array',
+            types: EVENT_ROW_TYPES,
+          });
+          ahead = readAheadResults(reads.tails, Array.isArray(res) ? res : [res]);
         } catch (error) {
           await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
           if (errorCode(error) === '55P03') return E.left(streamLockTimeout(streamIds, timeoutMs));
           broken ??= error;
           throw error;
         }
-        const session: LockSession = { client, ended: false };
+        const session: LockSession = { client, ended: false, ahead };
         try {
           return E.right(await sessions.run(session, fn));
         } finally {
@@ -101,11 +130,14 @@ export const createStreamLocks = (pool: pg.Pool, schema: string, maxHeld: number
       release();
     }
   };
+  const session = (): LockSession | undefined => {
+    const s = sessions.getStore();
+    return s === undefined || s.ended ? undefined : s;
+  };
   return {
     withStreamLock,
-    session: () => {
-      const s = sessions.getStore();
-      return s === undefined || s.ended ? undefined : s;
-    },
+    session,
+    // Only while the lock is held: after an append ended it, what was read ahead may be stale.
+    readAhead: (streamId, options) => takeReadAhead(session()?.ahead, streamId, options),
   };
 };

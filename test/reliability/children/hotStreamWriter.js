@@ -51,13 +51,18 @@ const counted = new Proxy(store, {
         return r;
       };
     if (key === 'withStreamLock')
-      return (ids, timeoutMs, fn) => {
+      return (ids, timeoutMs, fn, readAhead) => {
         lockWaits += 1;
         const asked = performance.now();
-        return t.withStreamLock(ids, timeoutMs, () => {
-          lockWaitMs += performance.now() - asked;
-          return fn();
-        });
+        return t.withStreamLock(
+          ids,
+          timeoutMs,
+          () => {
+            lockWaitMs += performance.now() - asked;
+            return fn();
+          },
+          readAhead,
+        );
       };
     return typeof value === 'function' ? value.bind(t) : value;
   },

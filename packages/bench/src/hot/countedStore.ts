@@ -61,21 +61,26 @@ export const countedStore = (
     readEvent: (eventId) => timed(store.readEvent(eventId), (ms) => (p.heldLookupMs += ms)),
     streamVersion: (streamId) => timed(store.streamVersion(streamId), (ms) => (p.heldReadMs += ms)),
     // Held from the grant until the lock's transaction has ended (COMMIT included).
-    withStreamLock: async (ids, timeoutMs, fn) => {
+    withStreamLock: async (ids, timeoutMs, fn, readAhead) => {
       p.lockWaits += 1;
       const asked = performance.now();
       let granted: number | undefined;
       try {
-        return await store.withStreamLock(ids, timeoutMs, async () => {
-          granted = performance.now();
-          p.waitMs += granted - asked;
-          held += 1;
-          try {
-            return await fn();
-          } finally {
-            held -= 1;
-          }
-        });
+        return await store.withStreamLock(
+          ids,
+          timeoutMs,
+          async () => {
+            granted = performance.now();
+            p.waitMs += granted - asked;
+            held += 1;
+            try {
+              return await fn();
+            } finally {
+              held -= 1;
+            }
+          },
+          readAhead,
+        );
       } finally {
         if (granted !== undefined) p.holdMs += performance.now() - granted;
       }
