@@ -56,6 +56,7 @@ export {
   type StreamWorkflows,
 } from './Decision.js';
 export { commandCodec, type CommandOf } from './commandCodec.js';
+export { commandsFor } from './commandsFor.js';
 export { refine } from './refine.js';
 export {
   isAccepted,
