@@ -61,8 +61,6 @@ const config: KnipConfig = {
     // One codec object exported twice by design: as built, and as a mapped type for generic lookups.
     'packages/campaign/src/domain/campaignEvents.ts': ['duplicates'],
     'packages/campaign/src/domain/subjectEvents.ts': ['duplicates'],
-    // The reactors guide quotes the payee workflow as a module a user would write (exported).
-    'examples/reactors/src/payee.ts': ['exports'],
   },
 };
 

@@ -29,4 +29,11 @@ describe('the size of the tutorial claim', () => {
     ).exec(page);
     expect(stated?.slice(1).map(Number)).toEqual([...counts, total, code]);
   });
+
+  it('names at most six concepts before the first accepted command', () => {
+    const section = /## 2\. (\w+) concepts to the first accepted command(.*?)## 3\./.exec(page);
+    const concepts = section?.[2]?.match(/ \d\. \*\*/g) ?? [];
+    expect(section?.[1]).toBe('Six');
+    expect(concepts.length).toBe(6);
+  });
 });

@@ -13,7 +13,7 @@ const payeeMachine = setup({ types: { context: {} as PayeeContext } }).createMac
 
 // #region payee
 /** The second workflow: an employee as a payee of approved claims. Pure. */
-export const payee = defineWorkflow({
+const payee = defineWorkflow({
   name: 'payee',
   version: 1,
   machine: payeeMachine,

@@ -118,7 +118,7 @@ export {
 export { reactionCommandId } from './reactionCommandId.js';
 export type { ParkedReaction, ParkReason } from './ParkedReaction.js';
 export type { ReactorLease, ReactorLeases, ReactorStore } from './ReactorStore.js';
-export type { ReactorRetry, ReactionResult } from './reactToEvent.js';
+export type { ReactorRetry } from './reactToEvent.js';
 export { runReactor, type ReactorRunner, type RunReactorOptions } from './runReactor.js';
 export {
   listParkedReactions,
