@@ -101,7 +101,13 @@ describe.skipIf(!online)('a fresh npm app using the packed packages', () => {
     );
     expect(lines.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(150);
     const r = await timed('vitest tutorial', () =>
-      inApp(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'tutorial/claimWorkflow']),
+      inApp(process.execPath, [
+        'node_modules/vitest/vitest.mjs',
+        'run',
+        '--dir',
+        'tutorial',
+        'claimWorkflow.test',
+      ]),
     );
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Tests\s+3 passed \(3\)/);

@@ -116,7 +116,7 @@ export {
   type ReactorConfig,
 } from './defineReactor.js';
 export { reactionCommandId } from './reactionCommandId.js';
-export type { ParkedReaction, ParkReason } from './ParkedReaction.js';
+export type { ParkedReaction } from './ParkedReaction.js';
 export type { ReactorLease, ReactorLeases, ReactorStore } from './ReactorStore.js';
 export type { ReactorRetry } from './reactToEvent.js';
 export { runReactor, type ReactorRunner, type RunReactorOptions } from './runReactor.js';
