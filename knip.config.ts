@@ -61,12 +61,6 @@ const config: KnipConfig = {
     // One codec object exported twice by design: as built, and as a mapped type for generic lookups.
     'packages/campaign/src/domain/campaignEvents.ts': ['duplicates'],
     'packages/campaign/src/domain/subjectEvents.ts': ['duplicates'],
-    // The reactors guide quotes the payee workflow as a module a user would write (exported).
-    'examples/reactors/src/payee.ts': ['exports'],
-    // Being rewritten on branch api-tutorial (issue #18): drop these once it is merged and knip is clean.
-    'examples/tutorial/src/**': ['exports'],
-    'packages/campaign/src/commands/**': ['exports', 'types'],
-    'packages/campaign/src/rules/**': ['exports'],
   },
 };
 

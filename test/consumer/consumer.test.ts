@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -90,6 +90,27 @@ describe.skipIf(!online)('a fresh npm app using the packed packages', () => {
     );
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Tests\s+2 passed \(2\)/);
+  });
+
+  // Issue #18's goal, checked where a user stands: the claim, its projection and its tests in at most
+  // 150 lines (every line, as docs/tutorial.md counts them), and those tests passing on the packages.
+  it("runs the tutorial claim's tests; the claim is at most 150 lines", LONG, async () => {
+    const files = ['claimWorkflow', 'claimCommands', 'claimsProjection', 'claimWorkflow.test'];
+    const lines = files.map(
+      (f) => readFileSync(join(app, 'tutorial', `${f}.ts`), 'utf8').split('\n').length - 1,
+    );
+    expect(lines.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(150);
+    const r = await timed('vitest tutorial', () =>
+      inApp(process.execPath, [
+        'node_modules/vitest/vitest.mjs',
+        'run',
+        '--dir',
+        'tutorial',
+        'claimWorkflow.test',
+      ]),
+    );
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Tests\s+3 passed \(3\)/);
   });
 
   it('verifies the log with the packed strive bin', LONG, async () => {

@@ -22,10 +22,16 @@ describe('the pay-approved-claims reactor', () => {
     const engine = createEngine({ store, commands: reactorExampleCommands });
     const send = (cmd: Record<string, unknown>) => engine.handle({ at, ...cmd });
     await send({ type: 'RegisterBankAccount', id: 'c1', actor: ana, iban: 'FR76 3000 6000 0112' });
-    await send({ type: 'OpenClaim', id: 'c2', actor: ana, claimId: '7', totalCents: 4200 });
-    await send({ type: 'OpenClaim', id: 'c3', actor: bo, claimId: '8', totalCents: 9900 });
-    await send({ type: 'ApproveClaim', id: 'c4', actor: mia, claimId: '7' });
-    await send({ type: 'ApproveClaim', id: 'c5', actor: mia, claimId: '8' }); // bo has no account
+    const approvedClaim = async (actor: typeof ana, claimId: string, cents: number) => {
+      await send({ type: 'OpenClaim', id: `o${claimId}`, actor, claimId, title: 'Lyon' });
+      const expense = { claimId, description: 'hotel', cents };
+      await send({ type: 'AddExpense', id: `e${claimId}`, actor, ...expense });
+      await send({ type: 'SubmitClaim', id: `s${claimId}`, actor, claimId });
+      const review = { claimId, decision: 'approve', reason: 'ok' };
+      await send({ type: 'ReviewClaim', id: `r${claimId}`, actor: mia, ...review });
+    };
+    await approvedClaim(ana, '7', 4200);
+    await approvedClaim(bo, '8', 9900); // bo has no account
 
     const runner = runReactor({
       engine,
@@ -68,12 +74,13 @@ describe('the pay-approved-claims reactor', () => {
     await again.stop();
     expect((await store.head()).globalPosition).toBe(head);
     expect(await payee('ana')).toEqual(['BankAccountRegistered', 'PaymentScheduled']);
+    const again7 = { claimId: '7', decision: 'approve', reason: 'ok' };
     const scheduled = await engine.handle({
-      type: 'ApproveClaim',
-      id: 'c4',
+      type: 'ReviewClaim',
+      id: 'r7',
       at,
       actor: mia,
-      claimId: '7',
+      ...again7,
     });
     expect(isAccepted(scheduled) && scheduled.duplicate).toBe(true);
   });

@@ -1,28 +1,20 @@
 import { defineReactor } from '@strive/engine';
-import { approveClaim, claim, openClaim } from './claim.js';
+import { claimCommands } from '@strive/example-tutorial/claimCommands';
 import { registerBankAccount, schedulePayment } from './payee.js';
 
 // #region reactor
 const paymentsBot = { id: 'payments-bot', role: 'system' };
 
-/** When a claim is approved, schedule its payment to the employee: once per approval. Pure. */
+/** When a claim is approved, schedule its payment: once per approval. Pure. */
 export const payApprovedClaims = defineReactor({
   name: 'pay-approved-claims',
   on: ['ClaimApproved'],
   react: (event, { at }) => {
-    const { employeeId, totalCents } = claim.dataOf('ClaimApproved', event);
     const claimId = event.streamId.slice('claim-'.length);
-    return [
-      { type: 'SchedulePayment', at, actor: paymentsBot, employeeId, claimId, cents: totalCents },
-    ];
+    return [{ type: 'SchedulePayment', at, actor: paymentsBot, claimId }];
   },
 });
 // #endregion reactor
 
-/** Every command of the example, for `createEngine`. */
-export const reactorExampleCommands = [
-  openClaim,
-  approveClaim,
-  registerBankAccount,
-  schedulePayment,
-];
+/** Every command of the example: the tutorial's claim commands and the payee's, for `createEngine`. */
+export const reactorExampleCommands = [...claimCommands, registerBankAccount, schedulePayment];

@@ -15,14 +15,31 @@ describe.skipIf(url === '')('payments worker on PostgreSQL', () => {
     try {
       const engine = createEngine({ store, commands: reactorExampleCommands });
       const ana = { id: 'ana', role: 'employee' };
+      const mia = { id: 'mia', role: 'manager' };
       for (const cmd of [
         { type: 'RegisterBankAccount', id: 'c1', actor: ana, iban: 'FR76' },
-        { type: 'OpenClaim', id: 'c2', actor: ana, claimId: '7', totalCents: 4200 },
-        { type: 'ApproveClaim', id: 'c3', actor: { id: 'mia', role: 'manager' }, claimId: '7' },
+        { type: 'OpenClaim', id: 'c2', actor: ana, claimId: '7', title: 'Lyon' },
+        {
+          type: 'AddExpense',
+          id: 'c3',
+          actor: ana,
+          claimId: '7',
+          description: 'hotel',
+          cents: 4200,
+        },
+        { type: 'SubmitClaim', id: 'c4', actor: ana, claimId: '7' },
+        {
+          type: 'ReviewClaim',
+          id: 'c5',
+          actor: mia,
+          claimId: '7',
+          decision: 'approve',
+          reason: '',
+        },
       ])
         expect(isAccepted(await engine.handle({ at, ...cmd }))).toBe(true);
       const worker = runPaymentsWorker(store, engine);
-      await worker.waitFor(3);
+      await worker.waitFor(5);
       expect(worker.owning()).toBe(true);
       await worker.stop();
       expect(await store.streamVersion('payee-ana')).toBe(2);

@@ -1,4 +1,13 @@
-import { accept, defineCommand, defineWorkflow, failuresOf, reject, rule } from '@strive/engine';
+import {
+  accept,
+  defineCommand,
+  defineWorkflow,
+  failuresOf,
+  reject,
+  rule,
+  type WorkflowState,
+} from '@strive/engine';
+import { claim, type ClaimContext } from '@strive/example-tutorial/claimWorkflow';
 import * as t from 'io-ts';
 import { setup } from 'xstate';
 
@@ -13,9 +22,8 @@ const payeeMachine = setup({ types: { context: {} as PayeeContext } }).createMac
 
 // #region payee
 /** The second workflow: an employee as a payee of approved claims. Pure. */
-export const payee = defineWorkflow({
+const payee = defineWorkflow({
   name: 'payee',
-  version: 1,
   machine: payeeMachine,
   events: {
     BankAccountRegistered: t.strict({ iban: t.string }),
@@ -27,23 +35,38 @@ export const payee = defineWorkflow({
   },
 });
 
-const hasAccount = rule<PayeeContext>(
+type Payment = { claim: WorkflowState<ClaimContext>; payee: PayeeContext };
+const approved = rule<Payment>(
+  'payment.claim-approved',
+  ({ claim }) => `the claim is ${claim.value}, not approved`,
+  ({ claim }) => claim.value === 'approved',
+);
+const hasAccount = rule<Payment>(
   'payee.bank-account',
   () => 'the payee has no bank account registered',
-  (payee) => payee.iban !== null,
+  ({ payee }) => payee.iban !== null,
 );
 
-/** Schedules the payment of an approved claim; refused while the payee has no bank account. */
+/**
+ * Schedules the payment of an approved claim to its employee, whose payee stream the claim's state
+ * names; refused unless the claim is approved and the payee has a bank account.
+ */
 export const schedulePayment = defineCommand({
   type: 'SchedulePayment',
-  fields: { employeeId: t.string, claimId: t.string, cents: t.number },
-  workflow: payee,
-  streamId: (cmd) => `payee-${cmd.employeeId}`,
-  decide: ({ claimId, cents }, { context }) => {
-    const failures = failuresOf([hasAccount], context);
-    return failures.length > 0 || context.iban === null
-      ? reject(failures)
-      : accept(payee.event('PaymentScheduled', { claimId, cents, iban: context.iban }));
+  fields: { claimId: t.string },
+  streams: (cmd) => ({ claim: { workflow: claim, streamId: `claim-${cmd.claimId}` } }),
+  derivedStreams: (_cmd, states) => ({
+    payee: { workflow: payee, streamId: `payee-${states.claim.context.employeeId}` },
+  }),
+  decide: ({ claimId }, states) => {
+    const { iban } = states.payee.context;
+    const failures = failuresOf([approved, hasAccount], {
+      claim: states.claim,
+      payee: states.payee.context,
+    });
+    if (failures.length > 0 || iban === null) return reject(failures);
+    const cents = states.claim.context.totalCents;
+    return accept({ payee: [payee.event('PaymentScheduled', { claimId, cents, iban })] });
   },
 });
 // #endregion payee

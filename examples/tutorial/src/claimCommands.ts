@@ -1,33 +1,28 @@
-import { accept, defineCommand, failuresOf, reject, rule } from '@strive/engine';
+import { accept, commandsFor, failuresOf, reject, rule } from '@strive/engine';
 import * as t from 'io-ts';
 import { Cents, claim, type ClaimContext } from './claimWorkflow.js';
 
-const streamId = (cmd: { readonly claimId: string }): string => `claim-${cmd.claimId}`;
+/** Each command below touches one claim stream, `claim-<claimId>`. */
+const claimCommand = commandsFor(claim, (cmd: { claimId: string }) => `claim-${cmd.claimId}`);
 
 /** An employee opens a claim (the machine refuses a second `ClaimOpened` on the same stream). */
-export const openClaim = defineCommand({
+const openClaim = claimCommand({
   type: 'OpenClaim',
   fields: { claimId: t.string, title: t.string },
-  workflow: claim,
-  streamId,
   decide: ({ actor, title }) => accept(claim.event('ClaimOpened', { employeeId: actor.id, title })),
 });
 
 /** Adds one expense to a draft claim. */
-export const addExpense = defineCommand({
+const addExpense = claimCommand({
   type: 'AddExpense',
   fields: { claimId: t.string, description: t.string, cents: Cents },
-  workflow: claim,
-  streamId,
   decide: ({ description, cents }) => accept(claim.event('ExpenseAdded', { description, cents })),
 });
 
 /** Submits a claim for review (the machine's `nonEmpty` guard refuses an empty one). */
-export const submitClaim = defineCommand({
+const submitClaim = claimCommand({
   type: 'SubmitClaim',
   fields: { claimId: t.string },
-  workflow: claim,
-  streamId,
   decide: () => accept(claim.event('ClaimSubmitted', {})),
 });
 
@@ -48,11 +43,9 @@ const approvalLimit = rule<Review>(
 );
 
 /** Approves or rejects a submitted claim; every failing review rule is reported. */
-export const reviewClaim = defineCommand({
+const reviewClaim = claimCommand({
   type: 'ReviewClaim',
   fields: { claimId: t.string, decision: t.keyof({ approve: 0, reject: 0 }), reason: t.string },
-  workflow: claim,
-  streamId,
   decide: ({ actor, decision, reason }, { context }) => {
     const rules = decision === 'approve' ? [notOwnClaim, approvalLimit] : [notOwnClaim];
     const failures = failuresOf(rules, { reviewer: actor, claim: context });

@@ -2,7 +2,6 @@ import { commandOf, given, invalid, rejected, type GivenEvent } from '@strive/en
 import { describe, it } from 'vitest';
 import { claimCommands as commands } from './claimCommands.js';
 
-// #region given-when-then
 const submitted: GivenEvent[] = [
   { streamId: 'claim-1', type: 'ClaimOpened', data: { employeeId: 'ana', title: 'Lyon' } },
   { streamId: 'claim-1', type: 'ExpenseAdded', data: { description: 'hotel', cents: 150_000 } },
@@ -28,4 +27,3 @@ describe('the expense claim', () => {
       .when(commandOf('AddExpense', ana, { claimId: '1', cents: 0.5, note: 'x' }))
       .then(invalid('description', 'cents', 'note')));
 });
-// #endregion given-when-then

@@ -27,7 +27,6 @@ export const claimMachine = setup({
 /** The claim workflow: the machine decides the lifecycle, `evolve` folds the context. Pure. */
 export const claim = defineWorkflow({
   name: 'claim',
-  version: 1,
   machine: claimMachine,
   events: {
     ClaimOpened: t.strict({ employeeId: t.string, title: t.string }),

@@ -7,7 +7,6 @@ export type ClaimRow = { title: string; state: string; totalCents: number; revie
 /** The claims list: one row per claim stream; recipes get each event's data decoded and typed. Pure. */
 export const claimsProjection = defineProjection({
   name: 'claims',
-  version: 1,
   workflows: [claim],
   initial: (): ClaimRow => ({ title: '', state: 'draft', totalCents: 0, reviewedBy: '-' }),
   apply: {

@@ -75,8 +75,8 @@ export interface WorkflowConfig<
 > {
   /** Stable name; part of snapshot keys. */
   readonly name: string;
-  /** Bump when `evolve` or the machine change meaning: snapshots of other versions are rebuilt. */
-  readonly version: number;
+  /** Bump when `evolve` or the machine change meaning: snapshots of other versions are rebuilt. Default: 1. */
+  readonly version?: number;
   /** An XState v5 machine from `setup({...}).createMachine(...)`, named guards only. */
   readonly machine: M;
   /** Each event type's io-ts codec, or `{ codec, schemaVersion, upcasters }` (a bare codec is version 1). */

@@ -12,7 +12,8 @@ export type ProjectionRecipe<D> = {
 export interface ProjectionConfig<D> {
   /** Stable name; documents live under `${name}@v${version}`, so a new version rebuilds from 0. */
   readonly name: string;
-  readonly version: number;
+  /** Bump when the recipes change meaning: the documents are rebuilt from the log. Default: 1. */
+  readonly version?: number;
   /** Which document an event updates (`undefined`: none). Pure. */
   readonly keyOf: (event: StoredEvent) => string | undefined;
   /** A document before its first event. Pure. */
@@ -87,10 +88,10 @@ const decodingRecipes = <D>(
  * Defines a read model folded from the log with immer, one draft per batch; a recipe mutates its
  * document's draft or returns the new document. With `workflows`, recipes
  * get each event's data decoded by its workflow's codec (upcast, typed) and `keyOf` defaults to the
- * stream id; without, they get the stored JSON. Pure.
+ * stream id; without, they get the stored JSON. `version` defaults to 1. Pure.
  * @example
  * const claims = defineProjection({
- *   name: 'claims', version: 1, workflows: [claim], initial: () => ({ total: 0 }),
+ *   name: 'claims', workflows: [claim], initial: () => ({ total: 0 }),
  *   apply: { ExpenseAdded: (row, { cents }) => { row.total += cents; } },
  * });
  */
@@ -103,18 +104,19 @@ export function defineProjection<D>(
 ): Projection<D> {
   if (!/^[A-Za-z][\w.-]*$/.test(config.name))
     throw new Error(`defineProjection: name "${config.name}" must be a word`);
-  if (!Number.isSafeInteger(config.version) || config.version < 1)
+  const version = config.version ?? 1;
+  if (!Number.isSafeInteger(version) || version < 1)
     throw new Error(`defineProjection(${config.name}): version must be an integer >= 1`);
   const typed = 'workflows' in config;
   return {
     _tag: 'Projection',
     name: config.name,
-    version: config.version,
+    version,
     keyOf: config.keyOf ?? ((event) => event.streamId),
     initial: config.initial,
     apply: typed ? decodingRecipes(config.workflows, config.apply) : config.apply,
     inline: config.inline ?? false,
-    storageName: `${config.name}@v${config.version}`,
+    storageName: `${config.name}@v${version}`,
     isDocument:
       config.isDocument ??
       ((u: unknown): u is D => E.isRight(validateJson(u, 'document', JSON_LIMITS))),

@@ -84,11 +84,11 @@ const initialContextOf = (name: string, given: unknown, machine: AnyStateMachine
  * Defines a workflow: one kind of stream, folded by a transition table precompiled from an XState v5
  * machine (lifecycle) and the `evolve` reducers (context). Each event type is an io-ts codec (schema
  * version 1) or `{ codec, schemaVersion, upcasters }`; the context of a new stream is the machine's
- * `context` unless `initialContext` says otherwise. `workflow.event(type, data)` builds typed events
+ * `context` unless `initialContext` says otherwise; `version` defaults to 1. `workflow.event(type, data)` builds typed events
  * for `decide`. Throws on a malformed definition. Pure.
  * @example
  * const order = defineWorkflow({
- *   name: 'order', version: 1, machine, // machine.context: { items: 0 }
+ *   name: 'order', machine, // machine.context: { items: 0 }
  *   events: { ItemAdded: t.strict({ sku: t.string }) },
  *   evolve: { ItemAdded: (c) => ({ items: c.items + 1 }) },
  * });
@@ -103,7 +103,7 @@ export function defineWorkflow<Ev extends AnyEventSpecs, M extends AnyStateMachi
   config: WorkflowConfig<ContextFrom<M>, Ev, M>,
 ): Workflow<ContextFrom<M>, Ev>;
 export function defineWorkflow(config: WorkflowConfig<unknown, AnyEventSpecs>): AnyWorkflow {
-  const { name, version, machine } = config;
+  const { name, version = 1, machine } = config;
   check(
     typeof name === 'string' && /^[A-Za-z][\w.-]*$/.test(name),
     String(name),

@@ -56,6 +56,7 @@ export {
   type StreamWorkflows,
 } from './Decision.js';
 export { commandCodec, type CommandOf } from './commandCodec.js';
+export { commandsFor } from './commandsFor.js';
 export { refine } from './refine.js';
 export {
   isAccepted,
@@ -115,9 +116,9 @@ export {
   type ReactorConfig,
 } from './defineReactor.js';
 export { reactionCommandId } from './reactionCommandId.js';
-export type { ParkedReaction, ParkReason } from './ParkedReaction.js';
+export type { ParkedReaction } from './ParkedReaction.js';
 export type { ReactorLease, ReactorLeases, ReactorStore } from './ReactorStore.js';
-export type { ReactorRetry, ReactionResult } from './reactToEvent.js';
+export type { ReactorRetry } from './reactToEvent.js';
 export { runReactor, type ReactorRunner, type RunReactorOptions } from './runReactor.js';
 export {
   listParkedReactions,

@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { setup } from 'xstate';
 import { accept, reject } from './Decision.js';
+import { commandsFor } from './commandsFor.js';
 import { defineCommand } from './defineCommand.js';
 import { defineProjection } from './defineProjection.js';
 import { defineWorkflow } from './defineWorkflow.js';
@@ -17,6 +18,13 @@ const lamp = defineWorkflow({
   }),
   events: { SwitchedOn: t.strict({ watts: t.number }), SwitchedOff: t.strict({}) },
   evolve: { SwitchedOn: (_c, { watts }) => ({ watts }) },
+});
+
+const envelope = <T extends string>(type: T) => ({
+  type,
+  id: 'c1',
+  at: '2026-01-01T00:00:00Z',
+  actor: { id: 'ana', role: 'employee' },
 });
 
 describe('the typed engine API', () => {
@@ -79,6 +87,32 @@ describe('the typed engine API', () => {
       streams,
       // @ts-expect-error: wrong data through the typed constructor
       decide: () => accept({ lamp: [lamp.event('SwitchedOn', {})] }),
+    });
+  });
+
+  it('types the commands of commandsFor, and needs the fields its stream id reads', () => {
+    const lampCommand = commandsFor(lamp, (cmd: { lampId: string }) => `lamp-${cmd.lampId}`);
+    const switchOn = lampCommand({
+      type: 'SwitchOn',
+      fields: { lampId: t.string, watts: t.number },
+      decide: (cmd, state) => {
+        expectTypeOf(cmd.watts).toEqualTypeOf<number>();
+        expectTypeOf(state.context.watts).toEqualTypeOf<number>();
+        return accept(lamp.event('SwitchedOn', { watts: cmd.watts }));
+      },
+    });
+    expect(switchOn.streams({ ...envelope('SwitchOn'), lampId: '7', watts: 1 })).toEqual({
+      lamp: { workflow: lamp, streamId: 'lamp-7' },
+    });
+    // @ts-expect-error: the stream id reads `lampId`, which these fields lack
+    lampCommand({ type: 'Off', fields: { bulbId: t.string }, decide: () => accept() });
+    // @ts-expect-error: `lampId` decodes to a number, the stream id needs a string
+    lampCommand({ type: 'Off', fields: { lampId: t.number }, decide: () => accept() });
+    lampCommand({
+      type: 'Off',
+      fields: { lampId: t.string },
+      // @ts-expect-error: an event type the workflow does not declare
+      decide: () => accept({ type: 'Exploded', data: {} }),
     });
   });
 

@@ -3,14 +3,14 @@ import * as t from 'io-ts';
 import { Cents, claim, claimMachine, type ClaimContext } from '../claimWorkflow.js';
 
 /** Version 2 of `ExpenseAdded`: every expense now says its currency. */
-export const ExpenseAddedV2 = t.strict({ description: t.string, cents: Cents, currency: t.string });
+const ExpenseAddedV2 = t.strict({ description: t.string, cents: Cents, currency: t.string });
 
 /** The claim's context, now also listing the currencies used. */
 export type ClaimContextV2 = ClaimContext & { readonly currencies: readonly string[] };
 
 // #region upcaster
 /** Data written at version 1 had no currency: every such expense was in euros. Pure. */
-export const addEuro: Upcaster = (old) =>
+const addEuro: Upcaster = (old) =>
   typeof old === 'object' && old !== null && !Array.isArray(old)
     ? { ...old, currency: 'EUR' }
     : old;

@@ -6,7 +6,7 @@ import { claimsProjection } from '../claimsProjection.js';
 
 // #region status
 /** The HTTP status of a command outcome: the tagged outcome maps one to one. Pure. */
-export const statusOf = (outcome: CommandOutcome): number => {
+const statusOf = (outcome: CommandOutcome): number => {
   switch (outcome._tag) {
     case 'Accepted':
       return outcome.duplicate ? 200 : 201;

@@ -8,7 +8,7 @@ import type { SubjectWorkflow } from '../workflows/subjectWorkflow.js';
 type AliasEvent<A> = StreamEvent<A extends 'campaign' ? CampaignWorkflow : SubjectWorkflow>;
 
 /** The events of a campaign decision, per stream alias. */
-export type CampaignEvents<A extends string> = { readonly [K in A]?: readonly AliasEvent<K>[] };
+type CampaignEvents<A extends string> = { readonly [K in A]?: readonly AliasEvent<K>[] };
 
 /** What a campaign decider returns: every failing rule, or the events to append per stream alias. */
 export type CampaignDecision<A extends string> = E.Either<

@@ -3,7 +3,7 @@ import { Id, IsoDateTime } from '../codec/primitives.js';
 import { CampaignActorCodec } from '../domain/Role.js';
 
 /** A campaign id: an `Id` without `-organization-` or `-member-`, so stream ids never collide. */
-export const CampaignIdCodec = refine(
+const CampaignIdCodec = refine(
   Id,
   (s) => !s.includes('-organization-') && !s.includes('-member-'),
   'CampaignId',

@@ -4,7 +4,7 @@ import type { SubjectWorkflow } from '../workflows/subjectWorkflow.js';
 import { organizationRef, subjectRef } from './streamRefs.js';
 
 /** The alias of a subject stream a campaign-level command loads: `organization:<id>` or `member:<id>`. */
-export type SubjectAlias = `organization:${string}` | `member:${string}`;
+type SubjectAlias = `organization:${string}` | `member:${string}`;
 
 /** Every subject stream of a campaign, by alias. */
 export type CampaignSubjects = Readonly<Record<SubjectAlias, SubjectWorkflow>>;

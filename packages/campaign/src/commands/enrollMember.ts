@@ -24,7 +24,7 @@ export const EnrollMemberCommand = commandCodec('EnrollMember', {
 export type EnrollMember = t.TypeOf<typeof EnrollMemberCommand>;
 
 /** The streams `EnrollMember` reads: the campaign, the organization and the member. */
-export interface EnrollMemberStates {
+interface EnrollMemberStates {
   readonly campaign: WorkflowState<CampaignContext>;
   readonly org: WorkflowState<SubjectContext>;
   readonly member: WorkflowState<SubjectContext>;
