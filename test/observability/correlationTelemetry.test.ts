@@ -34,7 +34,9 @@ describe('correlation ids and trace ids', () => {
 
   it('stores the trace id as the correlation id when the host asks, and only then', async () => {
     const store = createMemoryEventStore();
+    // #region trace-as-correlation
     const asked = createCampaignEngine(store, { traceIdAsCorrelationId: true });
+    // #endregion trace-as-correlation
     otel.reset();
     expect((await asked.handle(launch))._tag).toBe('Accepted');
     const traceId = commandSpan()?.spanContext().traceId;

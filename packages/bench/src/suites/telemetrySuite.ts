@@ -99,7 +99,7 @@ export const telemetrySuite = (o: TelemetryOptions): Suite => ({
       const change = spread(on).median / spread(off).median;
       return [what, spreadText(off), spreadText(on), `${((change - 1) * 100).toFixed(0)}%`];
     });
-    const header = ['figure (ratio to raw)', SIDES[0].label, SIDES[1].label, 'SDK vs no SDK'];
+    const header = ['figure (ratio to raw)', SIDES[0].label, SIDES[1].label, 'change of the ratio with the SDK'];
     return {
       _tag: 'Done',
       text: alignedText(header, rows),
@@ -114,7 +114,7 @@ export const telemetrySuite = (o: TelemetryOptions): Suite => ({
       ].join('\n'),
       figures: rows.map((r) => ({
         suite: 'telemetry',
-        what: `${r[0] ?? ''}: SDK / no SDK`,
+        what: `${r[0] ?? ''}: change with the SDK`,
         value: r[3] ?? '',
         goal: null,
       })),
