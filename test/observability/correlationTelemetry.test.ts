@@ -64,7 +64,8 @@ describe('correlation ids and trace ids', () => {
       pollIntervalMs: 5,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       now: () => performance.now(),
-      work: async (events) => ({ through: events[events.length - 1]?.globalPosition ?? 0 }),
+      work: (events) =>
+        Promise.resolve({ through: events[events.length - 1]?.globalPosition ?? 0 }),
     });
     await worker.waitFor(head);
     const where = { 'strive.subscription': 'relay:test' };

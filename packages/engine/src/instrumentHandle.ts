@@ -4,7 +4,7 @@ import type { CommandProbe } from './CommandProbe.js';
 import type { EngineOptions } from './Engine.js';
 import { countingProbe, newTally, type CommandTally } from './commandTally.js';
 import { recordThrown, type EngineTelemetry } from './engineTelemetry.js';
-import { inputType, outcomeLabel, type OutcomeReport } from './OutcomeReport.js';
+import { inputType, outcomeLabel } from './OutcomeReport.js';
 import type { HandleOptions } from './Principal.js';
 import { tracingProbe } from './tracingProbe.js';
 

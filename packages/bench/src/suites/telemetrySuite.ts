@@ -99,7 +99,12 @@ export const telemetrySuite = (o: TelemetryOptions): Suite => ({
       const change = spread(on).median / spread(off).median;
       return [what, spreadText(off), spreadText(on), `${((change - 1) * 100).toFixed(0)}%`];
     });
-    const header = ['figure (ratio to raw)', SIDES[0].label, SIDES[1].label, 'change of the ratio with the SDK'];
+    const header = [
+      'figure (ratio to raw)',
+      SIDES[0].label,
+      SIDES[1].label,
+      'change of the ratio with the SDK',
+    ];
     return {
       _tag: 'Done',
       text: alignedText(header, rows),
