@@ -4,6 +4,7 @@ import { runLeasedWorker, type BatchDone, type WorkerState } from '@strive/event
 import type { CommandOutcome } from './CommandOutcome.js';
 import { reactorProjectionName, type Reactor } from './defineReactor.js';
 import type { ParkedReaction } from './ParkedReaction.js';
+import type { HandleOptions } from './Principal.js';
 import { listParkedReactions, retryParkedReaction } from './parkedReactions.js';
 import type { ReactorLeases, ReactorStore } from './ReactorStore.js';
 import { DEFAULT_REACTOR_RETRY, reactToEvent, type ReactorRetry } from './reactToEvent.js';
@@ -11,7 +12,9 @@ import { DEFAULT_REACTOR_RETRY, reactToEvent, type ReactorRetry } from './reactT
 /** Options of `runReactor`. `random`, `sleep` and `now` are its only effects besides store and engine. */
 export interface RunReactorOptions {
   /** Handles the reactions' commands (an `Engine` fits). */
-  readonly engine: { readonly handle: (input: unknown) => Promise<CommandOutcome> };
+  readonly engine: {
+    readonly handle: (input: unknown, options?: HandleOptions) => Promise<CommandOutcome>;
+  };
   readonly store: ReactorStore;
   readonly reactor: Reactor;
   /** Several processes: one active runner per reactor (default: this runner is the only one). */
@@ -71,7 +74,7 @@ export const runReactor = (options: RunReactorOptions): ReactorRunner => {
   const name = reactorProjectionName(reactor);
   const sleep = options.sleep ?? timerSleep;
   const deps = {
-    handle: (input: unknown) => options.engine.handle(input),
+    handle: (input: unknown, ids?: HandleOptions) => options.engine.handle(input, ids),
     retry: { ...DEFAULT_REACTOR_RETRY, ...options.retry },
     random: options.random ?? cryptoRandom,
     sleep,
