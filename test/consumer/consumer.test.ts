@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -13,7 +13,8 @@ import { runAsync } from './runAsync.js';
 // Strive as a user gets it: every public package packed, installed with npm into a fresh app outside
 // the workspace, compiled under TypeScript 5.9 and 7 (strict, NodeNext, no skipLibCheck, no
 // exactOptionalPropertyTypes) with the tutorial's code copied in unchanged, run on a SQLite file,
-// tested with vitest, and its log verified by the packed `strive` bin. It needs the npm registry: in CI
+// tested with vitest, and its log verified by the packed `strive` bin; and the engine and stores run
+// with the optional peer `@opentelemetry/api` out of reach. It needs the npm registry: in CI
 // it always runs; elsewhere it is skipped, saying so, when the registry cannot be reached.
 
 const CI = process.env['CI'] === 'true' || process.env['CI'] === '1';
@@ -82,6 +83,36 @@ describe.skipIf(!online)('a fresh npm app using the packed packages', () => {
       'leave-1: ana, 3 days, approved by bo',
       '',
     ]);
+  });
+
+  it('runs the engine and the stores without @opentelemetry/api, an optional peer', async () => {
+    // The app's dev tools may bring the API in: hidden while this runs, as if never installed.
+    const api = join(app, 'node_modules', '@opentelemetry', 'api');
+    const hidden = `${api}.hidden`;
+    const present = existsSync(api);
+    if (present) renameSync(api, hidden);
+    try {
+      const script = [
+        "import { otelApi } from '@strive/eventlog/telemetry';",
+        "import { createEngine } from '@strive/engine';",
+        "import { createSqliteEventStore } from '@strive/store-sqlite';",
+        "const store = createSqliteEventStore({ path: ':memory:' });",
+        'const engine = createEngine({ store, commands: [] });',
+        "const outcome = await engine.handle({ type: 'Nope', id: 'c1', at: '2026-01-01T00:00:00Z' });",
+        "console.log(otelApi() === undefined ? 'no api' : 'api found', outcome._tag);",
+        'await store.close();',
+      ].join('\n');
+      writeFileSync(join(app, 'noOtel.mjs'), script);
+      // pnpm's bin shims put the workspace's packages on NODE_PATH: not the app's to see.
+      const r = await runAsync(process.execPath, ['noOtel.mjs'], {
+        cwd: app,
+        env: { NODE_PATH: '' },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe('no api Invalid');
+    } finally {
+      if (present) renameSync(hidden, api);
+    }
   });
 
   it("runs the app's given/when/then tests with vitest", LONG, async () => {

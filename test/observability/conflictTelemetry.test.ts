@@ -1,22 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createCampaignEngine } from '@strive/campaign';
 import { createSqliteEventStore } from '@strive/store-sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_COMMANDS, jsonLines } from '../support/cliFixtures.js';
 import { registerInMemoryOtel, total } from './inMemoryOtel.js';
 
-const file = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'examples',
-  'data',
-  'zhengzhou-2010.commands.jsonl',
+const [launch, , secretary, opinions, , leadingGroup] = jsonLines(
+  readFileSync(EXAMPLE_COMMANDS, 'utf8'),
 );
-const [launch, , secretary, opinions, , leadingGroup] = readFileSync(file, 'utf8')
-  .split('\n')
-  .slice(0, 6)
-  .map((l) => JSON.parse(l) as unknown);
 
 const otel = registerInMemoryOtel();
 afterAll(() => otel.shutdown());

@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createCampaignEngine } from '@strive/campaign';
 import type { OutcomeReport } from '@strive/engine';
 import { createMemoryEventStore } from '@strive/eventlog';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLE_COMMANDS, jsonLines } from '../support/cliFixtures.js';
 
-const file = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'examples',
-  'data',
-  'zhengzhou-2010.commands.jsonl',
-);
-const commands: unknown[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .slice(0, 6)
-  .map((l) => JSON.parse(l) as unknown);
+const commands = jsonLines(readFileSync(EXAMPLE_COMMANDS, 'utf8')).slice(0, 6);
 
 // #region log-outcomes
 /** The part of a pino (or any `(fields, message)`) logger that `logOutcomes` calls. */

@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { campaignProjections, createCampaignEngine } from '@strive/campaign';
 import type { CommandOutcome, OutcomeReport } from '@strive/engine';
 import { createSqliteEventStore } from '@strive/store-sqlite';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_COMMANDS, jsonLines } from '../support/cliFixtures.js';
 import { registerInMemoryOtel, total, type Point } from './inMemoryOtel.js';
 
-const file = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'examples',
-  'data',
-  'zhengzhou-2010.commands.jsonl',
-);
-const commands: unknown[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as unknown);
+const commands = jsonLines(readFileSync(EXAMPLE_COMMANDS, 'utf8'));
 
 const label = (o: CommandOutcome): string =>
   o._tag === 'Accepted' ? (o.duplicate ? 'duplicate' : 'accepted') : o._tag.toLowerCase();

@@ -11,6 +11,7 @@ import type { PgServer } from './suites/pgServer.js';
 import { replaySuite } from './suites/replaySuite.js';
 import { scaleSuite } from './suites/scaleSuite.js';
 import { sqliteSuite } from './suites/sqliteSuite.js';
+import { telemetrySuite } from './suites/telemetrySuite.js';
 import type { Suite } from './run/Suite.js';
 
 /** Everything the suites of `pnpm bench` are configured with. */
@@ -77,5 +78,6 @@ export const benchSuites = (o: BenchOptions): Suite[] => {
     replaySuite({ ...common, sizes }),
     endToEndSuite({ ...common, sizes, builds: campaign.builds }),
     scaleSuite({ ...common, sizes }),
+    telemetrySuite({ ...common, scale: o.scale, campaignOrgs: Math.min(40, o.campaignOrgs) }),
   ];
 };

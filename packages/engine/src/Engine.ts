@@ -70,6 +70,12 @@ export interface EngineOptions {
    * registers an SDK (register it before `createEngine`); `false`: nothing is reported.
    */
   readonly telemetry?: boolean;
+  /**
+   * When the command span records (an SDK is registered), a command handled without a
+   * `correlationId` gets its trace id as one: stored in every event's `metadata.correlationId`, so
+   * the events lead back to their trace (default false).
+   */
+  readonly traceIdAsCorrelationId?: boolean;
   /** Called after every `handle` with its outcome, duration and attempts, for plain logging. */
   readonly onOutcome?: (report: OutcomeReport) => void;
 }

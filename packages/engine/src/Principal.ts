@@ -19,4 +19,12 @@ export interface HandleOptions {
    * command whose `at` lies more than `maxClockSkewMs` ahead of it is refused (rule `clock.skew`).
    */
   readonly now?: string | Date;
+  /**
+   * The id tying this command to the conversation or request it belongs to (`X-Correlation-Id`, a
+   * reactor's triggering command): stored in every event's `metadata.correlationId` and recorded on
+   * the `strive.command` span.
+   */
+  readonly correlationId?: string;
+  /** The id of what caused this command (an event id, a message id): `metadata.causationId`, likewise. */
+  readonly causationId?: string;
 }

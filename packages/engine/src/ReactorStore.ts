@@ -1,4 +1,5 @@
 import type { EventStore, ProjectionDocuments } from '@strive/eventlog';
+import type { WorkerLease, WorkerLeases } from '@strive/eventlog/adapter';
 
 /**
  * What a reactor needs from a store: the log's `readAll` and `readEvent`, and a projection's
@@ -11,20 +12,11 @@ export type ReactorStore = Pick<EventStore, 'readAll' | 'readEvent'> &
   >;
 
 /** A held lease on a reactor (PostgreSQL's `acquireLease` gives one): renew it, release it. */
-export interface ReactorLease {
-  /** Grows at every change of owner. */
-  readonly token: number;
-  /** Extends the lease; false when another owner took it meanwhile (stop working then). */
-  readonly renew: () => Promise<boolean>;
-  readonly release: () => Promise<void>;
-}
+export type ReactorLease = WorkerLease;
 
 /**
  * How several processes agree on one active runner per reactor: `acquire` tries to take the lease
  * named after the reactor (undefined while another owner holds a live one); `leaseMs` is its length,
  * renewed every third of it. On PostgreSQL: `postgresLeases(store, { owner, leaseMs })`.
  */
-export interface ReactorLeases {
-  readonly acquire: (name: string) => Promise<ReactorLease | undefined>;
-  readonly leaseMs: number;
-}
+export type ReactorLeases = WorkerLeases;

@@ -9,7 +9,8 @@ import type { HandleOptions } from './Principal.js';
 /**
  * Decodes a command and admits it from its sender: the actor is filled from the principal when
  * omitted, then checked against it (`auth.principal`), and its `at` against the adapter's clock
- * (`clock.skew`); every failing rule is listed. Nothing here reads the store. Pure.
+ * (`clock.skew`); every failing rule is listed. The options' correlation and causation ids ride along
+ * to the events' metadata. Nothing here reads the store. Pure.
  */
 export const admitCommand = (
   input: unknown,
@@ -24,7 +25,14 @@ export const admitCommand = (
     ...authorizeActor(cmd.actor, options.principal),
     ...checkClockSkew(cmd.at, options.now, maxClockSkewMs),
   ];
-  return failures.length === 0
+  if (failures.length > 0)
+    return E.left({ _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures });
+  const { correlationId, causationId } = options;
+  return correlationId === undefined && causationId === undefined
     ? decoded
-    : E.left({ _tag: 'Rejected', commandId: cmd.id, type: cmd.type, failures });
+    : E.right({
+        ...cmd,
+        ...(correlationId === undefined ? {} : { correlationId }),
+        ...(causationId === undefined ? {} : { causationId }),
+      });
 };

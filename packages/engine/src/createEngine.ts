@@ -98,7 +98,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     ),
   };
   const telemetry = options.telemetry === false ? undefined : engineTelemetry();
-  const handle = instrumentHandle(telemetry, options.onOutcome, deps.now, (input, o, probe) =>
+  const handle = instrumentHandle(telemetry, options, deps.now, (input, o, probe) =>
     handleCommand(probe === undefined ? deps : { ...deps, probe }, input, o),
   );
   const traceBatch = telemetry === undefined ? undefined : projectionBatchTracer(telemetry);

@@ -26,6 +26,10 @@ export interface DecodedCommand {
   readonly at: string;
   readonly actor: Actor | undefined;
   readonly json: JsonObject;
+  /** `HandleOptions.correlationId`, for the events' metadata. */
+  readonly correlationId?: string;
+  /** `HandleOptions.causationId`, for the events' metadata. */
+  readonly causationId?: string;
 }
 
 const invalid = (path: string, message: string): E.Either<Invalid, never> =>

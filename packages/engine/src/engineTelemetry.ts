@@ -1,4 +1,4 @@
-import type { Counter, Histogram, Meter, Tracer } from '@opentelemetry/api';
+import type { Context, Counter, Histogram, Meter, Span, Tracer } from '@opentelemetry/api';
 import { otelApi, type OtelApi } from '@strive/eventlog/telemetry';
 
 /** Buckets of the duration histograms, seconds. */
@@ -68,4 +68,30 @@ export const engineTelemetry = (): EngineTelemetry | undefined => {
       description: 'Events appended by accepted commands, by command type.',
     }),
   };
+};
+
+/** Marks `span` failed by a thrown `error` (exception event, status ERROR). Does I/O (the span). */
+export const recordThrown = (t: EngineTelemetry, span: Span, error: unknown): void => {
+  span.recordException(error instanceof Error ? error : String(error));
+  span.setStatus({ code: t.api.SpanStatusCode.ERROR });
+};
+
+/**
+ * Runs `run` with `span` active (a child context of `parent`), records an error it throws on the span
+ * and ends the span after it. Does I/O (the span).
+ */
+export const runInSpan = async <T>(
+  t: EngineTelemetry,
+  span: Span,
+  parent: Context,
+  run: () => Promise<T>,
+): Promise<T> => {
+  try {
+    return await t.api.context.with(t.api.trace.setSpan(parent, span), run);
+  } catch (e) {
+    recordThrown(t, span, e);
+    throw e;
+  } finally {
+    span.end();
+  }
 };

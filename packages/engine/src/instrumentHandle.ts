@@ -1,9 +1,10 @@
 import type { Attributes, Span } from '@opentelemetry/api';
 import type { CommandOutcome } from './CommandOutcome.js';
 import type { CommandProbe } from './CommandProbe.js';
+import type { EngineOptions } from './Engine.js';
 import { countingProbe, newTally, type CommandTally } from './commandTally.js';
-import type { EngineTelemetry } from './engineTelemetry.js';
-import { inputType, outcomeLabel, type OutcomeReport } from './OutcomeReport.js';
+import { recordThrown, type EngineTelemetry } from './engineTelemetry.js';
+import { inputType, outcomeLabel } from './OutcomeReport.js';
 import type { HandleOptions } from './Principal.js';
 import { tracingProbe } from './tracingProbe.js';
 
@@ -33,6 +34,26 @@ const outcomeAttributes = (
   ...(outcome._tag === 'Conflict' ? { 'strive.conflict.reason': outcome.reason } : {}),
 });
 
+/**
+ * The handle options with the trace id as `correlationId` when asked and none was given; their
+ * correlation and causation ids recorded on the command span. Does I/O (the span).
+ */
+const withIds = (
+  span: Span,
+  options: HandleOptions | undefined,
+  traceIdAsCorrelationId: boolean,
+): HandleOptions | undefined => {
+  const given = options?.correlationId;
+  const ids =
+    given === undefined && traceIdAsCorrelationId
+      ? { ...options, correlationId: span.spanContext().traceId }
+      : options;
+  if (ids?.correlationId !== undefined)
+    span.setAttribute('strive.correlation_id', ids.correlationId);
+  if (ids?.causationId !== undefined) span.setAttribute('strive.causation_id', ids.causationId);
+  return ids;
+};
+
 /** Records a settled command on its span and in the metrics. Does I/O (telemetry). */
 const record = (
   t: EngineTelemetry,
@@ -61,12 +82,15 @@ const record = (
 
 /**
  * Wraps `handleCommand` with telemetry: a `strive.command` span (its phases as children when it
- * records), the command metrics, and `onOutcome`. Without either, returns `run` with no probe: no
+ * records; its correlation and causation ids on it), the command metrics, and `onOutcome`. Without either, returns `run` with no probe: no
  * cost. `now` is the engine's monotonic clock (ms). Pure (the wrapper does I/O).
  */
 export const instrumentHandle = (
   t: EngineTelemetry | undefined,
-  onOutcome: ((report: OutcomeReport) => void) | undefined,
+  {
+    onOutcome,
+    traceIdAsCorrelationId,
+  }: Pick<EngineOptions, 'onOutcome' | 'traceIdAsCorrelationId'>,
   now: () => number,
   run: RunCommand,
 ): ((input: unknown, options?: HandleOptions) => Promise<CommandOutcome>) => {
@@ -87,7 +111,8 @@ export const instrumentHandle = (
       if (t !== undefined && parent !== undefined && span?.isRecording() === true) {
         const ctx = t.api.trace.setSpan(parent, span);
         const probe = tracingProbe(t, ctx, tally, now);
-        outcome = await t.api.context.with(ctx, () => run(input, options, probe));
+        const traced = withIds(span, options, traceIdAsCorrelationId === true);
+        outcome = await t.api.context.with(ctx, () => run(input, traced, probe));
       } else {
         const appended =
           t === undefined
@@ -96,9 +121,10 @@ export const instrumentHandle = (
         outcome = await run(input, options, countingProbe(tally, now, appended));
       }
     } catch (e) {
-      span?.recordException(e instanceof Error ? e : String(e));
-      if (t !== undefined) span?.setStatus({ code: t.api.SpanStatusCode.ERROR });
-      span?.end();
+      if (t !== undefined && span !== undefined) {
+        recordThrown(t, span, e);
+        span.end();
+      }
       throw e;
     }
     const durationMs = now() - started;

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { CommandOutcome } from './CommandOutcome.js';
 import { reactorProjectionName, type Reactor } from './defineReactor.js';
 import { ParkedReactionCodec, type ParkedReaction } from './ParkedReaction.js';
+import type { HandleOptions } from './Principal.js';
 import type { ReactorStore } from './ReactorStore.js';
 import { DEFAULT_REACTOR_RETRY, reactToEvent, type ReactorRetry } from './reactToEvent.js';
 
@@ -27,7 +28,9 @@ export const listParkedReactions = async (
 
 /** Options of `retryParkedReaction`. */
 export interface RetryParkedOptions {
-  readonly engine: { readonly handle: (input: unknown) => Promise<CommandOutcome> };
+  readonly engine: {
+    readonly handle: (input: unknown, options?: HandleOptions) => Promise<CommandOutcome>;
+  };
   readonly store: ReactorStore;
   readonly reactor: Reactor;
   readonly eventId: string;
@@ -67,7 +70,7 @@ export const retryParkedReaction = async (
     throw new Error(`reactor ${reactor.name}: parked event ${eventId} is not in the log`);
   const result = await reactToEvent(
     {
-      handle: (input) => options.engine.handle(input),
+      handle: (input, ids) => options.engine.handle(input, ids),
       retry: { ...DEFAULT_REACTOR_RETRY, attempts: 1, ...options.retry },
       random: options.random ?? cryptoRandom,
       sleep: options.sleep ?? timerSleep,

@@ -47,7 +47,7 @@ const specVersion = (workflow: AnyWorkflow, e: DomainEvent, where: () => string)
 
 /**
  * Turns a decision into append requests: deterministic event ids (`eventIdOf(commandId, i)`),
- * metadata with command id and digest, and each stream's expected version. Every event must be a
+ * metadata with command id and digest (and the correlation and causation ids given to `handle`), and each stream's expected version. Every event must be a
  * legal transition of its stream's machine from the state the previous events lead to; otherwise the
  * result lists a `machine.transition` failure per illegal event. Throws when `decide` returned an
  * event its workflow does not declare or data its codec refuses (a bug in `decide`). Pure.
@@ -63,6 +63,8 @@ export const planCommand = (
     ...(cmd.actor === undefined ? {} : { actor: cmd.actor }),
     commandId: cmd.id,
     commandDigest: digest,
+    ...(cmd.correlationId === undefined ? {} : { correlationId: cmd.correlationId }),
+    ...(cmd.causationId === undefined ? {} : { causationId: cmd.causationId }),
   };
   for (const alias of Object.keys(decided))
     if (!streams.some((s) => s.alias === alias))

@@ -1,7 +1,7 @@
 import type { EventLog, ProjectionDocuments } from '@strive/eventlog';
 import type { BatchTracer } from './catchUpProjection.js';
 import type { AnyProjection } from './defineProjection.js';
-import type { EngineTelemetry } from './engineTelemetry.js';
+import { runInSpan, type EngineTelemetry } from './engineTelemetry.js';
 
 /**
  * A `BatchTracer` recording each catch-up batch as a `strive.projection.batch` span (projection,
@@ -9,28 +9,15 @@ import type { EngineTelemetry } from './engineTelemetry.js';
  */
 export const projectionBatchTracer =
   (t: EngineTelemetry): BatchTracer =>
-  (projection, after, events, run) =>
-    t.tracer.startActiveSpan(
-      'strive.projection.batch',
-      {
-        attributes: {
-          'strive.projection': projection,
-          'strive.projection.checkpoint': after,
-          'strive.events': events,
-        },
-      },
-      async (span) => {
-        try {
-          await run();
-        } catch (e) {
-          span.recordException(e instanceof Error ? e : String(e));
-          span.setStatus({ code: t.api.SpanStatusCode.ERROR });
-          throw e;
-        } finally {
-          span.end();
-        }
-      },
-    );
+  (projection, after, events, run) => {
+    const attributes = {
+      'strive.projection': projection,
+      'strive.projection.checkpoint': after,
+      'strive.events': events,
+    };
+    const span = t.tracer.startSpan('strive.projection.batch', { attributes });
+    return runInSpan(t, span, t.api.context.active(), run);
+  };
 
 /**
  * Registers the observable gauges `strive.projection.lag` (log head minus checkpoint, {event}) and

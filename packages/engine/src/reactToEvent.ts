@@ -4,6 +4,7 @@ import type { ReactionCommand, Reactor } from './defineReactor.js';
 import type { ParkedReaction, ParkReason } from './ParkedReaction.js';
 import { reactionCommandId } from './reactionCommandId.js';
 import { nextDelay } from './retryDelay.js';
+import type { HandleOptions } from './Principal.js';
 
 /** How a reaction's command that was not accepted is tried again before the reaction is parked. */
 export interface ReactorRetry {
@@ -24,7 +25,7 @@ export const DEFAULT_REACTOR_RETRY: ReactorRetry = {
 
 /** The effects a reaction needs: the engine's `handle`, and sleep and randomness for the back-off. */
 export interface ReactionDeps {
-  readonly handle: (input: unknown) => Promise<CommandOutcome>;
+  readonly handle: (input: unknown, options?: HandleOptions) => Promise<CommandOutcome>;
   readonly retry: ReactorRetry;
   readonly random: () => number;
   readonly sleep: (ms: number) => Promise<void>;
@@ -70,9 +71,25 @@ const triedOf = (o: CommandOutcome): Tried => {
   }
 };
 
-const tryOnce = async (deps: ReactionDeps, command: ReactionCommand): Promise<Tried> => {
+/**
+ * The ids a reaction's commands carry: caused by the event, in the conversation of the event's
+ * correlation id (or, lacking one, of the command that appended it). Pure.
+ */
+const reactionIds = (event: StoredEvent): HandleOptions => {
+  const correlationId = event.metadata.correlationId ?? event.metadata.commandId;
+  return {
+    causationId: event.eventId,
+    ...(correlationId === undefined ? {} : { correlationId }),
+  };
+};
+
+const tryOnce = async (
+  deps: ReactionDeps,
+  command: ReactionCommand,
+  ids: HandleOptions,
+): Promise<Tried> => {
   try {
-    return triedOf(await deps.handle(command));
+    return triedOf(await deps.handle(command, ids));
   } catch (error) {
     return {
       _tag: 'Failed',
@@ -124,7 +141,7 @@ export const reactToEvent = async (
     const withId = { ...command, id: reactionCommandId(reactor.name, event.eventId, index) };
     let delay = deps.retry.baseDelayMs;
     for (let attempt = 1; ; attempt++) {
-      const tried = await tryOnce(deps, withId);
+      const tried = await tryOnce(deps, withId, reactionIds(event));
       if (tried._tag === 'Accepted') break;
       if (!tried.retryable || attempt >= deps.retry.attempts)
         return park(index, attempt, tried.reason);

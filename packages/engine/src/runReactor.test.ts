@@ -73,6 +73,14 @@ describe('reactors', () => {
     await first.waitFor(30);
     await first.stop();
     expect(await countedOn(store, 'main')).toHaveLength(30);
+    // Each reaction's events name the event that caused it and the command that appended that event.
+    const noted = new Map<string, string | undefined>();
+    for await (const e of store.readAll())
+      if (e.type === 'Noted') noted.set(e.eventId, e.metadata.commandId);
+    for await (const e of store.readStream('tally-main')) {
+      expect(noted.has(e.metadata.causationId ?? '')).toBe(true);
+      expect(e.metadata.correlationId).toBe(noted.get(e.metadata.causationId ?? ''));
+    }
     // The reactor's own Counted events are after 30: the checkpoint covers them too once read.
     const head = (await store.head()).globalPosition;
     expect(head).toBe(60);

@@ -1,17 +1,20 @@
 import { randomInt } from 'node:crypto';
-import * as E from 'fp-ts/lib/Either.js';
 import type { StoredEvent } from '@strive/eventlog';
+import { runLeasedWorker, type BatchDone, type WorkerState } from '@strive/eventlog/adapter';
 import type { CommandOutcome } from './CommandOutcome.js';
 import { reactorProjectionName, type Reactor } from './defineReactor.js';
 import type { ParkedReaction } from './ParkedReaction.js';
+import type { HandleOptions } from './Principal.js';
 import { listParkedReactions, retryParkedReaction } from './parkedReactions.js';
-import type { ReactorLease, ReactorLeases, ReactorStore } from './ReactorStore.js';
+import type { ReactorLeases, ReactorStore } from './ReactorStore.js';
 import { DEFAULT_REACTOR_RETRY, reactToEvent, type ReactorRetry } from './reactToEvent.js';
 
 /** Options of `runReactor`. `random`, `sleep` and `now` are its only effects besides store and engine. */
 export interface RunReactorOptions {
   /** Handles the reactions' commands (an `Engine` fits). */
-  readonly engine: { readonly handle: (input: unknown) => Promise<CommandOutcome> };
+  readonly engine: {
+    readonly handle: (input: unknown, options?: HandleOptions) => Promise<CommandOutcome>;
+  };
   readonly store: ReactorStore;
   readonly reactor: Reactor;
   /** Several processes: one active runner per reactor (default: this runner is the only one). */
@@ -69,95 +72,46 @@ const timerSleep = (ms: number): Promise<void> =>
 export const runReactor = (options: RunReactorOptions): ReactorRunner => {
   const { store, reactor, leases } = options;
   const name = reactorProjectionName(reactor);
-  const batchSize = options.batchSize ?? 100;
-  const pollMs = options.pollIntervalMs ?? 100;
-  const now = options.now ?? (() => performance.now());
   const sleep = options.sleep ?? timerSleep;
   const deps = {
-    handle: (input: unknown) => options.engine.handle(input),
+    handle: (input: unknown, ids?: HandleOptions) => options.engine.handle(input, ids),
     retry: { ...DEFAULT_REACTOR_RETRY, ...options.retry },
     random: options.random ?? cryptoRandom,
     sleep,
   };
   const types = new Set(reactor.on);
-  let lease: ReactorLease | undefined;
-  let renewedAt = 0;
-  let stopped = false;
-  let checkpoint = 0;
-  let waiters: { position: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
 
-  const lose = (): void => {
-    if (lease !== undefined) options.onOwnership?.(false, lease.token);
-    lease = undefined;
-  };
-  /** Whether this runner may work now: no leases, or a lease taken or renewed in time. */
-  const holding = async (): Promise<boolean> => {
-    if (leases === undefined) return true;
-    if (lease === undefined) {
-      const started = now();
-      lease = await leases.acquire(name);
-      if (lease === undefined) return false;
-      renewedAt = started;
-      options.onOwnership?.(true, lease.token);
-    } else if (now() - renewedAt > leases.leaseMs / 3) {
-      const started = now();
-      if (!(await lease.renew())) return (lose(), false);
-      renewedAt = started;
-    }
-    return true;
-  };
-  const leaseSurely = (): boolean =>
-    leases === undefined || (lease !== undefined && now() - renewedAt < leases.leaseMs);
-
-  const settle = (): void => {
-    const due = waiters.filter((w) => w.position <= checkpoint);
-    waiters = waiters.filter((w) => w.position > checkpoint);
-    for (const w of due) w.resolve();
-  };
-
-  /** One batch; true when there may be more right away. */
-  const step = async (): Promise<boolean> => {
-    if (!(await holding())) return false;
-    const from = await store.readCheckpoint(name);
-    checkpoint = Math.max(checkpoint, from);
-    settle();
-    const events: StoredEvent[] = [];
-    for await (const e of store.readAll({ after: from, batchSize })) {
-      events.push(e);
-      if (events.length >= batchSize) break;
-    }
+  /** Reacts to the batch's events while working; stops early when stopped or the lease is lost. */
+  const work = async (
+    events: readonly StoredEvent[],
+    from: number,
+    working: () => Promise<boolean>,
+  ): Promise<BatchDone> => {
     let last = from;
     const parked: ParkedReaction[] = [];
     for (const event of events) {
-      if (stopped || !(await holding())) break;
+      if (!(await working())) break;
       if (types.has(event.type)) {
         const r = await reactToEvent(deps, reactor, event);
         if (r._tag === 'Parked') parked.push(r.parked);
       }
       last = event.globalPosition;
     }
-    if (last === from) return false;
-    if (!leaseSurely()) return (lose(), false); // our lease may be gone: leave the commit to the owner
-    const r = await store.commitProjection({
-      projection: name,
-      expectedCheckpoint: from,
-      checkpoint: last,
+    return {
+      through: last,
       upserts: parked.map((p) => ({ key: p.eventId, value: p })),
-      deletes: [],
-    });
-    if (E.isLeft(r)) return (lose(), false);
-    for (const p of parked) options.onParked?.(p);
-    checkpoint = last;
-    settle();
-    options.onCommit?.(last);
-    return events.length >= batchSize;
+      committed: () => {
+        for (const p of parked) options.onParked?.(p);
+        options.onCommit?.(last);
+      },
+    };
   };
 
   /** Retries the parked reactions marked by `requestParkedRetry` (when idle and holding the lease). */
-  const retryRequested = async (): Promise<void> => {
-    if (leases !== undefined && lease === undefined) return;
+  const retryRequested = async ({ stopped, owning }: WorkerState): Promise<void> => {
+    if (!owning()) return;
     for (const p of await listParkedReactions(store, reactor.name)) {
-      if (stopped || p.retryRequested !== true) continue;
+      if (stopped() || p.retryRequested !== true) continue;
       const r = await retryParkedReaction({
         ...deps,
         engine: options.engine,
@@ -170,38 +124,17 @@ export const runReactor = (options: RunReactorOptions): ReactorRunner => {
     }
   };
 
-  const run = async (): Promise<void> => {
-    try {
-      while (!stopped)
-        if (!(await step()) && !stopped) {
-          await retryRequested();
-          await sleep(pollMs);
-        }
-    } finally {
-      const held = lease;
-      lose();
-      if (held !== undefined) await held.release().catch(() => undefined);
-      const pending = waiters;
-      waiters = [];
-      for (const w of pending)
-        w.reject(new Error(`reactor ${reactor.name} stopped at ${checkpoint}`));
-    }
-  };
-  const done = run();
-  done.catch(() => undefined);
-  return {
-    position: () => checkpoint,
-    owning: () => leases === undefined || lease !== undefined,
-    waitFor: (position) =>
-      position <= checkpoint
-        ? Promise.resolve()
-        : stopped
-          ? Promise.reject(new Error(`reactor ${reactor.name} stopped at ${checkpoint}`))
-          : new Promise((resolve, reject) => waiters.push({ position, resolve, reject })),
-    stop: async () => {
-      stopped = true;
-      await done.catch(() => undefined);
-    },
-    done,
-  };
+  return runLeasedWorker({
+    name,
+    label: `reactor ${reactor.name}`,
+    store,
+    leases,
+    batchSize: options.batchSize ?? 100,
+    pollIntervalMs: options.pollIntervalMs ?? 100,
+    sleep,
+    now: options.now ?? (() => performance.now()),
+    onOwnership: options.onOwnership,
+    work,
+    idle: retryRequested,
+  });
 };

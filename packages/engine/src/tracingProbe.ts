@@ -2,10 +2,10 @@ import type { Context, Span } from '@opentelemetry/api';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import type { CommandProbe } from './CommandProbe.js';
 import { countingProbe, type CommandTally } from './commandTally.js';
-import type { EngineTelemetry } from './engineTelemetry.js';
+import { runInSpan, type EngineTelemetry } from './engineTelemetry.js';
 
-/** Runs `run` in a child span of `parent` (active while it runs) and ends the span after it. */
-const inSpan = async <T>(
+/** Runs `run` in a child span of `parent` (active while it runs), described by its value. */
+const inSpan = <T>(
   t: EngineTelemetry,
   parent: Context,
   name: string,
@@ -13,17 +13,11 @@ const inSpan = async <T>(
   describe: (span: Span, value: T) => void,
 ): Promise<T> => {
   const span = t.tracer.startSpan(name, {}, parent);
-  try {
-    const value = await t.api.context.with(t.api.trace.setSpan(parent, span), run);
+  return runInSpan(t, span, parent, async () => {
+    const value = await run();
     describe(span, value);
     return value;
-  } catch (e) {
-    span.recordException(e instanceof Error ? e : String(e));
-    span.setStatus({ code: t.api.SpanStatusCode.ERROR });
-    throw e;
-  } finally {
-    span.end();
-  }
+  });
 };
 
 /**

@@ -2,7 +2,7 @@
  * The store authors' kit (`@strive/eventlog/adapter`): what a new `EventLog` implementation needs
  * besides the port itself (types in `@strive/eventlog`). Validation before I/O (`prepareRequests`),
  * the append decision (`planAppend`), hashing, inline projections, the checks of commits and
- * snapshots, row decoding helpers and the subscription loop. The conformance suite is in
+ * snapshots, row decoding helpers, the subscription loop and the leased worker loop (reactors, relays). The conformance suite is in
  * `@strive/eventlog/testing`. docs/guides/store-adapter.md walks through them.
  * @module
  */
@@ -36,6 +36,14 @@ export { newEventId } from './newEventId.js';
 export { checkpointConflict } from './ProjectionDocuments.js';
 export { snapshotDigest } from './sealSnapshot.js';
 export { createSubscription, type CreateSubscriptionOptions } from './createSubscription.js';
+export {
+  runLeasedWorker,
+  type BatchDone,
+  type LeasedWorker,
+  type LeasedWorkerOptions,
+  type WorkerState,
+} from './runLeasedWorker.js';
+export type { WorkerLease, WorkerLeases } from './WorkerLeases.js';
 export {
   applyInlineProjections,
   inlineDocumentKeys,

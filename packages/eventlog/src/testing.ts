@@ -15,6 +15,7 @@ import { DEFAULT_MAX_EVENT_BYTES } from './prepareEvents.js';
 import { hasProjectionDocuments } from './ProjectionDocuments.js';
 import { hasSnapshots } from './SnapshotStore.js';
 
+export { describeWithServer, type ServerEnv } from './describeWithServer.js';
 export {
   appendManyUnchecked,
   appendUnchecked,

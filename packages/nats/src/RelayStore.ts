@@ -1,25 +1,18 @@
 import type { EventStore, ProjectionDocuments } from '@strive/eventlog';
+import type { WorkerLease, WorkerLeases } from '@strive/eventlog/adapter';
 
 /** What the relay needs from a store: `readAll`, and a checkpoint (kept as a projection's). */
 export type RelayStore = Pick<EventStore, 'readAll'> &
   Pick<ProjectionDocuments, 'readCheckpoint' | 'commitProjection'>;
 
 /** A held lease (PostgreSQL's `acquireLease` gives one). */
-export interface RelayLease {
-  readonly token: number;
-  /** Extends the lease; false when another owner took it meanwhile. */
-  readonly renew: () => Promise<boolean>;
-  readonly release: () => Promise<void>;
-}
+export type RelayLease = WorkerLease;
 
 /**
  * One active relay per name across processes: `acquire` tries to take the named lease, `leaseMs` is
  * its length (renewed every third of it). On PostgreSQL: `postgresLeases(store, { owner })`.
  */
-export interface RelayLeases {
-  readonly acquire: (name: string) => Promise<RelayLease | undefined>;
-  readonly leaseMs: number;
-}
+export type RelayLeases = WorkerLeases;
 
 /** The part of a JetStream client the relay publishes with (`jetstream(nc)` from `@nats-io/jetstream` fits). */
 export interface RelayPublisher {

@@ -1,13 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { jetstream, jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-
-/** The NATS server of the run (`STRIVE_NATS_URL`, e.g. `127.0.0.1:4222`), or undefined. For tests only. */
-const NATS_URL: string | undefined =
-  process.env['STRIVE_NATS_URL'] === '' ? undefined : process.env['STRIVE_NATS_URL'];
-/** CI sets `STRIVE_REQUIRE_NATS=1` when nats-server is installed: the suites then must run. */
-const NATS_REQUIRED = process.env['STRIVE_REQUIRE_NATS'] === '1';
+import { describeWithServer } from '@strive/eventlog/testing';
+import { afterAll, beforeAll } from 'vitest';
 
 /** A fresh JetStream stream name and subject prefix for one test: `STRIVE_T_<hex>`, `t<hex>`. */
 export const freshStream = (): { readonly name: string; readonly prefix: string } => {
@@ -30,22 +25,8 @@ export interface NatsContext {
  * when `STRIVE_REQUIRE_NATS=1`), failed when the server does not answer. Streams given to `track` are
  * deleted afterwards. For tests only. Does I/O.
  */
-export const describeNats = (name: string, body: (ctx: NatsContext) => void): void => {
-  const url = NATS_URL;
-  if (url === undefined) {
-    if (NATS_REQUIRED) {
-      describe(name, () => {
-        it('has a NATS server (STRIVE_REQUIRE_NATS=1 needs STRIVE_NATS_URL)', () => {
-          throw new Error('STRIVE_REQUIRE_NATS=1 but STRIVE_NATS_URL is not set');
-        });
-      });
-      return;
-    }
-    console.warn(`nats: STRIVE_NATS_URL is not set; "${name}" skipped`);
-    describe.skip(name, () => body(undefinedContext));
-    return;
-  }
-  describe(name, () => {
+export const describeNats = (name: string, body: (ctx: NatsContext) => void): void =>
+  describeWithServer(name, { url: 'STRIVE_NATS_URL', require: 'STRIVE_REQUIRE_NATS' }, (url) => {
     let nc: NatsConnection | undefined;
     let jsm: JetStreamManager | undefined;
     const streams: string[] = [];
@@ -75,20 +56,3 @@ export const describeNats = (name: string, body: (ctx: NatsContext) => void): vo
       track: (s) => streams.push(s),
     });
   });
-};
-
-const undefinedContext: NatsContext = {
-  url: () => {
-    throw new Error('no NATS server (STRIVE_NATS_URL is not set)');
-  },
-  nc: () => {
-    throw new Error('no NATS server');
-  },
-  js: () => {
-    throw new Error('no NATS server');
-  },
-  jsm: () => {
-    throw new Error('no NATS server');
-  },
-  track: () => undefined,
-};

@@ -1,7 +1,7 @@
-import * as E from 'fp-ts/lib/Either.js';
 import type { StoredEvent } from '@strive/eventlog';
+import { runLeasedWorker, type BatchDone } from '@strive/eventlog/adapter';
 import { encodeEvent } from './eventMessage.js';
-import type { RelayLease, RelayLeases, RelayPublisher, RelayStore } from './RelayStore.js';
+import type { RelayLeases, RelayPublisher, RelayStore } from './RelayStore.js';
 import { subjectOf } from './subjectOf.js';
 
 /** Options of `runRelay`. `sleep` and `now` are its only effects besides store and JetStream. */
@@ -78,110 +78,35 @@ const publishAll = async (
  * const relay = runRelay({ name: 'public', store, js: jetstream(nc), types: ['NoticeStarted'] });
  */
 export const runRelay = (options: RelayOptions): Relay => {
-  const { store, js, leases } = options;
-  const name = `relay:${options.name}`;
-  const batchSize = options.batchSize ?? 200;
+  const { js } = options;
   const maxInFlight = options.maxInFlight ?? 64;
-  const pollMs = options.pollIntervalMs ?? 100;
-  const sleep = options.sleep ?? timerSleep;
-  const now = options.now ?? (() => performance.now());
   const subject = options.subject ?? subjectOf('strive');
   const types = options.types === undefined ? undefined : new Set(options.types);
-  let lease: RelayLease | undefined;
-  let renewedAt = 0;
-  let stopped = false;
-  let checkpoint = 0;
-  let waiters: { position: number; resolve: () => void; reject: (e: unknown) => void }[] = [];
 
-  const lose = (): void => {
-    if (lease !== undefined) options.onOwnership?.(false, lease.token);
-    lease = undefined;
-  };
-  const holding = async (): Promise<boolean> => {
-    if (leases === undefined) return true;
-    if (lease === undefined) {
-      const started = now();
-      lease = await leases.acquire(name);
-      if (lease === undefined) return false;
-      renewedAt = started;
-      options.onOwnership?.(true, lease.token);
-    } else if (now() - renewedAt > leases.leaseMs / 3) {
-      const started = now();
-      if (!(await lease.renew())) return (lose(), false);
-      renewedAt = started;
-    }
-    return true;
-  };
-  const settle = (): void => {
-    const due = waiters.filter((w) => w.position <= checkpoint);
-    waiters = waiters.filter((w) => w.position > checkpoint);
-    for (const w of due) w.resolve();
-  };
-
-  const step = async (): Promise<boolean> => {
-    if (!(await holding())) return false;
-    const from = await store.readCheckpoint(name);
-    checkpoint = Math.max(checkpoint, from);
-    settle();
-    const events: StoredEvent[] = [];
-    for await (const e of store.readAll({ after: from, batchSize })) {
-      events.push(e);
-      if (events.length >= batchSize) break;
-    }
-    const last = events[events.length - 1];
-    if (last === undefined) return false;
+  /** Publishes the batch's chosen events; undefined (nothing to commit) when a publish fails. */
+  const work = async (events: readonly StoredEvent[]): Promise<BatchDone | undefined> => {
+    const through = events[events.length - 1]?.globalPosition ?? 0;
     const chosen = types === undefined ? events : events.filter((e) => types.has(e.type));
     let duplicates: number;
     try {
       duplicates = await publishAll(js, chosen, subject, maxInFlight);
     } catch (error) {
       options.onPublishError?.(error);
-      return false;
+      return undefined;
     }
-    if (leases !== undefined && (lease === undefined || now() - renewedAt >= leases.leaseMs))
-      return (lose(), false);
-    const r = await store.commitProjection({
-      projection: name,
-      expectedCheckpoint: from,
-      checkpoint: last.globalPosition,
-      upserts: [],
-      deletes: [],
-    });
-    if (E.isLeft(r)) return (lose(), false);
-    checkpoint = last.globalPosition;
-    settle();
-    options.onCommit?.(checkpoint, chosen.length, duplicates);
-    return events.length >= batchSize;
+    return { through, committed: () => options.onCommit?.(through, chosen.length, duplicates) };
   };
 
-  const run = async (): Promise<void> => {
-    try {
-      while (!stopped) if (!(await step()) && !stopped) await sleep(pollMs);
-    } finally {
-      const held = lease;
-      lose();
-      if (held !== undefined) await held.release().catch(() => undefined);
-      const pending = waiters;
-      waiters = [];
-      for (const w of pending)
-        w.reject(new Error(`relay ${options.name} stopped at ${checkpoint}`));
-    }
-  };
-  const done = run();
-  done.catch(() => undefined);
-  return {
-    position: () => checkpoint,
-    owning: () => leases === undefined || lease !== undefined,
-    waitFor: (position) =>
-      position <= checkpoint
-        ? Promise.resolve()
-        : stopped
-          ? Promise.reject(new Error(`relay ${options.name} stopped at ${checkpoint}`))
-          : new Promise((resolve, reject) => waiters.push({ position, resolve, reject })),
-    stop: async () => {
-      stopped = true;
-      await done.catch(() => undefined);
-    },
-    done,
-  };
+  return runLeasedWorker({
+    name: `relay:${options.name}`,
+    label: `relay ${options.name}`,
+    store: options.store,
+    leases: options.leases,
+    batchSize: options.batchSize ?? 200,
+    pollIntervalMs: options.pollIntervalMs ?? 100,
+    sleep: options.sleep ?? timerSleep,
+    now: options.now ?? (() => performance.now()),
+    onOwnership: options.onOwnership,
+    work,
+  });
 };
