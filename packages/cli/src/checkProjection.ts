@@ -1,7 +1,9 @@
 import type { ProjectionFold } from '@strive/campaign';
 import type { AnyProjection } from '@strive/engine';
-import { canonicalJson, type EventStore } from '@strive/eventlog';
-import { canonicalDerived, differs, type DerivedDiffers } from './DerivedResult.js';
+import { validateJson, type EventStore } from '@strive/eventlog';
+import * as E from 'fp-ts/lib/Either.js';
+import { DERIVED_LIMITS, differs, type DerivedDiffers } from './DerivedResult.js';
+import { sameJson } from './sameJson.js';
 
 /** A projection folded from the log up to its checkpoint (every event when it is inline). */
 export interface Refolded {
@@ -27,7 +29,9 @@ export const checkProjection = async (
     seen.add(key);
     checked += 1;
     if (!docs.has(key)) return differs(what, 'the log gives no such document');
-    if (canonicalJson(value) !== canonicalDerived(docs.get(key)))
+    const derived = validateJson(docs.get(key), 'value', DERIVED_LIMITS);
+    // Equal canonical texts, compared without writing them (sameJson).
+    if (E.isLeft(derived) || !sameJson(value, derived.right))
       return differs(
         what,
         `it differs from the document re-derived from the log up to its checkpoint ${checkpoint}`,
