@@ -1,10 +1,17 @@
-import { canonicalJson, type JsonValue } from '@strive/eventlog';
+import { canonicalJson, JsonValueCodec, type JsonValue } from '@strive/eventlog';
 import fc from 'fast-check';
+import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { sameJson } from './sameJson.js';
 
-/** A JSON value as JSON.parse gives it (own "__proto__" keys included). */
-const json = fc.jsonValue({ maxDepth: 4 }).map((v): JsonValue => JSON.parse(JSON.stringify(v)));
+/** JSON text parsed and decoded as a `JsonValue` (own "__proto__" keys included), never cast. */
+const parsed = (text: string): JsonValue => {
+  const d = JsonValueCodec.decode(JSON.parse(text));
+  if (E.isLeft(d)) throw new Error(`not JSON: ${text}`);
+  return d.right;
+};
+
+const json = fc.jsonValue({ maxDepth: 4 }).map((v) => parsed(JSON.stringify(v)));
 
 const isArray = (v: JsonValue): v is readonly JsonValue[] => Array.isArray(v);
 
@@ -16,7 +23,7 @@ const reordered = (v: JsonValue): JsonValue => {
     .reverse()
     .map((k) => `${JSON.stringify(k)}:${JSON.stringify(reordered(v[k] ?? null))}`)
     .join(',')}}`;
-  return JSON.parse(text);
+  return parsed(text);
 };
 
 describe('sameJson', () => {
@@ -48,8 +55,8 @@ describe('sameJson', () => {
   });
 
   it('tells apart what only the shape distinguishes', () => {
-    expect(sameJson(JSON.parse('{"__proto__":1}'), {})).toBe(false);
-    expect(sameJson(JSON.parse('{"__proto__":1}'), JSON.parse('{"__proto__":1}'))).toBe(true);
+    expect(sameJson(parsed('{"__proto__":1}'), {})).toBe(false);
+    expect(sameJson(parsed('{"__proto__":1}'), parsed('{"__proto__":1}'))).toBe(true);
     expect(sameJson({ 0: 'a' }, ['a'])).toBe(false);
     expect(sameJson([], {})).toBe(false);
     expect(sameJson(null, {})).toBe(false);

@@ -11,7 +11,7 @@ import { measuredSection } from './measuredSection.js';
 import type { Suite, SuiteRun } from './Suite.js';
 
 /** What a goal-row suite measured: its rows, the context of its section and its notes. */
-export interface GoalRowsMeasured {
+interface GoalRowsMeasured {
   readonly rows: readonly BenchRow[];
   /** The lines after "Measured <when> UTC with `<command>`" (see `measuredSection`). */
   readonly context: readonly string[];

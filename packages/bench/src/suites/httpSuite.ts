@@ -1,7 +1,7 @@
 import { directRate, emptyRate, httpCommands, httpRate } from '../http/httpWorkload.js';
 import { measuredSection } from '../run/measuredSection.js';
 import type { Suite, SuiteRun } from '../run/Suite.js';
-import { spread, spreadFixed, type Spread } from '../stats.js';
+import { spread, spreadFixed } from '../stats.js';
 
 /** Options of the HTTP adapter suite. */
 export interface HttpOptions extends SuiteRun {

@@ -6,7 +6,7 @@ import { appendToStream, createMemoryEventStore, type EventStore } from '@strive
 import { consumeEvents, ensureEventStream, runRelay, subjectOf } from '@strive/nats';
 import { measuredSection } from '../run/measuredSection.js';
 import type { Suite, SuiteRun } from '../run/Suite.js';
-import { spread, spreadFixed, type Spread } from '../stats.js';
+import { spread, spreadFixed } from '../stats.js';
 
 /** Options of the NATS suite. */
 export interface NatsOptions extends SuiteRun {
