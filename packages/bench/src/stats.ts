@@ -31,3 +31,10 @@ export const measure = async (work: () => Promise<void> | void): Promise<Measure
   const used = process.cpuUsage(cpu);
   return { wall, cpu: (used.user + used.system) / 1000 };
 };
+
+/**
+ * A spread as `median [min-max]`, each written with `digits` decimals. Pure.
+ * @example spreadFixed({ median: 2, min: 1, max: 3.5 }, 1) // '2.0 [1.0-3.5]'
+ */
+export const spreadFixed = (s: Spread, digits: number): string =>
+  `${s.median.toFixed(digits)} [${s.min.toFixed(digits)}-${s.max.toFixed(digits)}]`;

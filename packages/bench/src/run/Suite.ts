@@ -42,6 +42,13 @@ interface SuiteFailed {
 /** The outcome of one suite. */
 export type SuiteOutcome = SuiteReport | SuiteSkipped | SuiteFailed;
 
+/** What every suite is given: how many runs, the command line the bench was started with, the clock. */
+export interface SuiteRun {
+  readonly runs: number;
+  readonly command: string;
+  readonly date: () => Date;
+}
+
 /** One suite of `pnpm bench`: an id for `--only`, its planned wall time, and how to run it. */
 export interface Suite {
   /** `sqlite`, `map`, `pg`, `emmett`, `campaign`, `F` or `C`. */

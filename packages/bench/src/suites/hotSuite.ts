@@ -1,14 +1,14 @@
 import { loadavg } from 'node:os';
 import { runHotRace, type HotRun } from '../hot/runHotRace.js';
 import { atLeast, ratioText } from '../run/goalRows.js';
-import type { Figure, Suite } from '../run/Suite.js';
+import { measuredSection } from '../run/measuredSection.js';
+import type { Figure, Suite, SuiteRun } from '../run/Suite.js';
 import { alignedText, markdownTable, metCell } from '../run/tables.js';
 import { spread, type Spread } from '../stats.js';
 import { shownUrl, type PgServer } from './pgServer.js';
 
 /** Options of W6. */
-export interface HotOptions {
-  readonly runs: number;
+export interface HotOptions extends SuiteRun {
   /** How long every writer sends commands in one run. */
   readonly seconds: number;
   /** Writer process counts, each a row (the goal compares the largest with 1). */
@@ -16,8 +16,6 @@ export interface HotOptions {
   /** Each Strive writer's pool (3: 16 writers hold 48 connections of the server's 100). */
   readonly poolSize: number;
   readonly server: () => Promise<PgServer>;
-  readonly command: string;
-  readonly date: () => Date;
 }
 
 /** One row of W6: the runs of both sides with one writer count. */
@@ -129,26 +127,26 @@ export const hotSuite = (o: HotOptions): Suite => ({
             ]),
       ];
     });
-    const markdown = [
-      '## W6: one hot stream, 1-16 writer processes (PostgreSQL)',
-      '',
-      `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\``,
-      `(server ${shownUrl(server.url)} from ${server.source}; load average ${loadBefore} before,`,
-      `${loadAfter} after). Each run starts N writer **processes** together on a fresh schema; each`,
-      `sends commands one after another for ${o.seconds} s; the rate is all commands finished over the`,
-      "slowest writer's time. Strive: `createCampaignEngine` at its defaults on the PostgreSQL store",
-      `(pool ${o.poolSize}), every command a \`SubmitEvaluation\` of the same subject by a new`,
-      'evaluator (the subject stream is the hot stream; the campaign stream is read by every command).',
-      'raw pg: one connection per process, `SELECT max(stream_position)`, decide, `INSERT` at version + 1',
-      'under `UNIQUE (stream_id, stream_position)`, a unique violation retried after 5-200 ms of',
-      `decorrelated jitter. ${o.runs} run(s) per row and side, alternating which side goes first; rates`,
-      'are medians [min-max]. Lock figures are per `withStreamLock` call: wait until granted, hold from',
-      'grant to the end of its transaction, and what the hold spent in stream reads, appends and',
-      'command-id look-ups.',
-      '',
-      markdownTable(HEADER, rows.map(cells)),
-      '',
-    ].join('\n');
+    const markdown = measuredSection({
+      heading: '## W6: one hot stream, 1-16 writer processes (PostgreSQL)',
+      started,
+      command: o.command,
+      context: [
+        `(server ${shownUrl(server.url)} from ${server.source}; load average ${loadBefore} before,`,
+        `${loadAfter} after). Each run starts N writer **processes** together on a fresh schema; each`,
+        `sends commands one after another for ${o.seconds} s; the rate is all commands finished over the`,
+        "slowest writer's time. Strive: `createCampaignEngine` at its defaults on the PostgreSQL store",
+        `(pool ${o.poolSize}), every command a \`SubmitEvaluation\` of the same subject by a new`,
+        'evaluator (the subject stream is the hot stream; the campaign stream is read by every command).',
+        'raw pg: one connection per process, `SELECT max(stream_position)`, decide, `INSERT` at version + 1',
+        'under `UNIQUE (stream_id, stream_position)`, a unique violation retried after 5-200 ms of',
+        `decorrelated jitter. ${o.runs} run(s) per row and side, alternating which side goes first; rates`,
+        'are medians [min-max]. Lock figures are per `withStreamLock` call: wait until granted, hold from',
+        'grant to the end of its transaction, and what the hold spent in stream reads, appends and',
+        'command-id look-ups.',
+      ],
+      table: markdownTable(HEADER, rows.map(cells)),
+    });
     return {
       _tag: 'Done',
       text: alignedText(HEADER, rows.map(cells)),

@@ -1,19 +1,12 @@
 import { directRate, emptyRate, httpCommands, httpRate } from '../http/httpWorkload.js';
-import type { Suite } from '../run/Suite.js';
-import { spread, type Spread } from '../stats.js';
+import { measuredSection } from '../run/measuredSection.js';
+import type { Suite, SuiteRun } from '../run/Suite.js';
+import { spread, spreadFixed } from '../stats.js';
 
 /** Options of the HTTP adapter suite. */
-export interface HttpOptions {
-  readonly runs: number;
+export interface HttpOptions extends SuiteRun {
   readonly scale: number;
-  readonly command: string;
-  readonly date: () => Date;
 }
-
-const f0 = (s: Spread): string =>
-  `${s.median.toFixed(0)} [${s.min.toFixed(0)}-${s.max.toFixed(0)}]`;
-const f2 = (s: Spread): string =>
-  `${s.median.toFixed(2)} [${s.min.toFixed(2)}-${s.max.toFixed(2)}]`;
 
 /**
  * H1: commands/s through `POST /commands` of `@strive/http` on loopback against `engine.handle`
@@ -46,27 +39,27 @@ export const httpSuite = (o: HttpOptions): Suite => ({
         `H1 run ${run + 1}: direct ${d.toFixed(0)}/s, http ${h.toFixed(0)}/s, empty ${e.toFixed(0)}/s`,
       );
     }
-    const row = `| H1 | ${commands.length} | ${f0(spread(direct))} | ${f0(spread(http))} | ${f0(spread(empty))} | ${f2(spread(ratios))} | ${f2(spread(ofFloor))} |`;
+    const row = `| H1 | ${commands.length} | ${spreadFixed(spread(direct), 0)} | ${spreadFixed(spread(http), 0)} | ${spreadFixed(spread(empty), 0)} | ${spreadFixed(spread(ratios), 2)} | ${spreadFixed(spread(ofFloor), 2)} |`;
     const table = [
       '| workload | commands | engine.handle /s | POST /commands /s | empty handler /s | POST / handle | POST / empty |',
       '| -------- | -------: | ---------------: | ----------------: | ---------------: | ------------: | -----------: |',
       row,
     ].join('\n');
-    const markdown = [
-      '## H1: `@strive/http` on loopback vs `engine.handle`',
-      '',
-      `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\``,
-      `(${o.runs} runs). The first ${commands.length} commands of a synthetic campaign, one after another,`,
-      'each by its own actor: `engine.handle(body, { principal, now })` directly, and `POST /commands`',
-      'to `@strive/http` mounted in `node:http` (`getRequestListener`) on 127.0.0.1 with a `fetch`',
-      'client in the same process (its CPU counts), a header authenticator (no JWT crypto) and the',
-      'rate limiter on. Both on a fresh memory store, so the ratio is the whole adapter cost at its',
-      'largest. "empty handler": the same requests to a Fetch handler that only reads the body (the',
-      'floor of bridge, loopback and client). Ratios per run; medians [min-max]. No goal.',
-      '',
+    const markdown = measuredSection({
+      heading: '## H1: `@strive/http` on loopback vs `engine.handle`',
+      started,
+      command: o.command,
+      context: [
+        `(${o.runs} runs). The first ${commands.length} commands of a synthetic campaign, one after another,`,
+        'each by its own actor: `engine.handle(body, { principal, now })` directly, and `POST /commands`',
+        'to `@strive/http` mounted in `node:http` (`getRequestListener`) on 127.0.0.1 with a `fetch`',
+        'client in the same process (its CPU counts), a header authenticator (no JWT crypto) and the',
+        'rate limiter on. Both on a fresh memory store, so the ratio is the whole adapter cost at its',
+        'largest. "empty handler": the same requests to a Fetch handler that only reads the body (the',
+        'floor of bridge, loopback and client). Ratios per run; medians [min-max]. No goal.',
+      ],
       table,
-      '',
-    ].join('\n');
+    });
     return {
       _tag: 'Done',
       text: table,
@@ -75,13 +68,13 @@ export const httpSuite = (o: HttpOptions): Suite => ({
         {
           suite: 'http',
           what: 'H1: POST /commands / engine.handle',
-          value: f2(spread(ratios)),
+          value: spreadFixed(spread(ratios), 2),
           goal: null,
         },
         {
           suite: 'http',
           what: 'H1: POST /commands / empty Fetch handler',
-          value: f2(spread(ofFloor)),
+          value: spreadFixed(spread(ofFloor), 2),
           goal: null,
         },
       ],

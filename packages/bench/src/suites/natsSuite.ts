@@ -4,15 +4,13 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { appendToStream, createMemoryEventStore, type EventStore } from '@strive/eventlog';
 import { consumeEvents, ensureEventStream, runRelay, subjectOf } from '@strive/nats';
-import type { Suite } from '../run/Suite.js';
-import { spread, type Spread } from '../stats.js';
+import { measuredSection } from '../run/measuredSection.js';
+import type { Suite, SuiteRun } from '../run/Suite.js';
+import { spread, spreadFixed } from '../stats.js';
 
 /** Options of the NATS suite. */
-export interface NatsOptions {
-  readonly runs: number;
+export interface NatsOptions extends SuiteRun {
   readonly scale: number;
-  readonly command: string;
-  readonly date: () => Date;
   /** `STRIVE_NATS_URL`, default `127.0.0.1:4222`. */
   readonly url: string;
 }
@@ -103,10 +101,6 @@ const percentile = (xs: readonly number[], p: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
-const f0 = (s: Spread): string =>
-  `${s.median.toFixed(0)} [${s.min.toFixed(0)}-${s.max.toFixed(0)}]`;
-const f1 = (s: Spread): string =>
-  `${s.median.toFixed(1)} [${s.min.toFixed(1)}-${s.max.toFixed(1)}]`;
 
 /**
  * N1 and N2: the `@strive/nats` relay against the NATS server of `STRIVE_NATS_URL` (JetStream, file
@@ -145,24 +139,24 @@ export const natsSuite = (o: NatsOptions): Suite => ({
       const table = [
         '| workload | events | relay events/s (published and acked) | lag median ms | lag p99 ms |',
         '| -------- | -----: | -----------------------------------: | ------------: | ---------: |',
-        `| N1 | ${n1} | ${f0(spread(rates))} | | |`,
-        `| N2 | ${n2} | | ${f1(spread(medians))} | ${f1(spread(p99s))} |`,
+        `| N1 | ${n1} | ${spreadFixed(spread(rates), 0)} | | |`,
+        `| N2 | ${n2} | | ${spreadFixed(spread(medians), 1)} | ${spreadFixed(spread(p99s), 1)} |`,
       ].join('\n');
-      const markdown = [
-        '## N1/N2: `@strive/nats` relay to NATS JetStream',
-        '',
-        `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\``,
-        `(${o.runs} runs; medians [min-max]), nats-server on 127.0.0.1 (JetStream, file storage).`,
-        `N1: a memory log of ${n1} events (50 streams, 4 types, ~200-byte data) relayed from position 0`,
-        'to its head: events published **and acknowledged** per second (batches of 500, up to 64',
-        'publishes in flight, checkpoint committed after each batch). N2: one event appended every 2 ms',
-        '(plus the append itself); lag = from `append` returning to the ordered consumer holding the',
-        'event, decoded and checked (own hash and chain), in the same process. The relay polls every',
-        '10 ms when idle, which bounds most of the lag. The load of the run: see "The last `pnpm bench` run".',
-        '',
+      const markdown = measuredSection({
+        heading: '## N1/N2: `@strive/nats` relay to NATS JetStream',
+        started,
+        command: o.command,
+        context: [
+          `(${o.runs} runs; medians [min-max]), nats-server on 127.0.0.1 (JetStream, file storage).`,
+          `N1: a memory log of ${n1} events (50 streams, 4 types, ~200-byte data) relayed from position 0`,
+          'to its head: events published **and acknowledged** per second (batches of 500, up to 64',
+          'publishes in flight, checkpoint committed after each batch). N2: one event appended every 2 ms',
+          '(plus the append itself); lag = from `append` returning to the ordered consumer holding the',
+          'event, decoded and checked (own hash and chain), in the same process. The relay polls every',
+          '10 ms when idle, which bounds most of the lag. The load of the run: see "The last `pnpm bench` run".',
+        ],
         table,
-        '',
-      ].join('\n');
+      });
       return {
         _tag: 'Done',
         text: table,
@@ -171,13 +165,13 @@ export const natsSuite = (o: NatsOptions): Suite => ({
           {
             suite: 'nats',
             what: 'N1: relay events/s (published and acked)',
-            value: f0(spread(rates)),
+            value: spreadFixed(spread(rates), 0),
             goal: null,
           },
           {
             suite: 'nats',
             what: 'N2: append -> consumer lag p99 (ms)',
-            value: f1(spread(p99s)),
+            value: spreadFixed(spread(p99s), 1),
             goal: null,
           },
         ],

@@ -1,6 +1,7 @@
 import { warmUpText } from '../report.js';
 import { atLeast } from '../run/goalRows.js';
-import type { Suite } from '../run/Suite.js';
+import { measuredSection } from '../run/measuredSection.js';
+import type { Suite, SuiteRun } from '../run/Suite.js';
 import { alignedText, markdownTable, metCell } from '../run/tables.js';
 import { decodePgRows, type PgRow } from './pgRows.js';
 import { shownUrl, type PgServer } from './pgServer.js';
@@ -9,8 +10,7 @@ import { shownUrl, type PgServer } from './pgServer.js';
 const WORKLOADS = new URL('../../../store-postgres/bench/workloads.js', import.meta.url);
 
 /** Options of the PostgreSQL suite. */
-export interface PgOptions {
-  readonly runs: number;
+export interface PgOptions extends SuiteRun {
   /** Unmeasured runs of each side before the measured ones. */
   readonly warmup: number;
   /** Cap of one W1 / W5 run, seconds (the full 50,000 appends take ~80 s a side at ~650/s). */
@@ -18,8 +18,6 @@ export interface PgOptions {
   /** Concurrent writers of W1 (the goal row is 1). */
   readonly writers: readonly number[];
   readonly server: () => Promise<PgServer>;
-  readonly command: string;
-  readonly date: () => Date;
 }
 
 const goalOf = (r: PgRow): number => (r.id === 'W5' ? 0.6 : 0.8);
@@ -71,19 +69,19 @@ export const pgSuite = (o: PgOptions): Suite => ({
     const result: unknown = await Reflect.apply(runWorkloads, undefined, [options]);
     const rows = decodePgRows(result);
     const capped = `W1 and W5 capped at ${o.seconds} s per run and side (rates over what each side did in that time)`;
-    const markdown = [
-      '## PostgreSQL store vs raw `pg`',
-      '',
-      `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\``,
-      `(${warmText} of each side, then ${o.runs} runs alternating which side goes`,
-      `first; server ${shownUrl(server.url)} from ${server.source}, its default`,
-      `\`synchronous_commit\` on both sides). Rates are medians [min-max]; ratio = Strive / raw`,
-      `median rate. ${capped}; W2-W4 at full size. The workloads are the store owner's`,
-      '`packages/store-postgres/bench/workloads.js`.',
-      '',
-      markdownTable(HEADER, rows.map(cells)),
-      '',
-    ].join('\n');
+    const markdown = measuredSection({
+      heading: '## PostgreSQL store vs raw `pg`',
+      started,
+      command: o.command,
+      context: [
+        `(${warmText} of each side, then ${o.runs} runs alternating which side goes`,
+        `first; server ${shownUrl(server.url)} from ${server.source}, its default`,
+        `\`synchronous_commit\` on both sides). Rates are medians [min-max]; ratio = Strive / raw`,
+        `median rate. ${capped}; W2-W4 at full size. The workloads are the store owner's`,
+        '`packages/store-postgres/bench/workloads.js`.',
+      ],
+      table: markdownTable(HEADER, rows.map(cells)),
+    });
     return {
       _tag: 'Done',
       text: alignedText(HEADER, rows.map(cells)),

@@ -1,14 +1,8 @@
 import type { BenchRow } from '../engine/BenchRow.js';
 import { replayWorkload } from '../engine/replay.js';
-import {
-  atLeast,
-  goalRowFigures,
-  goalRowsMarkdown,
-  goalRowsText,
-  withGoals,
-  type GoalRow,
-} from '../run/goalRows.js';
-import type { Goal, Suite } from '../run/Suite.js';
+import { atLeast, type GoalRow } from '../run/goalRows.js';
+import { goalRowSuite } from '../run/goalRowSuite.js';
+import type { Goal, Suite, SuiteRun } from '../run/Suite.js';
 import type { CampaignSizes } from './campaignSizes.js';
 
 /** Peak RSS at ~1M events within 10% of ~100k: `ratio = small / large peak` at least 1 / 1.1. */
@@ -33,11 +27,8 @@ export const replayGoalsFound = (rows: readonly GoalRow[]): boolean => {
 };
 
 /** Options of F. */
-export interface ReplayOptions {
-  readonly runs: number;
+export interface ReplayOptions extends SuiteRun {
   readonly sizes: CampaignSizes;
-  readonly command: string;
-  readonly date: () => Date;
 }
 
 /**
@@ -45,35 +36,25 @@ export interface ReplayOptions {
  * peak RSS of engine-only replays of the small and large stores (the replay owner's `replayWorkload`).
  * Does I/O.
  */
-export const replaySuite = (o: ReplayOptions): Suite => ({
-  id: 'F',
-  title: 'engine replay vs hand-written reducer, peak RSS',
-  budgetSeconds: 150,
-  needs: ['campaign'],
-  run: async (log) => {
-    const started = o.date();
-    const raw = await replayWorkload(o.runs, log, {
-      small: { orgs: o.sizes.small },
-      large: { orgs: o.sizes.large },
-    });
-    const rows: GoalRow[] = withGoals(raw, replayGoal);
-    const markdown = [
-      '## F: engine replay',
-      '',
-      `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\``,
-      `(${o.runs} runs), on the campaign store this run built (${o.sizes.large.toLocaleString('en-US')}`,
-      `organizations; ${o.sizes.small.toLocaleString('en-US')} for the smaller memory figure). Rates`,
-      'are medians [min-max]; ratios are oriented so that higher is better (memory: smaller / larger).',
-      '',
-      goalRowsMarkdown(rows),
-      '',
-    ].join('\n');
-    return {
-      _tag: 'Done',
-      text: goalRowsText(rows),
-      markdown,
-      figures: goalRowFigures('F', rows),
-      notes: [
+export const replaySuite = (o: ReplayOptions): Suite =>
+  goalRowSuite(o, {
+    id: 'F',
+    title: 'engine replay vs hand-written reducer, peak RSS',
+    budgetSeconds: 150,
+    needs: ['campaign'],
+    heading: '## F: engine replay',
+    goal: replayGoal,
+    measure: async (log) => ({
+      rows: await replayWorkload(o.runs, log, {
+        small: { orgs: o.sizes.small },
+        large: { orgs: o.sizes.large },
+      }),
+      context: [
+        `(${o.runs} runs), on the campaign store this run built (${o.sizes.large.toLocaleString('en-US')}`,
+        `organizations; ${o.sizes.small.toLocaleString('en-US')} for the smaller memory figure). Rates`,
+        'are medians [min-max]; ratios are oriented so that higher is better (memory: smaller / larger).',
+      ],
+      notes: (rows) => [
         ...(o.sizes.large === 3_750
           ? []
           : [
@@ -85,6 +66,5 @@ export const replaySuite = (o: ReplayOptions): Suite => ({
               'GOALS NOT FOUND: the rows of replayWorkload no longer carry the labels replaySuite matches (F replay..., F peak RSS)',
             ]),
       ],
-    };
-  },
-});
+    }),
+  });

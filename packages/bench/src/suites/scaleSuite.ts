@@ -1,12 +1,7 @@
 import type { BenchRow } from '../engine/BenchRow.js';
-import {
-  atLeast,
-  goalRowFigures,
-  goalRowsMarkdown,
-  goalRowsText,
-  withGoals,
-} from '../run/goalRows.js';
-import type { Goal, Suite } from '../run/Suite.js';
+import { atLeast } from '../run/goalRows.js';
+import { goalRowSuite } from '../run/goalRowSuite.js';
+import type { Goal, Suite, SuiteRun } from '../run/Suite.js';
 import { LABELS, scaleWorkload } from '../scale/scaleWorkload.js';
 import type { CampaignSizes } from './campaignSizes.js';
 
@@ -33,47 +28,34 @@ export const scaleGoal = (r: BenchRow): Goal | null => {
 };
 
 /** Options of R. */
-export interface ScaleOptions {
-  readonly runs: number;
+export interface ScaleOptions extends SuiteRun {
   readonly sizes: CampaignSizes;
-  readonly command: string;
-  readonly date: () => Date;
 }
 
 /** R: `strive replay` and `strive report --html` at ~100k and ~1M events (issue #22). Does I/O. */
-export const scaleSuite = (o: ScaleOptions): Suite => ({
-  id: 'R',
-  title: 'strive replay and strive report --html at scale',
-  budgetSeconds: 240,
-  needs: ['campaign'],
-  run: async (log) => {
-    const started = o.date();
-    const rows = withGoals(await scaleWorkload(o.runs, log, o.sizes), scaleGoal);
-    const markdown = [
-      '## R: replay and the HTML report at scale',
-      '',
-      `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\``,
-      `(${o.runs} runs), on the campaign stores of the run (${o.sizes.small.toLocaleString('en-US')} and`,
-      `${o.sizes.large.toLocaleString('en-US')} organizations), each exported once with \`strive export\`.`,
-      '`strive replay FILE --json` (decode, hash chain verified, report folded; a child process, start-up',
-      'included) against a plain JSON.parse-and-fold of the same file in a child process (64 KiB',
-      "chunks, counts per type and stream); peak RSS is the child's `maxRSS`. `strive report --html`",
-      'runs once unmeasured first (the projections catch up), then is measured; the page is opened',
-      'from file:// in headless Chromium until its statecharts (drawn last) are done. Figures are',
-      'medians [min-max].',
-      '',
-      goalRowsMarkdown(rows),
-      '',
-    ].join('\n');
-    return {
-      _tag: 'Done',
-      text: goalRowsText(rows),
-      markdown,
-      figures: goalRowFigures('R', rows),
-      notes:
+export const scaleSuite = (o: ScaleOptions): Suite =>
+  goalRowSuite(o, {
+    id: 'R',
+    title: 'strive replay and strive report --html at scale',
+    budgetSeconds: 240,
+    needs: ['campaign'],
+    heading: '## R: replay and the HTML report at scale',
+    goal: scaleGoal,
+    measure: async (log) => ({
+      rows: await scaleWorkload(o.runs, log, o.sizes),
+      context: [
+        `(${o.runs} runs), on the campaign stores of the run (${o.sizes.small.toLocaleString('en-US')} and`,
+        `${o.sizes.large.toLocaleString('en-US')} organizations), each exported once with \`strive export\`.`,
+        '`strive replay FILE --json` (decode, hash chain verified, report folded; a child process, start-up',
+        'included) against a plain JSON.parse-and-fold of the same file in a child process (64 KiB',
+        "chunks, counts per type and stream); peak RSS is the child's `maxRSS`. `strive report --html`",
+        'runs once unmeasured first (the projections catch up), then is measured; the page is opened',
+        'from file:// in headless Chromium until its statecharts (drawn last) are done. Figures are',
+        'medians [min-max].',
+      ],
+      notes: () =>
         o.sizes.large === 3_750
           ? []
           : [`R on ${o.sizes.large} organizations instead of 3,750 (not the issue's 1M events)`],
-    };
-  },
-});
+    }),
+  });

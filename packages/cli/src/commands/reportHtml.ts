@@ -12,6 +12,7 @@ import {
   subjectsProjection,
   timelinesProjection,
   type Objection,
+  type ProjectionFold,
   type Report,
   type TimelineEntry,
 } from '@strive/campaign';
@@ -22,7 +23,6 @@ import {
   type EventStore,
   type VerifyResult,
 } from '@strive/eventlog';
-import { checkDerived } from '../checkDerived.js';
 import { CliError } from '../CliError.js';
 import { loadPageAssets } from '../html/loadPageAssets.js';
 import { PAGE_LIMITS } from '../html/pageLimits.js';
@@ -32,6 +32,7 @@ import { assertWritableTarget, writePage } from '../html/writePage.js';
 import type { Io } from '../Io.js';
 import { printable } from '../printable.js';
 import { machineToMermaid } from '../machineToMermaid.js';
+import { startDerivedCheck } from '../startDerivedCheck.js';
 
 /** What `report --html` takes besides the store: the page's path, whether `--json` was also given, and the log's name. */
 export interface ReportHtmlOptions {
@@ -83,16 +84,26 @@ const readPageData = async (store: EventStore, io: Io, source: string): Promise<
   const campaigns = createProjectionFold(campaignsProjection);
   const subjects = createProjectionFold(subjectsProjection);
   const exemplars = createProjectionFold(exemplarsProjection);
+  // The deep check folds in the same pass, reusing the page's folds where they are the same.
+  const check = await startDerivedCheck(store, {
+    to: head.globalPosition,
+    folds: new Map<string, ProjectionFold<unknown>>([
+      [campaignsProjection.storageName, campaigns],
+      [subjectsProjection.storageName, subjects],
+      [exemplarsProjection.storageName, exemplars],
+    ]),
+  });
   let today: string | null = null;
   for await (const e of store.readAll({ batchSize: 1000, to: head.globalPosition })) {
     broken ??= chain.check(e);
     campaigns.add(e);
     subjects.add(e);
     exemplars.add(e);
+    if (broken === undefined) check.add(e);
     today = e.metadata.at;
   }
   const verified: VerifyResult = broken ?? chain.verified();
-  const derived = broken === undefined ? await checkDerived(store) : undefined;
+  const derived = broken === undefined ? await check.finish() : undefined;
   const subjectDocs = subjects.sorted();
   const report = assembleReport(campaigns.sorted(), subjectDocs, exemplars.sorted());
   // Only what the page shows is kept: a few timelines, the detailed honour entries' objections.

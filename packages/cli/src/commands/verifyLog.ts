@@ -1,8 +1,15 @@
-import { isChainBroken, verifyEvents, type EventStore } from '@strive/eventlog';
-import { checkDerived, type DerivedResult } from '../checkDerived.js';
+import {
+  createChainVerifier,
+  isChainBroken,
+  type EventStore,
+  type StoredEvent,
+  type VerifyResult,
+} from '@strive/eventlog';
+import type { DerivedResult } from '../DerivedResult.js';
 import { describeHeadFound, expectHead, watched, type HeadFound } from '../expectHead.js';
 import type { Io } from '../Io.js';
 import { printable } from '../printable.js';
+import { startDerivedCheck, type DerivedCheck } from '../startDerivedCheck.js';
 
 /** What `verify` takes besides the store. */
 export interface VerifyOptions {
@@ -19,6 +26,20 @@ const describeDerived = (d: DerivedResult | undefined): string => {
   return `chain, ${d.snapshots} snapshots and ${d.documents} read-model documents checked against the log (report view ${d.reportView})`;
 };
 
+/** The chain walk of `verifyEvents`, feeding each event that holds to the deep check (one pass). */
+const walk = async (
+  events: AsyncIterable<StoredEvent>,
+  check: DerivedCheck | undefined,
+): Promise<VerifyResult> => {
+  const chain = createChainVerifier();
+  for await (const e of events) {
+    const broken = chain.check(e);
+    if (broken !== undefined) return broken;
+    check?.add(e);
+  }
+  return chain.verified();
+};
+
 /**
  * `strive verify`: re-walks the hash chain, then (unless `chainOnly`) re-derives every snapshot and
  * read-model document from the log and compares; with `expectHead`, the log must hold that head.
@@ -26,8 +47,9 @@ const describeDerived = (d: DerivedResult | undefined): string => {
  */
 export const verifyLog = async (store: EventStore, io: Io, o: VerifyOptions): Promise<number> => {
   const expected = o.expectHead === undefined ? undefined : expectHead(o.expectHead, 'the log');
-  const chain = await verifyEvents(watched(store.readAll(), expected?.see));
-  const derived = isChainBroken(chain) || o.chainOnly ? undefined : await checkDerived(store);
+  const check = o.chainOnly ? undefined : await startDerivedCheck(store);
+  const chain = await walk(watched(store.readAll(), expected?.see), check);
+  const derived = isChainBroken(chain) || check === undefined ? undefined : await check.finish();
   const head: HeadFound | undefined = isChainBroken(chain) ? undefined : expected?.found();
   const ok = !isChainBroken(chain) && derived?._tag !== 'DerivedDiffers';
   if (o.json) {

@@ -1,6 +1,6 @@
 import type { Objection, Report, SubjectDoc, TimelineEntry } from '@strive/campaign';
 import type { LogHead, VerifyResult } from '@strive/eventlog';
-import type { DerivedResult } from '../checkDerived.js';
+import type { DerivedResult } from '../DerivedResult.js';
 
 /** Everything the HTML report shows, folded from the log by `reportHtml` (the page itself is pure). */
 export interface ReportPageData {
