@@ -8,8 +8,8 @@ export interface JsonLimits {
   /** Deepest nesting of arrays and objects (default 64). */
   readonly maxDepth: number;
   /**
-   * Longest JSON text of the value in UTF-16 code units (counted while walking, so a huge value is
-   * refused early; an array or object counts one separator more than it writes).
+   * Longest JSON text of the value in UTF-16 code units, counted while walking so that a huge value
+   * is refused early.
    */
   readonly maxChars: number;
 }
@@ -59,7 +59,7 @@ export const validateJson = (
   while (stack.length > 0) {
     const { v, p, d } = stack.pop()!;
     if (v === null || typeof v === 'boolean') {
-      chars += 5;
+      chars += v === false ? 5 : 4;
     } else if (typeof v === 'number') {
       if (!Number.isFinite(v))
         return E.left(invalidEvent(p, `${describe(v)} is not a JSON number`));
@@ -76,18 +76,18 @@ export const validateJson = (
         return E.left(invalidEvent(p, 'value contains a cycle or a shared reference'));
       seen.add(v);
       if (Array.isArray(v)) {
-        chars += 2 + v.length;
+        chars += Math.max(2, v.length + 1); // brackets and the commas between items
         for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], p: `${p}[${i}]`, d: d + 1 });
       } else {
         if (!isPlainObject(v))
           return E.left(invalidEvent(p, `${describe(v)} is not a plain object`));
         const keys = Object.keys(v);
-        chars += 2;
+        chars += Math.max(2, keys.length + 1);
         for (const k of keys) {
           if (FORBIDDEN_KEYS.has(k))
             return E.left(invalidEvent(`${p}.${k}`, `key "${k}" is not allowed`));
           if (!isWellFormedString(k)) return E.left(invalidEvent(p, 'a key has a lone surrogate'));
-          chars += jsonStringLength(k) + 2;
+          chars += jsonStringLength(k) + 1;
           // An accessor has no value: it is refused as `undefined`, its getter never runs.
           const child: unknown = Object.getOwnPropertyDescriptor(v, k)?.value;
           stack.push({ v: child, p: `${p}.${k}`, d: d + 1 });
