@@ -66,4 +66,11 @@ describe('decideAndAppend', () => {
     expect(await store.loadSnapshot('customer-c', customer.snapshotKey)).toBeUndefined();
     expect((await engine.load(order, 'order-1')).context).toMatchObject({ items: 2, total: 2 });
   });
+
+  it('writes no snapshot with snapshotEvery 0, even on a store that keeps them', async () => {
+    const store = createMemoryEventStore();
+    const engine = createEngine({ store, commands: [noteItem], snapshotEvery: 0 });
+    expect(await engine.handle(note('n1'))).toMatchObject({ _tag: 'Accepted', duplicate: false });
+    expect(await store.loadSnapshot('order-1', order.snapshotKey)).toBeUndefined();
+  });
 });
