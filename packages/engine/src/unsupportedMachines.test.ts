@@ -77,6 +77,20 @@ describe('compileTransitionTable refuses what it cannot represent', () => {
     );
   });
 
+  it('a guard that is neither a name nor a { type: string } object, whatever else it carries', () => {
+    // XState runs a function guard itself even when it has a `type`, and looks `{ type: 42 }` up as "42".
+    const shapes: unknown[] = [Object.assign(() => false, { type: 'g' }), null, { type: 42 }, {}];
+    for (const guard of shapes) {
+      const m = base.createMachine({
+        initial: 'a',
+        states: { a: { on: { E: { guard: guard as never, target: 'b' } } }, b: {} },
+      });
+      expect(() => compileTransitionTable(m, ['E'])).toThrow(
+        '"E" in "a" uses an inline or higher-order guard; use a named guard from setup({ guards })',
+      );
+    }
+  });
+
   it('a transition with several targets', () => {
     const m = base.createMachine({
       initial: 'a',

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { InvalidEvent } from './errors.js';
 import type { JsonValue } from './json.js';
+import { jsonStringLength } from './quoteJson.js';
 import { serializeCanonical } from './serializeCanonical.js';
 import { validateJson, type JsonLimits } from './validateJson.js';
 
@@ -66,12 +67,13 @@ const copyObject = (v: object, depth: number, w: Walk): Copied => {
   if (!isPlainObject(v) || Object.getOwnPropertySymbols(v).length > 0) return NOT_JSON;
   const keys = sortKeys(Object.keys(v));
   const out: Record<string, JsonValue> = {};
+  w.chars += Math.max(2, keys.length + 1);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i] ?? '';
     if (k === '__proto__' || k === 'constructor' || k === 'prototype') return NOT_JSON;
     const c = k.charCodeAt(0);
     if (c >= 48 && c <= 57) w.indexKeys = true;
-    w.chars += k.length + 4;
+    w.chars += jsonStringLength(k) + 1;
     // An accessor has no value: it is refused as `undefined`, its getter never runs.
     const child = copy(Object.getOwnPropertyDescriptor(v, k)?.value, depth + 1, w);
     if (child === NOT_JSON) return NOT_JSON;
@@ -83,25 +85,25 @@ const copyObject = (v: object, depth: number, w: Walk): Copied => {
 const copy = (v: unknown, depth: number, w: Walk): Copied => {
   switch (typeof v) {
     case 'string':
-      w.chars += v.length + 2;
+      w.chars += jsonStringLength(v);
       return w.chars <= w.limits.maxChars ? v : NOT_JSON;
     case 'number':
-      w.chars += 8;
+      w.chars += String(v).length;
       // -0 becomes 0, as it does through its JSON text.
       return Number.isFinite(v) ? v + 0 : NOT_JSON;
     case 'boolean':
-      w.chars += 5;
+      w.chars += v ? 4 : 5;
       return v;
     case 'object': {
       if (v === null) {
-        w.chars += 5;
+        w.chars += 4;
         return null;
       }
       if (depth >= w.limits.maxDepth) return NOT_JSON;
       if (!firstVisit(v, w)) return NOT_JSON;
       if (!Array.isArray(v)) return copyObject(v, depth, w);
       const items: readonly unknown[] = v;
-      w.chars += 2 + items.length;
+      w.chars += Math.max(2, items.length + 1);
       const out: JsonValue[] = [];
       for (let i = 0; i < items.length; i++) {
         const child = copy(items[i], depth + 1, w);

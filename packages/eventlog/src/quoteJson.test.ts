@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quoteJson } from './quoteJson.js';
+import { jsonStringLength, quoteJson } from './quoteJson.js';
 
 describe('quoteJson', () => {
-  it('equals JSON.stringify for any string, escapes and lone surrogates included (property)', () => {
+  it('equals JSON.stringify for any string, escapes and lone surrogates included, and so does its length (property)', () => {
     const special = fc.constantFrom(
       '"',
       '\\',
@@ -21,9 +21,16 @@ describe('quoteJson', () => {
     fc.assert(
       fc.property(text, (s) => {
         expect(quoteJson(s)).toBe(JSON.stringify(s));
+        expect(jsonStringLength(s)).toBe(JSON.stringify(s).length);
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('counts an escape as the characters it is written with', () => {
+    expect(jsonStringLength('a"b')).toBe(6);
+    expect(jsonStringLength('\u0000')).toBe(8);
+    expect(jsonStringLength('plain')).toBe(7);
   });
 
   it('quotes a plain name as is', () => {

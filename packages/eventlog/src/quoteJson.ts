@@ -20,3 +20,10 @@ export const needsJsonEscape = (s: string): boolean => NEEDS_ESCAPE.test(s);
  */
 export const quoteJson = (s: string): string =>
   NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+
+/**
+ * The length of `JSON.stringify(s)`, counted without writing it when nothing needs escaping. Pure.
+ * @example jsonStringLength('a"b') // 6
+ */
+export const jsonStringLength = (s: string): number =>
+  NEEDS_ESCAPE.test(s) ? JSON.stringify(s).length : s.length + 2;

@@ -1,12 +1,16 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { invalidEvent, type InvalidEvent } from './errors.js';
 import type { JsonValue } from './json.js';
+import { jsonStringLength } from './quoteJson.js';
 
 /** Limits applied to every value written to the log. */
 export interface JsonLimits {
   /** Deepest nesting of arrays and objects (default 64). */
   readonly maxDepth: number;
-  /** Largest value in UTF-16 code units, checked while walking so a huge value is refused early. */
+  /**
+   * Longest JSON text of the value in UTF-16 code units, counted while walking so that a huge value
+   * is refused early.
+   */
   readonly maxChars: number;
 }
 
@@ -55,13 +59,14 @@ export const validateJson = (
   while (stack.length > 0) {
     const { v, p, d } = stack.pop()!;
     if (v === null || typeof v === 'boolean') {
-      chars += 5;
+      chars += v === false ? 5 : 4;
     } else if (typeof v === 'number') {
       if (!Number.isFinite(v))
         return E.left(invalidEvent(p, `${describe(v)} is not a JSON number`));
-      chars += 8;
+      // As JSON writes it: `String` and `JSON.stringify` agree on every finite number.
+      chars += String(v).length;
     } else if (typeof v === 'string') {
-      chars += v.length + 2;
+      chars += jsonStringLength(v);
       if (chars > limits.maxChars) return E.left(tooLarge(p, limits));
       if (!isWellFormedString(v)) return E.left(invalidEvent(p, 'string has a lone surrogate'));
     } else if (typeof v === 'object') {
@@ -71,17 +76,18 @@ export const validateJson = (
         return E.left(invalidEvent(p, 'value contains a cycle or a shared reference'));
       seen.add(v);
       if (Array.isArray(v)) {
-        chars += 2 + v.length;
+        chars += Math.max(2, v.length + 1); // brackets and the commas between items
         for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], p: `${p}[${i}]`, d: d + 1 });
       } else {
         if (!isPlainObject(v))
           return E.left(invalidEvent(p, `${describe(v)} is not a plain object`));
         const keys = Object.keys(v);
+        chars += Math.max(2, keys.length + 1);
         for (const k of keys) {
           if (FORBIDDEN_KEYS.has(k))
             return E.left(invalidEvent(`${p}.${k}`, `key "${k}" is not allowed`));
           if (!isWellFormedString(k)) return E.left(invalidEvent(p, 'a key has a lone surrogate'));
-          chars += k.length + 4;
+          chars += jsonStringLength(k) + 1;
           // An accessor has no value: it is refused as `undefined`, its getter never runs.
           const child: unknown = Object.getOwnPropertyDescriptor(v, k)?.value;
           stack.push({ v: child, p: `${p}.${k}`, d: d + 1 });
