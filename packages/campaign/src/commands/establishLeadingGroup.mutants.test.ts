@@ -1,0 +1,58 @@
+import { given, invalid, rejected } from '@strive/engine/testing';
+import { describe, it } from 'vitest';
+import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
+import { campaignCommands } from './campaignCommands.js';
+
+// Mutation-testing survivors of establishLeadingGroup.ts (issue #25): the members refinement, the
+// deadline and the appended event.
+const options = { commands: campaignCommands };
+const launched = [
+  {
+    streamId: 'campaign-zz',
+    type: 'CampaignLaunched',
+    data: {
+      campaignId: 'zz',
+      title: 't',
+      endsAt: '2012-12-31T23:59:59+08:00',
+      objectives: ['o'],
+      principles: ['p'],
+      policy: DEFAULT_POLICY,
+    },
+    at: '2010-05-10T09:00:00+08:00',
+  },
+];
+const member = (id: string) => ({ id, name: `n-${id}`, title: 't' });
+const members = (n: number) => Array.from({ length: n }, (_, i) => member(`g${i}`));
+const establish = (ms: readonly object[], at = '2010-05-11T09:00:00+08:00') => ({
+  type: 'EstablishLeadingGroup',
+  id: 'x-1',
+  at,
+  actor: { id: 'cc', role: 'committee' },
+  campaignId: 'zz',
+  members: ms,
+});
+const established = (ms: readonly object[]) => [
+  { streamId: 'campaign-zz', type: 'LeadingGroupEstablished', data: { members: ms } },
+];
+
+describe('EstablishLeadingGroup (mutation survivors)', () => {
+  it('appends the group it was given, two members with distinct ids included', async () => {
+    const two = [member('a'), member('b')];
+    await given(launched, options).when(establish(two)).then(established(two));
+  });
+  it('takes 200 members and refuses 201', async () => {
+    await given(launched, options).when(establish(members(200))).then(established(members(200)));
+    await given(launched, options).when(establish(members(201))).then(invalid('members'));
+  });
+  it('refuses an empty group and a group listing one id twice', async () => {
+    await given(launched, options).when(establish([])).then(invalid('members'));
+    await given(launched, options)
+      .when(establish([member('a'), { ...member('a'), name: 'other' }]))
+      .then(invalid('members'));
+  });
+  it('is refused at the campaign’s end (campaign.deadline)', async () => {
+    await given(launched, options)
+      .when(establish([member('a')], '2012-12-31T23:59:59+08:00'))
+      .then(rejected('campaign.deadline'));
+  });
+});
