@@ -3,7 +3,7 @@ import type { QueryResult } from 'pg';
 import { decodeEventRow, EVENT_ROW_COLUMNS } from './decodeEventRow.js';
 
 /** Rows read ahead per tail; a longer tail is read again the usual way, in pages. */
-export const READ_AHEAD_LIMIT = 1_000;
+const READ_AHEAD_LIMIT = 1_000;
 
 /** Tails read with a stream lock, by stream id: consumed by the first matching `readStream`. */
 export type ReadAhead = Map<string, { readonly from: number; readonly events: StoredEvent[] }>;
