@@ -1,5 +1,6 @@
-import { canonicalJson, validateJson } from '@strive/eventlog';
+import { validateJson } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
+import { sameJson } from './sameJson.js';
 
 /** What the deep check covered: snapshots and read-model documents compared with the log. */
 interface DerivedChecked {
@@ -24,10 +25,15 @@ export type DerivedResult = DerivedChecked | DerivedDiffers;
 /** The bounds a re-derived value is validated within before it is compared. */
 export const DERIVED_LIMITS = { maxDepth: 64, maxChars: 64 * 1024 * 1024 };
 
-/** The canonical JSON of a re-derived value, or undefined when it is not JSON within the limits. Pure. */
-export const canonicalDerived = (u: unknown): string | undefined => {
-  const json = validateJson(u, 'value', DERIVED_LIMITS);
-  return E.isLeft(json) ? undefined : canonicalJson(json.right);
+/**
+ * Whether two values have the same canonical JSON, a value that is not JSON within the limits counting
+ * as no text (two such are the same; such and a JSON value are not). Compared with `sameJson`, without
+ * writing either text. Pure.
+ */
+export const sameDerived = (a: unknown, b: unknown): boolean => {
+  const x = validateJson(a, 'value', DERIVED_LIMITS);
+  const y = validateJson(b, 'value', DERIVED_LIMITS);
+  return E.isLeft(x) || E.isLeft(y) ? E.isLeft(x) && E.isLeft(y) : sameJson(x.right, y.right);
 };
 
 /** A `DerivedDiffers` naming what differs and why. Pure. */

@@ -7,7 +7,7 @@ import {
   summarizeReport,
 } from '@strive/campaign';
 import type { EventStore, JsonValue } from '@strive/eventlog';
-import { canonicalDerived, differs, type DerivedResult } from './DerivedResult.js';
+import { differs, sameDerived, type DerivedResult } from './DerivedResult.js';
 import { readReportViewState } from './reportViewState.js';
 
 const fieldOf = (doc: JsonValue | undefined, key: string): unknown =>
@@ -54,15 +54,12 @@ export const checkReportView = async (
     sorted(subjectsProjection, subjectsProjection.isDocument),
     sorted(exemplarsProjection, exemplarsProjection.isDocument),
   );
-  if (canonicalDerived(parsedText(summary)) !== canonicalDerived(summarizeReport(report)))
+  if (!sameDerived(parsedText(summary), summarizeReport(report)))
     return differs(
       `document "summary" of the report view ${REPORT_VIEW}`,
       'it differs from the report re-derived from the log',
     );
-  if (
-    canonicalDerived(parsedText(rest)) !==
-    canonicalDerived({ subjects: report.subjects, exemplars: report.exemplars })
-  )
+  if (!sameDerived(parsedText(rest), { subjects: report.subjects, exemplars: report.exemplars }))
     return differs(
       `document "rest" of the report view ${REPORT_VIEW}`,
       'it differs from the report re-derived from the log',
