@@ -26,7 +26,7 @@ const pledgeProblems = (p: Pledge, at: string, endsAt: string | null): string[] 
 ];
 
 /** Every reason a commitment is empty or vague (none when it is concrete). Pure. */
-const concreteProblems = ({ at, endsAt, pledges, minPledges }: ConcreteInput): string[] => {
+export const concreteProblems = ({ at, endsAt, pledges, minPledges }: ConcreteInput): string[] => {
   const ids = pledges.map((p) => p.id);
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   return [
