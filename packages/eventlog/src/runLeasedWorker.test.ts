@@ -33,9 +33,9 @@ describe('runLeasedWorker', () => {
     const commits: number[] = [];
     const worker = runLeasedWorker(
       options(store, {
-        work: async (events) => {
+        work: (events) => {
           const through = events[events.length - 1]?.globalPosition ?? 0;
-          return { through, committed: () => commits.push(through) };
+          return Promise.resolve({ through, committed: () => void commits.push(through) });
         },
       }),
     );
