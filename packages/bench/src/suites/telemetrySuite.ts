@@ -82,7 +82,9 @@ const spreadText = (xs: readonly number[]): string => {
 export const telemetrySuite = (o: TelemetryOptions): Suite => ({
   id: 'telemetry',
   title: 'Telemetry cost: W5 and C without and with an OpenTelemetry SDK',
-  budgetSeconds: 120,
+  // Two child benches (sqlite and C, one run each) per round: ~3 min each on the reference machine.
+  budgetSeconds: 1080,
+  optIn: true,
   run: async (log) => {
     const started = o.date();
     const values = new Map<string, number[][]>();
