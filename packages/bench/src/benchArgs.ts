@@ -32,7 +32,8 @@ interface BenchArgs {
 
 /** How to call `pnpm bench` / `node packages/bench/dist/main.js`. */
 export const USAGE = `usage: pnpm bench [options]   (= pnpm -s build && node packages/bench/dist/main.js [options])
-  --only LIST          suites: sqlite,map,http,nats,pg,emmett,campaign,F,C,telemetry (default all; F and C add campaign)
+  --only LIST          suites: sqlite,map,http,nats,pg,emmett,campaign,F,C,telemetry (default all but
+                       telemetry, which runs only when named; F and C add campaign)
   --runs N             runs of every measurement (default 3)
   --warmup N           unmeasured runs of each side first, SQLite and PostgreSQL suites (default 1)
   --scale F            0<F<=1, multiplies the SQLite, Map and Emmett sizes (default 1; smoke runs)

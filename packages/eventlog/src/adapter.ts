@@ -36,13 +36,8 @@ export { newEventId } from './newEventId.js';
 export { checkpointConflict } from './ProjectionDocuments.js';
 export { snapshotDigest } from './sealSnapshot.js';
 export { createSubscription, type CreateSubscriptionOptions } from './createSubscription.js';
-export {
-  runLeasedWorker,
-  type BatchDone,
-  type LeasedWorker,
-  type LeasedWorkerOptions,
-  type WorkerState,
-} from './runLeasedWorker.js';
+export { runLeasedWorker } from './runLeasedWorker.js';
+export type { BatchDone, LeasedWorker, LeasedWorkerOptions, WorkerState } from './LeasedWorker.js';
 export type { WorkerLease, WorkerLeases } from './WorkerLeases.js';
 export {
   applyInlineProjections,

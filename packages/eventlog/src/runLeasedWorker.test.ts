@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { appendToStream } from './appendToStream.js';
 import { newTestEvent } from './contract/contractKit.js';
 import { createMemoryEventStore } from './createMemoryEventStore.js';
-import { runLeasedWorker, type LeasedWorkerOptions } from './runLeasedWorker.js';
+import type { LeasedWorkerOptions } from './LeasedWorker.js';
+import { runLeasedWorker } from './runLeasedWorker.js';
 import type { WorkerLeases } from './WorkerLeases.js';
 
 const filled = async (n: number) => {
@@ -33,9 +34,9 @@ describe('runLeasedWorker', () => {
     const commits: number[] = [];
     const worker = runLeasedWorker(
       options(store, {
-        work: async (events) => {
+        work: (events) => {
           const through = events[events.length - 1]?.globalPosition ?? 0;
-          return { through, committed: () => commits.push(through) };
+          return Promise.resolve({ through, committed: () => void commits.push(through) });
         },
       }),
     );

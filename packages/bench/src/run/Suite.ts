@@ -58,6 +58,8 @@ export interface Suite {
   readonly budgetSeconds: number;
   /** Suites that must run first when this one is selected (e.g. F needs `campaign`). */
   readonly needs?: readonly string[];
+  /** Runs only when `--only` names it (a long comparison, such as the telemetry cost). */
+  readonly optIn?: boolean;
   /** Work started in the background before the first suite runs (e.g. building the campaign stores). */
   readonly prepare?: (log: (s: string) => void) => void;
   readonly run: (log: (s: string) => void) => Promise<SuiteReport | SuiteSkipped>;

@@ -15,6 +15,7 @@ const ALL = [
   fake('campaign'),
   fake('F', ['campaign']),
   fake('C', ['campaign']),
+  { ...fake('telemetry'), optIn: true },
 ];
 const ids = (only: string | undefined): string[] => {
   const s = selectSuites(ALL, only);
@@ -25,6 +26,10 @@ describe('selectSuites', () => {
   it('runs every suite without --only', () => {
     expect(ids(undefined)).toEqual(['sqlite', 'pg', 'campaign', 'F', 'C']);
     expect(ids('')).toEqual(['sqlite', 'pg', 'campaign', 'F', 'C']);
+  });
+  it('runs an opt-in suite only when --only names it', () => {
+    expect(ids('telemetry')).toEqual(['telemetry']);
+    expect(ids('sqlite,telemetry')).toEqual(['sqlite', 'telemetry']);
   });
   it('adds what a suite needs and keeps the run order, whatever the order asked', () => {
     expect(ids('C,sqlite')).toEqual(['sqlite', 'campaign', 'C']);

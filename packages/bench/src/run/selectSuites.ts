@@ -11,7 +11,8 @@ export type Selection =
 
 /**
  * The suites `--only a,b` selects (case-insensitive ids; undefined or empty = all), plus the suites
- * they need (`needs`, e.g. F needs the campaign store), kept in the order of `all`. Pure.
+ * they need (`needs`, e.g. F needs the campaign store), kept in the order of `all`; an `optIn` suite
+ * runs only when named. Pure.
  * @example selectSuites(all, 'F').suites.map((s) => s.id) // ['campaign', 'F']
  */
 export const selectSuites = (all: readonly Suite[], only: string | undefined): Selection => {
@@ -22,7 +23,7 @@ export const selectSuites = (all: readonly Suite[], only: string | undefined): S
   const byId = new Map(all.map((s) => [s.id.toLowerCase(), s]));
   const unknown = wanted.filter((w) => !byId.has(w));
   if (unknown.length > 0) return { _tag: 'UnknownSuites', unknown, known: all.map((s) => s.id) };
-  if (wanted.length === 0) return { _tag: 'Selected', suites: all };
+  if (wanted.length === 0) return { _tag: 'Selected', suites: all.filter((s) => s.optIn !== true) };
   const chosen = new Set<string>();
   const add = (id: string): void => {
     const s = byId.get(id.toLowerCase());

@@ -82,7 +82,9 @@ const spreadText = (xs: readonly number[]): string => {
 export const telemetrySuite = (o: TelemetryOptions): Suite => ({
   id: 'telemetry',
   title: 'Telemetry cost: W5 and C without and with an OpenTelemetry SDK',
-  budgetSeconds: 120,
+  // Two child benches per round, each the sqlite suite (~25 s at one run) and C with its 40-org build.
+  budgetSeconds: 480,
+  optIn: true,
   run: async (log) => {
     const started = o.date();
     const values = new Map<string, number[][]>();
