@@ -1,4 +1,4 @@
-import { given, invalid, rejected } from '@strive/engine/testing';
+import { given, invalid, rejected, type JsonLiteral } from '@strive/engine/testing';
 import { describe, it } from 'vitest';
 import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 import { campaignCommands } from './campaignCommands.js';
@@ -23,7 +23,7 @@ const launched = [
 ];
 const member = (id: string) => ({ id, name: `n-${id}`, title: 't' });
 const members = (n: number) => Array.from({ length: n }, (_, i) => member(`g${i}`));
-const establish = (ms: readonly object[], at = '2010-05-11T09:00:00+08:00') => ({
+const establish = (ms: readonly JsonLiteral[], at = '2010-05-11T09:00:00+08:00') => ({
   type: 'EstablishLeadingGroup',
   id: 'x-1',
   at,
@@ -31,7 +31,7 @@ const establish = (ms: readonly object[], at = '2010-05-11T09:00:00+08:00') => (
   campaignId: 'zz',
   members: ms,
 });
-const established = (ms: readonly object[]) => [
+const established = (ms: readonly JsonLiteral[]) => [
   { streamId: 'campaign-zz', type: 'LeadingGroupEstablished', data: { members: ms } },
 ];
 
@@ -41,8 +41,12 @@ describe('EstablishLeadingGroup (mutation survivors)', () => {
     await given(launched, options).when(establish(two)).then(established(two));
   });
   it('takes 200 members and refuses 201', async () => {
-    await given(launched, options).when(establish(members(200))).then(established(members(200)));
-    await given(launched, options).when(establish(members(201))).then(invalid('members'));
+    await given(launched, options)
+      .when(establish(members(200)))
+      .then(established(members(200)));
+    await given(launched, options)
+      .when(establish(members(201)))
+      .then(invalid('members'));
   });
   it('refuses an empty group and a group listing one id twice', async () => {
     await given(launched, options).when(establish([])).then(invalid('members'));

@@ -1,4 +1,10 @@
-import { given, invalid, rejected, type GivenEvent } from '@strive/engine/testing';
+import {
+  given,
+  invalid,
+  rejected,
+  type GivenEvent,
+  type JsonLiteral,
+} from '@strive/engine/testing';
 import { describe, it } from 'vitest';
 import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 import { campaignCommands } from './campaignCommands.js';
@@ -51,7 +57,7 @@ const pledges = (n: number) => Array.from({ length: n }, (_, i) => pledge(`p${i}
 const publish = (
   subject: { kind: string; id: string },
   actor: { id: string; role: string },
-  ps: readonly object[] = [pledge('p')],
+  ps: readonly JsonLiteral[] = [pledge('p')],
   when = at,
 ) => ({
   type: 'PublishCommitment',
@@ -65,7 +71,7 @@ const publish = (
 const o1 = { kind: 'organization', id: 'o1' };
 const m1 = { kind: 'member', id: 'm1' };
 const secretary = { id: 's-o1', role: 'secretary' };
-const published = (streamId: string, ps: readonly object[], when = at) => [
+const published = (streamId: string, ps: readonly JsonLiteral[], when = at) => [
   { streamId, type: 'CommitmentPublished', data: { pledges: ps, at: when } },
 ];
 
