@@ -1,38 +1,23 @@
-import { given, invalid, rejected } from '@strive/engine/testing';
+import { given, invalid, rejected, type JsonLiteral } from '@strive/engine/testing';
 import { describe, it } from 'vitest';
-import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
-import { campaignCommands } from './campaignCommands.js';
+import {
+  C,
+  campaignIn,
+  COMMITTEE,
+  command,
+  ENDS_AT,
+  options,
+} from '../testSupport/campaignFixtures.js';
 
 // Mutation-testing survivors of establishLeadingGroup.ts (issue #25): the members refinement, the
 // deadline and the appended event.
-const options = { commands: campaignCommands };
-const launched = [
-  {
-    streamId: 'campaign-zz',
-    type: 'CampaignLaunched',
-    data: {
-      campaignId: 'zz',
-      title: 't',
-      endsAt: '2012-12-31T23:59:59+08:00',
-      objectives: ['o'],
-      principles: ['p'],
-      policy: DEFAULT_POLICY,
-    },
-    at: '2010-05-10T09:00:00+08:00',
-  },
-];
+const launched = campaignIn('mobilizing');
 const member = (id: string) => ({ id, name: `n-${id}`, title: 't' });
 const members = (n: number) => Array.from({ length: n }, (_, i) => member(`g${i}`));
-const establish = (ms: readonly object[], at = '2010-05-11T09:00:00+08:00') => ({
-  type: 'EstablishLeadingGroup',
-  id: 'x-1',
-  at,
-  actor: { id: 'cc', role: 'committee' },
-  campaignId: 'zz',
-  members: ms,
-});
-const established = (ms: readonly object[]) => [
-  { streamId: 'campaign-zz', type: 'LeadingGroupEstablished', data: { members: ms } },
+const establish = (ms: readonly JsonLiteral[], at = '2010-05-11T09:00:00+08:00') =>
+  command('EstablishLeadingGroup', at, COMMITTEE, { members: ms });
+const established = (ms: readonly JsonLiteral[]) => [
+  { streamId: C, type: 'LeadingGroupEstablished', data: { members: ms } },
 ];
 
 describe('EstablishLeadingGroup (mutation survivors)', () => {
@@ -41,8 +26,12 @@ describe('EstablishLeadingGroup (mutation survivors)', () => {
     await given(launched, options).when(establish(two)).then(established(two));
   });
   it('takes 200 members and refuses 201', async () => {
-    await given(launched, options).when(establish(members(200))).then(established(members(200)));
-    await given(launched, options).when(establish(members(201))).then(invalid('members'));
+    await given(launched, options)
+      .when(establish(members(200)))
+      .then(established(members(200)));
+    await given(launched, options)
+      .when(establish(members(201)))
+      .then(invalid('members'));
   });
   it('refuses an empty group and a group listing one id twice', async () => {
     await given(launched, options).when(establish([])).then(invalid('members'));
@@ -52,7 +41,7 @@ describe('EstablishLeadingGroup (mutation survivors)', () => {
   });
   it('is refused at the campaign’s end (campaign.deadline)', async () => {
     await given(launched, options)
-      .when(establish([member('a')], '2012-12-31T23:59:59+08:00'))
+      .when(establish([member('a')], ENDS_AT))
       .then(rejected('campaign.deadline'));
   });
 });
