@@ -68,6 +68,13 @@ describe('campaign.deadline', () => {
     expect(outcomes).toEqual(
       expected.lines.map((l) => (typeof l.expect === 'string' ? l.expect : [...l.expect].sort())),
     );
+    // The campaign is concluded once, from its phase at the time, with the reason that phase gives.
+    const concluded: unknown[] = [];
+    for await (const e of store.readAll())
+      if (e.type === 'CampaignConcluded') concluded.push(e.data);
+    expect(concluded).toEqual([
+      { from: 'commending', concludedAt: '2013-01-03T09:00:00+08:00', reason: 'completed' },
+    ]);
     // Every type the scenario sends after the launch but ConcludeCampaign: 16 of them.
     expect(Object.fromEntries([...refused].map(([type, ids]) => [type, [...ids]]))).toEqual(
       Object.fromEntries(
