@@ -630,3 +630,18 @@ describe('ResolveObjection', () => {
       .then(rejected('notice.objection'));
   });
 });
+
+describe('FileObjection', () => {
+  it('refuses an objection against a subject that never had a notice, by its state and the notice', async () => {
+    await given([...campaign('commending'), ...o1(10, 'evaluated')], options)
+      .when(
+        cmd(
+          'FileObjection',
+          '2011-01-20T09:00:00+08:00',
+          { subject: { kind: 'organization', id: 'o1' }, objectionId: 'x1', reason: 'r' },
+          { id: 'p1', role: 'public' },
+        ),
+      )
+      .then(rejected('subject.state', 'notice.period'));
+  });
+});
