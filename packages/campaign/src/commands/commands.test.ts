@@ -645,3 +645,40 @@ describe('FileObjection', () => {
       .then(rejected('subject.state', 'notice.period'));
   });
 });
+
+describe('RecordDisciplinaryViolation', () => {
+  const M1 = 'subject-zz-member-m1';
+  const enrolled: GivenEvent[] = [
+    ...campaign('commending'),
+    ev(
+      M1,
+      'MemberEnrolled',
+      { campaignId: 'zz', memberId: 'm1', orgId: 'o3', name: 'Li' },
+      '2010-05-12T09:00:00+08:00',
+    ),
+  ];
+  const violation = (memberId: string) =>
+    cmd('RecordDisciplinaryViolation', '2011-01-10T09:00:00+08:00', { memberId, description: 'd' });
+
+  it('is recorded in any phase up to commending', async () => {
+    await given(enrolled, options)
+      .when(violation('m1'))
+      .then([
+        {
+          streamId: M1,
+          type: 'DisciplinaryViolationRecorded',
+          data: { description: 'd', at: '2011-01-10T09:00:00+08:00' },
+        },
+      ]);
+  });
+
+  it('names the member that is not enrolled', async () => {
+    const { engine } = await given(enrolled, options)
+      .when(violation('m9'))
+      .then(rejected('subject.state'));
+    expect(await engine.handle({ ...violation('m9'), id: 'again' })).toMatchObject({
+      _tag: 'Rejected',
+      failures: [{ ruleId: 'subject.state', message: 'member m9 is not enrolled in the campaign' }],
+    });
+  });
+});
