@@ -682,3 +682,55 @@ describe('RecordDisciplinaryViolation', () => {
     });
   });
 });
+
+describe('EnrollMember while committing', () => {
+  const committing: GivenEvent[] = [
+    ev(
+      C,
+      'CampaignLaunched',
+      {
+        campaignId: 'zz',
+        title: 't',
+        endsAt: '2012-12-31T23:59:59+08:00',
+        objectives: ['o'],
+        principles: ['p'],
+        policy: DEFAULT_POLICY,
+      },
+      '2010-05-10T09:00:00+08:00',
+    ),
+    ev(
+      O1,
+      'OrganizationEnrolled',
+      { campaignId: 'zz', orgId: 'o1', name: 'Org one', category: 'urban', secretary: null },
+      '2010-05-11T09:00:00+08:00',
+    ),
+    ev(C, 'PhaseAdvanced', { from: 'mobilizing', to: 'committing' }, '2010-06-01T09:00:00+08:00'),
+  ];
+  const enroll = (id: string, at: string, memberId: string, orgId: string) => ({
+    ...cmd('EnrollMember', at, { memberId, orgId, name: 'Li' }),
+    id,
+  });
+
+  it('is accepted, and a refusal names the organization, the member and its last event', async () => {
+    const { engine } = await given(committing, options)
+      .when(enroll('e1', '2010-06-02T09:00:00+08:00', 'm1', 'o1'))
+      .then([
+        { streamId: O1, type: 'MemberJoined', data: { member: { id: 'm1', name: 'Li' } } },
+        {
+          streamId: 'subject-zz-member-m1',
+          type: 'MemberEnrolled',
+          data: { campaignId: 'zz', memberId: 'm1', orgId: 'o1', name: 'Li' },
+        },
+      ]);
+    const again = await engine.handle(enroll('e2', '2010-06-01T10:00:00+08:00', 'm1', 'o9'));
+    expect(again._tag === 'Rejected' ? again.failures : again).toEqual([
+      {
+        ruleId: 'clock.monotonic',
+        message:
+          'at 2010-06-01T10:00:00+08:00 is earlier than the last event of member m1 (2010-06-02T09:00:00+08:00)',
+      },
+      { ruleId: 'subject.state', message: 'organization o9 is not enrolled in the campaign' },
+      { ruleId: 'subject.state', message: 'member m1 is already enrolled (it is enrolled)' },
+    ]);
+  });
+});
