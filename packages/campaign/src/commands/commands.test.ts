@@ -683,7 +683,7 @@ describe('RecordDisciplinaryViolation', () => {
   });
 });
 
-describe('EnrollMember while committing', () => {
+describe('while committing', () => {
   const committing: GivenEvent[] = [
     ev(
       C,
@@ -709,6 +709,28 @@ describe('EnrollMember while committing', () => {
   const enroll = (id: string, at: string, memberId: string, orgId: string) => ({
     ...cmd('EnrollMember', at, { memberId, orgId, name: 'Li' }),
     id,
+  });
+
+  it('lets a disciplinary violation be recorded then too', async () => {
+    const m1 = 'subject-zz-member-m1';
+    const joined = { campaignId: 'zz', memberId: 'm1', orgId: 'o1', name: 'Li' };
+    await given(
+      [...committing, ev(m1, 'MemberEnrolled', joined, '2010-06-02T09:00:00+08:00')],
+      options,
+    )
+      .when(
+        cmd('RecordDisciplinaryViolation', '2010-06-03T09:00:00+08:00', {
+          memberId: 'm1',
+          description: 'd',
+        }),
+      )
+      .then([
+        {
+          streamId: m1,
+          type: 'DisciplinaryViolationRecorded',
+          data: { description: 'd', at: '2010-06-03T09:00:00+08:00' },
+        },
+      ]);
   });
 
   it('is accepted, and a refusal names the organization, the member and its last event', async () => {
