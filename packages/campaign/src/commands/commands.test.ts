@@ -323,36 +323,38 @@ describe('command shape and idempotency', () => {
   });
 });
 
+/** A launched campaign (mobilizing) with organization o1 enrolled. */
+const launchedWithO1: GivenEvent[] = [
+  ev(
+    C,
+    'CampaignLaunched',
+    {
+      campaignId: 'zz',
+      title: 't',
+      endsAt: '2012-12-31T23:59:59+08:00',
+      objectives: ['o'],
+      principles: ['p'],
+      policy: DEFAULT_POLICY,
+    },
+    '2010-05-10T09:00:00+08:00',
+  ),
+  ev(
+    O1,
+    'OrganizationEnrolled',
+    {
+      campaignId: 'zz',
+      orgId: 'o1',
+      name: 'Org one',
+      category: 'urban',
+      secretary: { id: 's-o1', name: 's' },
+    },
+    '2010-05-11T09:00:00+08:00',
+  ),
+];
+
 describe('EnrollMember', () => {
   it('by the organization’s secretary writes the member and the organization streams', async () => {
-    const enrolled = [
-      ev(
-        C,
-        'CampaignLaunched',
-        {
-          campaignId: 'zz',
-          title: 't',
-          endsAt: '2012-12-31T23:59:59+08:00',
-          objectives: ['o'],
-          principles: ['p'],
-          policy: DEFAULT_POLICY,
-        },
-        '2010-05-10T09:00:00+08:00',
-      ),
-      ev(
-        O1,
-        'OrganizationEnrolled',
-        {
-          campaignId: 'zz',
-          orgId: 'o1',
-          name: 'Org one',
-          category: 'urban',
-          secretary: { id: 's-o1', name: 's' },
-        },
-        '2010-05-11T09:00:00+08:00',
-      ),
-    ];
-    await given(enrolled, options)
+    await given(launchedWithO1, options)
       .when(
         cmd(
           'EnrollMember',
@@ -685,25 +687,7 @@ describe('RecordDisciplinaryViolation', () => {
 
 describe('while committing', () => {
   const committing: GivenEvent[] = [
-    ev(
-      C,
-      'CampaignLaunched',
-      {
-        campaignId: 'zz',
-        title: 't',
-        endsAt: '2012-12-31T23:59:59+08:00',
-        objectives: ['o'],
-        principles: ['p'],
-        policy: DEFAULT_POLICY,
-      },
-      '2010-05-10T09:00:00+08:00',
-    ),
-    ev(
-      O1,
-      'OrganizationEnrolled',
-      { campaignId: 'zz', orgId: 'o1', name: 'Org one', category: 'urban', secretary: null },
-      '2010-05-11T09:00:00+08:00',
-    ),
+    ...launchedWithO1,
     ev(C, 'PhaseAdvanced', { from: 'mobilizing', to: 'committing' }, '2010-06-01T09:00:00+08:00'),
   ];
   const enroll = (id: string, at: string, memberId: string, orgId: string) => ({
