@@ -7,19 +7,12 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from './createEngine.js';
+import { addItem } from './fixtures/addItem.js';
 import { orderCommands } from './fixtures/orderCommands.js';
 
 // The paths handleCommand takes after its first try (from the cache or read), told apart by what
 // they cost: stream reads, appends made with or without the stream's lock, and the locks taken.
 const at = '2026-03-01T10:00:00Z';
-const add = (id: string, price = 1) => ({
-  type: 'AddItem',
-  id,
-  at,
-  orderId: '1',
-  sku: 'apple',
-  price,
-});
 
 /**
  * A memory store with a `withStreamLock` that records the streams it locks and each append as
@@ -75,29 +68,29 @@ const recordingStore = () => {
 describe('handleCommand after its first try', () => {
   it('answers a refusal decided on states it read after one read and one id lookup', async () => {
     const { store, since } = recordingStore();
-    await createEngine({ store, commands: orderCommands }).handle(add('a1'));
+    await createEngine({ store, commands: orderCommands }).handle(addItem(1));
     const engine = createEngine({ store, commands: orderCommands }); // nothing cached
     since();
-    expect(await engine.handle(add('a2', 0))).toMatchObject({ _tag: 'Rejected' });
+    expect(await engine.handle({ ...addItem(2), price: 0 })).toMatchObject({ _tag: 'Rejected' });
     expect(since()).toEqual({ appends: [], locks: [], reads: 1 });
   });
 
   it('decides a refusal made on a cached state again on the state it reads, without a lock', async () => {
     const { store, since } = recordingStore();
     const engine = createEngine({ store, commands: orderCommands });
-    await engine.handle(add('a1'));
+    await engine.handle(addItem(1));
     since();
-    expect(await engine.handle(add('a2', 0))).toMatchObject({ _tag: 'Rejected' });
+    expect(await engine.handle({ ...addItem(2), price: 0 })).toMatchObject({ _tag: 'Rejected' });
     expect(since()).toEqual({ appends: [], locks: [], reads: 1 });
   });
 
   it('decides again under the lock of the one stream whose cached state lost a race', async () => {
     const { store, race, since } = recordingStore();
     const engine = createEngine({ store, commands: orderCommands });
-    await engine.handle(add('a1'));
+    await engine.handle(addItem(1));
     since();
     race();
-    expect(await engine.handle(add('a2'))).toMatchObject({ _tag: 'Accepted' });
+    expect(await engine.handle(addItem(2))).toMatchObject({ _tag: 'Accepted' });
     expect(since()).toEqual({ appends: ['unlocked', 'locked'], locks: [['order-1']], reads: 1 });
   });
 });
@@ -108,13 +101,13 @@ describe('a stream that lately lost a race (hot)', () => {
     let clock = 0;
     const engine = createEngine({ store, commands: orderCommands, now: () => clock });
     race();
-    expect(await engine.handle(add('a1'))).toMatchObject({ _tag: 'Accepted' });
+    expect(await engine.handle(addItem(1))).toMatchObject({ _tag: 'Accepted' });
     expect(since()).toMatchObject({ appends: ['unlocked', 'locked'] }); // lost, then locked
     clock = 1_999;
-    expect(await engine.handle(add('a2'))).toMatchObject({ _tag: 'Accepted' });
+    expect(await engine.handle(addItem(2))).toMatchObject({ _tag: 'Accepted' });
     expect(since()).toMatchObject({ appends: ['locked'], locks: [['order-1']] }); // no unlocked try
     clock = 3_000;
-    expect(await engine.handle(add('a3'))).toMatchObject({ _tag: 'Accepted' });
+    expect(await engine.handle(addItem(3))).toMatchObject({ _tag: 'Accepted' });
     expect(since()).toMatchObject({ appends: ['unlocked'], locks: [] }); // cooled down
     expect((await store.head()).globalPosition).toBe(4); // the other writer's item and three
   });

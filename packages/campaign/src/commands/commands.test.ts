@@ -323,36 +323,38 @@ describe('command shape and idempotency', () => {
   });
 });
 
+/** A launched campaign (mobilizing) with organization o1 enrolled. */
+const launchedWithO1: GivenEvent[] = [
+  ev(
+    C,
+    'CampaignLaunched',
+    {
+      campaignId: 'zz',
+      title: 't',
+      endsAt: '2012-12-31T23:59:59+08:00',
+      objectives: ['o'],
+      principles: ['p'],
+      policy: DEFAULT_POLICY,
+    },
+    '2010-05-10T09:00:00+08:00',
+  ),
+  ev(
+    O1,
+    'OrganizationEnrolled',
+    {
+      campaignId: 'zz',
+      orgId: 'o1',
+      name: 'Org one',
+      category: 'urban',
+      secretary: { id: 's-o1', name: 's' },
+    },
+    '2010-05-11T09:00:00+08:00',
+  ),
+];
+
 describe('EnrollMember', () => {
   it('by the organization’s secretary writes the member and the organization streams', async () => {
-    const enrolled = [
-      ev(
-        C,
-        'CampaignLaunched',
-        {
-          campaignId: 'zz',
-          title: 't',
-          endsAt: '2012-12-31T23:59:59+08:00',
-          objectives: ['o'],
-          principles: ['p'],
-          policy: DEFAULT_POLICY,
-        },
-        '2010-05-10T09:00:00+08:00',
-      ),
-      ev(
-        O1,
-        'OrganizationEnrolled',
-        {
-          campaignId: 'zz',
-          orgId: 'o1',
-          name: 'Org one',
-          category: 'urban',
-          secretary: { id: 's-o1', name: 's' },
-        },
-        '2010-05-11T09:00:00+08:00',
-      ),
-    ];
-    await given(enrolled, options)
+    await given(launchedWithO1, options)
       .when(
         cmd(
           'EnrollMember',
@@ -628,5 +630,113 @@ describe('ResolveObjection', () => {
     await given([...underNotice, filed, resolved], options)
       .when(resolve)
       .then(rejected('notice.objection'));
+  });
+});
+
+describe('FileObjection', () => {
+  it('refuses an objection against a subject that never had a notice, by its state and the notice', async () => {
+    await given([...campaign('commending'), ...o1(10, 'evaluated')], options)
+      .when(
+        cmd(
+          'FileObjection',
+          '2011-01-20T09:00:00+08:00',
+          { subject: { kind: 'organization', id: 'o1' }, objectionId: 'x1', reason: 'r' },
+          { id: 'p1', role: 'public' },
+        ),
+      )
+      .then(rejected('subject.state', 'notice.period'));
+  });
+});
+
+describe('RecordDisciplinaryViolation', () => {
+  const M1 = 'subject-zz-member-m1';
+  const enrolled: GivenEvent[] = [
+    ...campaign('commending'),
+    ev(
+      M1,
+      'MemberEnrolled',
+      { campaignId: 'zz', memberId: 'm1', orgId: 'o3', name: 'Li' },
+      '2010-05-12T09:00:00+08:00',
+    ),
+  ];
+  const violation = (memberId: string) =>
+    cmd('RecordDisciplinaryViolation', '2011-01-10T09:00:00+08:00', { memberId, description: 'd' });
+
+  it('is recorded in any phase up to commending', async () => {
+    await given(enrolled, options)
+      .when(violation('m1'))
+      .then([
+        {
+          streamId: M1,
+          type: 'DisciplinaryViolationRecorded',
+          data: { description: 'd', at: '2011-01-10T09:00:00+08:00' },
+        },
+      ]);
+  });
+
+  it('names the member that is not enrolled', async () => {
+    const { engine } = await given(enrolled, options)
+      .when(violation('m9'))
+      .then(rejected('subject.state'));
+    expect(await engine.handle({ ...violation('m9'), id: 'again' })).toMatchObject({
+      _tag: 'Rejected',
+      failures: [{ ruleId: 'subject.state', message: 'member m9 is not enrolled in the campaign' }],
+    });
+  });
+});
+
+describe('while committing', () => {
+  const committing: GivenEvent[] = [
+    ...launchedWithO1,
+    ev(C, 'PhaseAdvanced', { from: 'mobilizing', to: 'committing' }, '2010-06-01T09:00:00+08:00'),
+  ];
+  const enroll = (id: string, at: string, memberId: string, orgId: string) => ({
+    ...cmd('EnrollMember', at, { memberId, orgId, name: 'Li' }),
+    id,
+  });
+
+  it('lets a disciplinary violation be recorded then too', async () => {
+    const m1 = 'subject-zz-member-m1';
+    const joined = { campaignId: 'zz', memberId: 'm1', orgId: 'o1', name: 'Li' };
+    await given(
+      [...committing, ev(m1, 'MemberEnrolled', joined, '2010-06-02T09:00:00+08:00')],
+      options,
+    )
+      .when(
+        cmd('RecordDisciplinaryViolation', '2010-06-03T09:00:00+08:00', {
+          memberId: 'm1',
+          description: 'd',
+        }),
+      )
+      .then([
+        {
+          streamId: m1,
+          type: 'DisciplinaryViolationRecorded',
+          data: { description: 'd', at: '2010-06-03T09:00:00+08:00' },
+        },
+      ]);
+  });
+
+  it('is accepted, and a refusal names the organization, the member and its last event', async () => {
+    const { engine } = await given(committing, options)
+      .when(enroll('e1', '2010-06-02T09:00:00+08:00', 'm1', 'o1'))
+      .then([
+        { streamId: O1, type: 'MemberJoined', data: { member: { id: 'm1', name: 'Li' } } },
+        {
+          streamId: 'subject-zz-member-m1',
+          type: 'MemberEnrolled',
+          data: { campaignId: 'zz', memberId: 'm1', orgId: 'o1', name: 'Li' },
+        },
+      ]);
+    const again = await engine.handle(enroll('e2', '2010-06-01T10:00:00+08:00', 'm1', 'o9'));
+    expect(again._tag === 'Rejected' ? again.failures : again).toEqual([
+      {
+        ruleId: 'clock.monotonic',
+        message:
+          'at 2010-06-01T10:00:00+08:00 is earlier than the last event of member m1 (2010-06-02T09:00:00+08:00)',
+      },
+      { ruleId: 'subject.state', message: 'organization o9 is not enrolled in the campaign' },
+      { ruleId: 'subject.state', message: 'member m1 is already enrolled (it is enrolled)' },
+    ]);
   });
 });

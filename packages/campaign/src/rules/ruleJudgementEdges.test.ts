@@ -197,6 +197,14 @@ describe('subject rules', () => {
         allowed: ['committed'],
       }).message,
     ).toBe('Nominate needs organization o1 to be committed; it is enrolled');
+    expect(
+      subjectState.judge({
+        command: 'X',
+        subject: 'member m1',
+        state: 'committed',
+        allowed: ['unenrolled', 'enrolled'],
+      }).message,
+    ).toBe('X needs member m1 to be unenrolled or enrolled; it is committed');
   });
 
   it('commitment.concrete names repeated ids once each, and accepts a pledge due before the end', () => {
