@@ -10,14 +10,14 @@ import { spread } from '../stats.js';
 
 const MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const REGISTER = fileURLToPath(new URL('../../scripts/registerInMemoryOtel.js', import.meta.url));
-const HIDE = fileURLToPath(new URL('../../scripts/hideOtelApi.cjs', import.meta.url));
+const HIDE = fileURLToPath(new URL('../../scripts/hideOtelApi.js', import.meta.url));
 
 /**
  * The three sides: `@opentelemetry/api` unresolvable (an app without the optional peer: the no-op
  * path), the API installed with no SDK registered, and the in-memory SDK in every process.
  */
 const SIDES = [
-  { label: 'API absent', nodeOptions: `--require ${HIDE}` },
+  { label: 'API absent', nodeOptions: `--import ${HIDE}` },
   { label: 'no SDK', nodeOptions: '' },
   { label: 'SDK, in-memory exporter', nodeOptions: `--import ${REGISTER}` },
 ] as const;
@@ -139,7 +139,7 @@ export const telemetrySuite = (o: TelemetryOptions): Suite => ({
         '',
         `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${o.command}\`:`,
         `${o.runs} alternating rounds of a child \`--only sqlite,C --runs 1\` bench per side: the API`,
-        'made unresolvable (`NODE_OPTIONS=--require packages/bench/scripts/hideOtelApi.cjs`), the API',
+        'made unresolvable (`NODE_OPTIONS=--import packages/bench/scripts/hideOtelApi.js`), the API',
         'installed with no SDK, and the SDK (`NODE_OPTIONS=--import',
         'packages/bench/scripts/registerInMemoryOtel.js`). Medians [min-max]; each change compares the',
         `medians of two sides (goal for no SDK: ${NO_SDK_GOAL}).`,
