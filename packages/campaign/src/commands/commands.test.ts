@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createCampaignEngine } from '../createCampaignEngine.js';
 import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 import { subjectWorkflow } from '../workflows/subjectWorkflow.js';
+import { launched } from '../testSupport/campaignFixtures.js';
 import { campaignCommands } from './campaignCommands.js';
 
 const options = { commands: campaignCommands };
@@ -48,19 +49,7 @@ const published = (streamId: string): GivenEvent =>
 
 /** A campaign in `phase` with four organizations and a 25% quota. */
 const campaign = (phase: 'evaluating' | 'commending', commended = 0): GivenEvent[] => [
-  ev(
-    C,
-    'CampaignLaunched',
-    {
-      campaignId: 'zz',
-      title: 't',
-      endsAt: '2012-12-31T23:59:59+08:00',
-      objectives: ['o'],
-      principles: ['p'],
-      policy: DEFAULT_POLICY,
-    },
-    '2010-05-10T09:00:00+08:00',
-  ),
+  launched(),
   ev(
     C,
     'ImplementationOpinionsPublished',
@@ -325,19 +314,7 @@ describe('command shape and idempotency', () => {
 
 /** A launched campaign (mobilizing) with organization o1 enrolled. */
 const launchedWithO1: GivenEvent[] = [
-  ev(
-    C,
-    'CampaignLaunched',
-    {
-      campaignId: 'zz',
-      title: 't',
-      endsAt: '2012-12-31T23:59:59+08:00',
-      objectives: ['o'],
-      principles: ['p'],
-      policy: DEFAULT_POLICY,
-    },
-    '2010-05-10T09:00:00+08:00',
-  ),
+  launched(),
   ev(
     O1,
     'OrganizationEnrolled',
