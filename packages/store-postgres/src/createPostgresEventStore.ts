@@ -53,6 +53,9 @@ export interface PostgresEventStore extends EventStore, StreamLocking {
 
 /** An empty read. */
 const nothing = async function* (): AsyncGenerator<never> {};
+/** Whether `streamId` is a stream id the store can hold (an invalid one reads nothing). Pure. */
+const validStream = (streamId: string): boolean =>
+  nameProblem(streamId, MAX_STREAM_ID_LENGTH) === null;
 // eslint-disable-next-line @typescript-eslint/require-await -- an async generator over a list
 const fromList = async function* (events: readonly StoredEvent[]): AsyncGenerator<StoredEvent> {
   yield* events;
@@ -105,8 +108,11 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
   };
   const queued = createAppendQueue(ctx);
   // Half the pool at most waits for or holds stream locks: the holders' reads need the rest.
-  const locks = createStreamLocks(pool, schema, Math.floor((pool.options.max ?? 10) / 2), (id) =>
-    validStream(id),
+  const locks = createStreamLocks(
+    pool,
+    schema,
+    Math.floor((pool.options.max ?? 10) / 2),
+    validStream,
   );
   const listener = createAppendListener(pool, ctx.channel, options.listenReconnectMs);
   const subscriptions = new Set<Subscription>();
@@ -152,8 +158,6 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     if (last !== undefined)
       ctx.cache.learn({ globalPosition: last.globalPosition, hash: last.hash }, []);
   };
-  const validStream = (streamId: string): boolean =>
-    nameProblem(streamId, MAX_STREAM_ID_LENGTH) === null;
 
   const store: PostgresEventStore = {
     pool,
