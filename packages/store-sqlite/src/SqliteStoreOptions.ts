@@ -30,8 +30,8 @@ export interface SqliteStoreOptions {
   readonly checkpoint?: CheckpointMode;
   /**
    * Open an existing store for reading only (default false): the file must exist and hold a Strive
-   * store at this release's schema; nothing is created, migrated or changed (not even the journal
-   * mode), and every write fails. See the package README for read-only files and directories.
+   * store at a schema this release reads (this one's or, unmigrated, version 2); nothing is created,
+   * migrated or changed (not even the journal mode), and every write fails. See the package README for read-only files and directories.
    */
   readonly readOnly?: boolean;
 }

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { currentSchemaVersion, inspectFile, migrate, notAStore } from './migrate.js';
 import { openReadOnly } from './openReadOnly.js';
 import { retryBusySync } from './retryBusy.js';
-import { LATEST_SCHEMA_VERSION } from './schemaMigrations.js';
+import { LATEST_SCHEMA_VERSION, OLDEST_READABLE_SCHEMA_VERSION } from './schemaMigrations.js';
 import { cannotOpen, schemaTooNew, type SqliteOpenFailure } from './SqliteOpenFailure.js';
 import type { ResolvedOptions } from './SqliteStoreOptions.js';
 
@@ -29,7 +29,7 @@ const failure = (
   return E.left(f);
 };
 
-/** Checks a read-only file holds a Strive store at this release's schema. Does I/O (reads). */
+/** Checks a read-only file holds a Strive store at a schema this release reads. Does I/O (reads). */
 const checkReadable = (
   db: Database.Database,
   path: string,
@@ -40,11 +40,11 @@ const checkReadable = (
   const version = currentSchemaVersion(db);
   if (version > LATEST_SCHEMA_VERSION)
     return E.left(schemaTooNew(path, version, LATEST_SCHEMA_VERSION));
-  if (version < LATEST_SCHEMA_VERSION)
+  if (version < OLDEST_READABLE_SCHEMA_VERSION)
     return E.left(
       cannotOpen(
         path,
-        `schema version ${version} is older than this release's ${LATEST_SCHEMA_VERSION}, and a read-only open never migrates: open it once for writing (e.g. \`strive run\`) to upgrade it; the file was not modified`,
+        `schema version ${version} is older than the oldest this release reads (${OLDEST_READABLE_SCHEMA_VERSION}), and a read-only open never migrates: open it once for writing (e.g. \`strive run\`) to upgrade it; the file was not modified`,
       ),
     );
   return E.right(version);
@@ -54,7 +54,8 @@ const checkReadable = (
  * Opens the database file. For writing: creates it if needed, refuses another application's file
  * untouched, switches it to WAL, applies the durability setting and brings the schema up to date
  * (busy locks are retried like writes). Read-only (`o.readOnly`): opens an existing file without
- * changing it and checks it is a Strive store at this release's schema. Does I/O.
+ * changing it and checks it is a Strive store at a schema this release reads (see
+ * `OLDEST_READABLE_SCHEMA_VERSION`). Does I/O.
  */
 export const openDatabase = (o: ResolvedOptions): E.Either<SqliteOpenFailure, OpenedDatabase> => {
   if (o.readOnly) {

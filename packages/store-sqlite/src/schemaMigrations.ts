@@ -56,7 +56,36 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE snapshots ADD COLUMN digest TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    version: 3,
+    name: 'snapshots in a rowid table with a separate key index',
+    // In a WITHOUT ROWID table a row is its own key: SQLite compares keys against whole cells, so a
+    // snapshot on overflow pages (a campaign's is ~420 KB at 1M events) was read in full by every
+    // probe that met it, hit or miss. The key index holds only (stream_id, key, rowid); the state
+    // is read on a hit alone. State goes last, after the small columns.
+    sql: `
+      CREATE TABLE snapshots_v3 (
+        stream_id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        stream_position INTEGER NOT NULL,
+        event_hash TEXT NOT NULL DEFAULT '',
+        digest TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL
+      );
+      INSERT INTO snapshots_v3 (stream_id, key, stream_position, event_hash, digest, state)
+        SELECT stream_id, key, stream_position, event_hash, digest, state FROM snapshots;
+      DROP TABLE snapshots;
+      ALTER TABLE snapshots_v3 RENAME TO snapshots;
+      CREATE UNIQUE INDEX snapshots_by_key ON snapshots (stream_id, key);
+    `,
+  },
 ];
+
+/**
+ * The oldest schema version this release reads unchanged, so a read-only open accepts it without
+ * migrating: version 3 changed only how snapshots are stored, not what the statements read.
+ */
+export const OLDEST_READABLE_SCHEMA_VERSION = 2;
 
 /** The highest schema version this release knows. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
