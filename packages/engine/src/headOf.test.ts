@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { setup } from 'xstate';
 import { createEngine } from './createEngine.js';
 import { accept, reject } from './Decision.js';
-import { defineCommand } from './defineCommand.js';
+import { defineCommand, type StreamRef } from './defineCommand.js';
 import { defineWorkflow } from './defineWorkflow.js';
-import { headOf } from './headOf.js';
+import { headOf, type HeadWorkflow } from './headOf.js';
 
 const branches = defineWorkflow({
   name: 'branch',
@@ -24,26 +24,16 @@ const branches = defineWorkflow({
   evolve: { Joined: (c, { memberId }) => ({ members: [...c.members, memberId] }) },
 });
 
-const members = defineWorkflow({
-  name: 'member',
-  machine: setup({ types: { context: {} as { loans: number } } }).createMachine({
-    context: { loans: 0 },
-    initial: 'active',
-    states: { active: { on: { Borrowed: {} } } },
-  }),
-  events: { Borrowed: t.strict({}) },
-  evolve: { Borrowed: (c) => ({ loans: c.loans + 1 }) },
-});
-
 /** Closing a branch: not before the last event of any of its members, read at their heads. */
 const close = defineCommand({
   type: 'Close',
   fields: { branchId: t.string },
   streams: (cmd) => ({ branch: { workflow: branches, streamId: `branch-${cmd.branchId}` } }),
-  derivedStreams: (_cmd, { branch }) =>
-    Object.fromEntries(
-      branch.context.members.map((id) => [`member:${id}`, headOf(`member-${id}`)]),
-    ),
+  derivedStreams: (_cmd, { branch }) => {
+    const refs: Record<`member:${string}`, StreamRef<HeadWorkflow>> = {};
+    for (const id of branch.context.members) refs[`member:${id}`] = headOf(`member-${id}`);
+    return refs;
+  },
   decide: (cmd, states, { at }) => {
     heads.push(Object.entries(states).map(([alias, s]) => [alias, s.version, s.lastAt, s.context]));
     const late = Object.values(states).some((s) => s.lastAt !== null && s.lastAt > at);
@@ -119,6 +109,13 @@ describe('headOf: streams read only at their head', () => {
     expect(later._tag).toBe('Accepted');
     // Heads are never cached: the second command reads them again.
     expect(reads).toHaveLength(4);
+    const head = headOf('member-m1');
+    expect(await engine.load(head.workflow, head.streamId)).toEqual({
+      value: 'head',
+      context: null,
+      version: 2,
+      lastAt: '2026-05-01T10:30:00Z',
+    });
   });
 
   it('checks a head’s version in the append: a racing event makes the command decide again', async () => {

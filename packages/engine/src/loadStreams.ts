@@ -1,7 +1,7 @@
 import type { DecodedCommand } from './decodeCommand.js';
 import { foldEventsAsync } from './foldEvents.js';
 import type { HandleDeps } from './handleCommand.js';
-import { isHeadOnly, readHead } from './headOf.js';
+import { isHeadOnly } from './headOf.js';
 import { loadDerivedStreams } from './loadDerivedStreams.js';
 import { loadState } from './loadState.js';
 import type { LoadedStream } from './planCommand.js';
@@ -25,7 +25,10 @@ const loadCached = async <C>(
   trust: boolean,
 ): Promise<{ state: WorkflowState<C>; fromCache: boolean }> => {
   if (isHeadOnly(workflow))
-    return { state: await readHead(deps.store, workflow, streamId), fromCache: false };
+    return {
+      state: await loadState(deps.store, deps.snapshots, workflow, streamId, 0),
+      fromCache: false,
+    };
   const cached = deps.cache.get(workflow, streamId);
   if (trust && cached !== undefined) return { state: cached, fromCache: true };
   const state =
