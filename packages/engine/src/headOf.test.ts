@@ -29,11 +29,13 @@ const close = defineCommand({
   type: 'Close',
   fields: { branchId: t.string },
   streams: (cmd) => ({ branch: { workflow: branches, streamId: `branch-${cmd.branchId}` } }),
+  // #region heads
   derivedStreams: (_cmd, { branch }) => {
     const refs: Record<`member:${string}`, StreamRef<HeadWorkflow>> = {};
     for (const id of branch.context.members) refs[`member:${id}`] = headOf(`member-${id}`);
     return refs;
   },
+  // #endregion heads
   decide: (cmd, states, { at }) => {
     heads.push(Object.entries(states).map(([alias, s]) => [alias, s.version, s.lastAt, s.context]));
     const late = Object.values(states).some((s) => s.lastAt !== null && s.lastAt > at);
