@@ -36,6 +36,7 @@ export type {
 export { defineWorkflow } from './defineWorkflow.js';
 export { initialState, foldEvents } from './foldEvents.js';
 export { valueAfter } from './valueAfter.js';
+export { headOf, type HeadWorkflow } from './headOf.js';
 export {
   defineCommand,
   type AnyCommand,

@@ -10,6 +10,7 @@ import {
 } from '@strive/eventlog';
 import * as E from 'fp-ts/lib/Either.js';
 import { foldEventsAsync, initialState } from './foldEvents.js';
+import { isHeadOnly, readHead } from './headOf.js';
 import type { Workflow, WorkflowState } from './Workflow.js';
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
@@ -89,7 +90,8 @@ async function* noting(
  * event at its position, else ignored and rebuilt), then the events after it; saves a new snapshot when the tail reached `snapshotEvery` events. A stream shorter than
  * `snapshotEvery` (its version is one index probe) is folded from its start without looking for a
  * snapshot, which would spare fewer events than that (a store may make that lookup cost as much as
- * its largest snapshot); an empty stream is not read at all. Does I/O.
+ * its largest snapshot); an empty stream is not read at all. A stream named by `headOf` is read at
+ * its last event only. Does I/O.
  */
 export const loadState = async <C>(
   store: EventLog,
@@ -98,6 +100,7 @@ export const loadState = async <C>(
   streamId: string,
   snapshotEvery: number,
 ): Promise<WorkflowState<C>> => {
+  if (isHeadOnly(workflow)) return readHead(store, workflow, streamId);
   const version =
     snapshots !== undefined && snapshotEvery > 0 ? await store.streamVersion(streamId) : undefined;
   if (version === 0) return initialState(workflow);

@@ -1,6 +1,7 @@
 import type { DecodedCommand } from './decodeCommand.js';
 import { foldEventsAsync } from './foldEvents.js';
 import type { HandleDeps } from './handleCommand.js';
+import { isHeadOnly } from './headOf.js';
 import { loadDerivedStreams } from './loadDerivedStreams.js';
 import { loadState } from './loadState.js';
 import type { LoadedStream } from './planCommand.js';
@@ -14,7 +15,8 @@ export interface LoadedStreams {
 
 /**
  * A stream's state: as cached when `trust` is set (no read at all), else from the cache plus its tail
- * or from snapshot + tail; cached afterwards. Does I/O.
+ * or from snapshot + tail; cached afterwards. A stream named by `headOf` is read at its head, never
+ * cached. Does I/O.
  */
 const loadCached = async <C>(
   deps: HandleDeps,
@@ -22,6 +24,11 @@ const loadCached = async <C>(
   streamId: string,
   trust: boolean,
 ): Promise<{ state: WorkflowState<C>; fromCache: boolean }> => {
+  if (isHeadOnly(workflow))
+    return {
+      state: await loadState(deps.store, deps.snapshots, workflow, streamId, 0),
+      fromCache: false,
+    };
   const cached = deps.cache.get(workflow, streamId);
   if (trust && cached !== undefined) return { state: cached, fromCache: true };
   const state =

@@ -10,6 +10,7 @@ import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import { eventIdOf } from './commandIds.js';
 import type { DecodedCommand } from './decodeCommand.js';
 import { foldEvents } from './foldEvents.js';
+import { isHeadOnly } from './headOf.js';
 import type { RuleFailure } from './policy.js';
 import { stepTable } from './stepTable.js';
 import { TimerScheduledData } from './timerEvents.js';
@@ -77,7 +78,12 @@ export const planCommand = (
   for (const { alias, workflow, streamId, state } of streams) {
     const events: NewEvent[] = [];
     let current = state;
-    for (const [i, e] of (decided[alias] ?? []).entries()) {
+    const own = decided[alias] ?? [];
+    if (own.length > 0 && isHeadOnly(workflow))
+      throw new Error(
+        `${cmd.type}: decide returned events for "${alias}", which is read only at its head (headOf); name it with its workflow to append to it`,
+      );
+    for (const [i, e] of own.entries()) {
       const schemaVersion = specVersion(workflow, e, () => `${cmd.type} -> ${alias}[${i}]`);
       const event: NewEvent = {
         eventId: eventIdOf(cmd.id, index++),

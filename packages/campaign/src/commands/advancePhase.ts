@@ -9,12 +9,15 @@ import { campaignJudgements, statusOf } from './campaignJudgements.js';
 import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `AdvancePhase`: `to`, a phase name. */
-export const AdvancePhaseCommand = commandCodec('AdvancePhase', {
-  ...campaignFields,
-  to: PhaseCodec,
-});
+export const AdvancePhaseCommand = isFirst(
+  commandCodec('AdvancePhase', {
+    ...campaignFields,
+    to: PhaseCodec,
+  }),
+);
 
 /** An `AdvancePhase` command. */
 export type AdvancePhase = t.TypeOf<typeof AdvancePhaseCommand>;

@@ -11,13 +11,16 @@ import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `AssignFirstResponsible`: orgId and its new secretary {id, name}. */
-export const AssignFirstResponsibleCommand = commandCodec('AssignFirstResponsible', {
-  ...campaignFields,
-  orgId: Id,
-  secretary: PersonCodec,
-});
+export const AssignFirstResponsibleCommand = isFirst(
+  commandCodec('AssignFirstResponsible', {
+    ...campaignFields,
+    orgId: Id,
+    secretary: PersonCodec,
+  }),
+);
 
 /** An `AssignFirstResponsible` command. */
 export type AssignFirstResponsible = t.TypeOf<typeof AssignFirstResponsibleCommand>;

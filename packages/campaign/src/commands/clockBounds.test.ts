@@ -29,7 +29,7 @@ describe('campaignClock', () => {
     const states = {
       campaign: campaign(T0, T0),
       'organization:o1': subject(T1),
-      'member:m1': subject(T2),
+      'member:m1': { value: 'head', context: null, version: 3, lastAt: T2 },
       'organization:o2': subject(null),
     };
     expect(campaignClock('zz', states)).toEqual([

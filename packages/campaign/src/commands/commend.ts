@@ -11,12 +11,15 @@ import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `Commend`: subject. */
-export const CommendCommand = commandCodec('Commend', {
-  ...campaignFields,
-  subject: SubjectRefCodec,
-});
+export const CommendCommand = isFirst(
+  commandCodec('Commend', {
+    ...campaignFields,
+    subject: SubjectRefCodec,
+  }),
+);
 
 /** A `Commend` command. */
 export type Commend = t.TypeOf<typeof CommendCommand>;

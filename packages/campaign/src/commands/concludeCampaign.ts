@@ -8,9 +8,10 @@ import { campaignJudgements, statusOf } from './campaignJudgements.js';
 import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `ConcludeCampaign` (no fields beyond the common ones). */
-export const ConcludeCampaignCommand = commandCodec('ConcludeCampaign', campaignFields);
+export const ConcludeCampaignCommand = isFirst(commandCodec('ConcludeCampaign', campaignFields));
 
 /** A `ConcludeCampaign` command. */
 export type ConcludeCampaign = t.TypeOf<typeof ConcludeCampaignCommand>;

@@ -11,14 +11,17 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef, subjectRef } from './streamRefs.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `EnrollMember`: memberId, orgId, name. */
-export const EnrollMemberCommand = commandCodec('EnrollMember', {
-  ...campaignFields,
-  memberId: Id,
-  orgId: Id,
-  name: Text,
-});
+export const EnrollMemberCommand = isFirst(
+  commandCodec('EnrollMember', {
+    ...campaignFields,
+    memberId: Id,
+    orgId: Id,
+    name: Text,
+  }),
+);
 
 /** An `EnrollMember` command. */
 export type EnrollMember = t.TypeOf<typeof EnrollMemberCommand>;

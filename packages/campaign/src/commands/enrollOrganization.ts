@@ -12,12 +12,15 @@ import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `EnrollOrganization`: orgId, name, category, and optionally its secretary {id, name}. */
-export const EnrollOrganizationCommand = commandCodec(
-  'EnrollOrganization',
-  { ...campaignFields, orgId: Id, name: Text, category: CategoryCodec },
-  { secretary: PersonCodec },
+export const EnrollOrganizationCommand = isFirst(
+  commandCodec(
+    'EnrollOrganization',
+    { ...campaignFields, orgId: Id, name: Text, category: CategoryCodec },
+    { secretary: PersonCodec },
+  ),
 );
 
 /** An `EnrollOrganization` command. */

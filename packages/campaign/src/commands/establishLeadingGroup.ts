@@ -8,20 +8,23 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
+import { isFirst } from '../codec/isFirst.js';
 
 const uniqueIds = (ms: readonly GroupMember[]): boolean =>
   new Set(ms.map((m) => m.id)).size === ms.length;
 
 /** io-ts codec of `EstablishLeadingGroup`: members [{id, name, title}], at least one, ids distinct. */
-export const EstablishLeadingGroupCommand = commandCodec('EstablishLeadingGroup', {
-  ...campaignFields,
-  members: refine(
-    t.readonlyArray(GroupMemberCodec),
-    (ms) => ms.length >= 1 && ms.length <= 200 && uniqueIds(ms),
-    'LeadingGroupMembers',
-    'must list 1 to 200 members with distinct ids',
-  ),
-});
+export const EstablishLeadingGroupCommand = isFirst(
+  commandCodec('EstablishLeadingGroup', {
+    ...campaignFields,
+    members: refine(
+      t.readonlyArray(GroupMemberCodec),
+      (ms) => ms.length >= 1 && ms.length <= 200 && uniqueIds(ms),
+      'LeadingGroupMembers',
+      'must list 1 to 200 members with distinct ids',
+    ),
+  }),
+);
 
 /** An `EstablishLeadingGroup` command. */
 export type EstablishLeadingGroup = t.TypeOf<typeof EstablishLeadingGroupCommand>;

@@ -12,14 +12,17 @@ import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `FileObjection`: subject, objectionId, reason. */
-export const FileObjectionCommand = commandCodec('FileObjection', {
-  ...campaignFields,
-  subject: SubjectRefCodec,
-  objectionId: Id,
-  reason: Text,
-});
+export const FileObjectionCommand = isFirst(
+  commandCodec('FileObjection', {
+    ...campaignFields,
+    subject: SubjectRefCodec,
+    objectionId: Id,
+    reason: Text,
+  }),
+);
 
 /** A `FileObjection` command. */
 export type FileObjection = t.TypeOf<typeof FileObjectionCommand>;

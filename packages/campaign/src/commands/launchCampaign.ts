@@ -13,15 +13,18 @@ import { statusOf } from './campaignJudgements.js';
 import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `LaunchCampaign`: title, endsAt, objectives[], principles[] (committee, before any phase). */
-export const LaunchCampaignCommand = commandCodec('LaunchCampaign', {
-  ...campaignFields,
-  title: Text,
-  endsAt: IsoDateTime,
-  objectives: TextList,
-  principles: TextList,
-});
+export const LaunchCampaignCommand = isFirst(
+  commandCodec('LaunchCampaign', {
+    ...campaignFields,
+    title: Text,
+    endsAt: IsoDateTime,
+    objectives: TextList,
+    principles: TextList,
+  }),
+);
 
 /** A `LaunchCampaign` command. */
 export type LaunchCampaign = t.TypeOf<typeof LaunchCampaignCommand>;

@@ -12,12 +12,15 @@ import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `Nominate`: subject. */
-export const NominateCommand = commandCodec('Nominate', {
-  ...campaignFields,
-  subject: SubjectRefCodec,
-});
+export const NominateCommand = isFirst(
+  commandCodec('Nominate', {
+    ...campaignFields,
+    subject: SubjectRefCodec,
+  }),
+);
 
 /** A `Nominate` command. */
 export type Nominate = t.TypeOf<typeof NominateCommand>;

@@ -13,18 +13,21 @@ import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `PublishCommitment`: subject and pledges [{id, text, centralTask, target {metric, value, unit?}, due}]. */
-export const PublishCommitmentCommand = commandCodec('PublishCommitment', {
-  ...campaignFields,
-  subject: SubjectRefCodec,
-  pledges: refine(
-    t.readonlyArray(PledgeCodec),
-    (ps) => ps.length <= 100,
-    'Pledges',
-    'must list at most 100 pledges',
-  ),
-});
+export const PublishCommitmentCommand = isFirst(
+  commandCodec('PublishCommitment', {
+    ...campaignFields,
+    subject: SubjectRefCodec,
+    pledges: refine(
+      t.readonlyArray(PledgeCodec),
+      (ps) => ps.length <= 100,
+      'Pledges',
+      'must list at most 100 pledges',
+    ),
+  }),
+);
 
 /** A `PublishCommitment` command. */
 export type PublishCommitment = t.TypeOf<typeof PublishCommitmentCommand>;

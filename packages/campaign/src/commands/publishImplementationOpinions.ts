@@ -10,15 +10,18 @@ import { campaignJudgements } from './campaignJudgements.js';
 import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef } from './streamRefs.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /**
  * io-ts codec of `PublishImplementationOpinions`: document {title, issuedBy} and an optional partial
  * policy (unknown keys Invalid, shares within 0..1, counts whole numbers).
  */
-export const PublishImplementationOpinionsCommand = commandCodec(
-  'PublishImplementationOpinions',
-  { ...campaignFields, document: closed('Document', { title: Text, issuedBy: Text }, {}) },
-  { policy: CampaignPolicyOverrideCodec },
+export const PublishImplementationOpinionsCommand = isFirst(
+  commandCodec(
+    'PublishImplementationOpinions',
+    { ...campaignFields, document: closed('Document', { title: Text, issuedBy: Text }, {}) },
+    { policy: CampaignPolicyOverrideCodec },
+  ),
 );
 
 /** A `PublishImplementationOpinions` command. */

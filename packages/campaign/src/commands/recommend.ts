@@ -12,12 +12,15 @@ import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
 import { tiesOf } from './tiesOf.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `Recommend`: subject (the voter is the actor). */
-export const RecommendCommand = commandCodec('Recommend', {
-  ...campaignFields,
-  subject: SubjectRefCodec,
-});
+export const RecommendCommand = isFirst(
+  commandCodec('Recommend', {
+    ...campaignFields,
+    subject: SubjectRefCodec,
+  }),
+);
 
 /** A `Recommend` command. */
 export type Recommend = t.TypeOf<typeof RecommendCommand>;

@@ -10,13 +10,16 @@ import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `RecordDisciplinaryViolation`: memberId and a description. */
-export const RecordDisciplinaryViolationCommand = commandCodec('RecordDisciplinaryViolation', {
-  ...campaignFields,
-  memberId: Id,
-  description: Text,
-});
+export const RecordDisciplinaryViolationCommand = isFirst(
+  commandCodec('RecordDisciplinaryViolation', {
+    ...campaignFields,
+    memberId: Id,
+    description: Text,
+  }),
+);
 
 /** A `RecordDisciplinaryViolation` command. */
 export type RecordDisciplinaryViolation = t.TypeOf<typeof RecordDisciplinaryViolationCommand>;

@@ -10,13 +10,16 @@ import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, organizationRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `RecordLeadershipReview`: orgId and the topics reviewed (1 to 100 non-blank strings). */
-export const RecordLeadershipReviewCommand = commandCodec('RecordLeadershipReview', {
-  ...campaignFields,
-  orgId: Id,
-  topics: TextList,
-});
+export const RecordLeadershipReviewCommand = isFirst(
+  commandCodec('RecordLeadershipReview', {
+    ...campaignFields,
+    orgId: Id,
+    topics: TextList,
+  }),
+);
 
 /** A `RecordLeadershipReview` command. */
 export type RecordLeadershipReview = t.TypeOf<typeof RecordLeadershipReviewCommand>;

@@ -9,15 +9,18 @@ import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `ResolveObjection`: subject, objectionId, upheld (boolean), finding. */
-export const ResolveObjectionCommand = commandCodec('ResolveObjection', {
-  ...campaignFields,
-  subject: SubjectRefCodec,
-  objectionId: Id,
-  upheld: t.boolean,
-  finding: Text,
-});
+export const ResolveObjectionCommand = isFirst(
+  commandCodec('ResolveObjection', {
+    ...campaignFields,
+    subject: SubjectRefCodec,
+    objectionId: Id,
+    upheld: t.boolean,
+    finding: Text,
+  }),
+);
 
 /** A `ResolveObjection` command. */
 export type ResolveObjection = t.TypeOf<typeof ResolveObjectionCommand>;

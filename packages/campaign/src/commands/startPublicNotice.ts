@@ -12,18 +12,21 @@ import { campaignFields } from './campaignFields.js';
 import type { CampaignDecision } from './CampaignDecision.js';
 import { campaignRef, subjectRef } from './streamRefs.js';
 import type { SubjectStates } from './SubjectStates.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /** io-ts codec of `StartPublicNotice`: subject and days (a whole number from 0 to 3660). */
-export const StartPublicNoticeCommand = commandCodec('StartPublicNotice', {
-  ...campaignFields,
-  subject: SubjectRefCodec,
-  days: refine(
-    NonNegativeInt,
-    (d) => d <= 3660,
-    'NoticeDays',
-    'must be a whole number of days from 0 to 3660',
-  ),
-});
+export const StartPublicNoticeCommand = isFirst(
+  commandCodec('StartPublicNotice', {
+    ...campaignFields,
+    subject: SubjectRefCodec,
+    days: refine(
+      NonNegativeInt,
+      (d) => d <= 3660,
+      'NoticeDays',
+      'must be a whole number of days from 0 to 3660',
+    ),
+  }),
+);
 
 /** A `StartPublicNotice` command. */
 export type StartPublicNotice = t.TypeOf<typeof StartPublicNoticeCommand>;

@@ -17,31 +17,34 @@ import { campaignRef, subjectRef } from './streamRefs.js';
 import { subjectClock } from './clockBounds.js';
 import type { SubjectStates } from './SubjectStates.js';
 import { tiesOf } from './tiesOf.js';
+import { isFirst } from '../codec/isFirst.js';
 
 /**
  * io-ts codec of `SubmitEvaluation`: subject, evaluatorId, and ratings of exactly the five criteria of
  * the subject's kind, each excellent, good, fair or poor.
  */
-export const SubmitEvaluationCommand = byKind(
-  'SubmitEvaluation',
-  commandCodec('SubmitEvaluation', {
-    ...campaignFields,
-    subject: OrganizationRefCodec,
-    evaluatorId: Id,
-    ratings: OrganizationRatingsCodec,
-  }),
-  commandCodec('SubmitEvaluation', {
-    ...campaignFields,
-    subject: MemberRefCodec,
-    evaluatorId: Id,
-    ratings: MemberRatingsCodec,
-  }),
-  commandCodec('SubmitEvaluation', {
-    ...campaignFields,
-    subject: SubjectRefCodec,
-    evaluatorId: Id,
-    ratings: t.unknown,
-  }),
+export const SubmitEvaluationCommand = isFirst(
+  byKind(
+    'SubmitEvaluation',
+    commandCodec('SubmitEvaluation', {
+      ...campaignFields,
+      subject: OrganizationRefCodec,
+      evaluatorId: Id,
+      ratings: OrganizationRatingsCodec,
+    }),
+    commandCodec('SubmitEvaluation', {
+      ...campaignFields,
+      subject: MemberRefCodec,
+      evaluatorId: Id,
+      ratings: MemberRatingsCodec,
+    }),
+    commandCodec('SubmitEvaluation', {
+      ...campaignFields,
+      subject: SubjectRefCodec,
+      evaluatorId: Id,
+      ratings: t.unknown,
+    }),
+  ),
 );
 
 /** A `SubmitEvaluation` command. */
