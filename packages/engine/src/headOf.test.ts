@@ -181,3 +181,44 @@ describe('headOf: streams read only at their head', () => {
     expect(await store.streamVersion('member-m1')).toBe(2);
   });
 });
+
+describe('many derived streams', () => {
+  it('loads at most 256 at a time, and every one of them', async () => {
+    const inner = createMemoryEventStore();
+    const ids = Array.from({ length: 600 }, (_, i) => `m${i}`);
+    await appendToStream(
+      inner,
+      'branch-b9',
+      ids.map((memberId) => event('Joined', { memberId }, '2026-05-01T09:00:00Z')),
+      { expectedVersion: 'no-stream' },
+    );
+    let inFlight = 0;
+    let most = 0;
+    const store: EventStore = {
+      ...inner,
+      readStream: async function* (streamId, options) {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        try {
+          // One turn of the event loop inside each read, so that concurrent reads overlap.
+          await new Promise((resolve) => setImmediate(resolve));
+          yield* inner.readStream(streamId, options);
+        } finally {
+          inFlight -= 1;
+        }
+      },
+    };
+    heads.length = 0;
+    const engine = createEngine({ store, commands: [close] });
+    const outcome = await engine.handle({
+      type: 'Close',
+      id: 'c9',
+      at: '2026-05-01T11:00:00Z',
+      actor,
+      branchId: 'b9',
+    });
+    expect(outcome._tag).toBe('Accepted');
+    expect(heads[0]).toHaveLength(601);
+    expect(most).toBe(256);
+  });
+});
