@@ -100,20 +100,22 @@ const good = {
   workPerformance: 'good',
   publicFeedback: 'good',
 };
+/** Organization o1's enrollment (2010-05-11), secretary s-o1. */
+const o1Enrolled: GivenEvent = ev(
+  O1,
+  'OrganizationEnrolled',
+  {
+    campaignId: 'zz',
+    orgId: 'o1',
+    name: 'Org one',
+    category: 'urban',
+    secretary: { id: 's-o1', name: 's' },
+  },
+  '2010-05-11T09:00:00+08:00',
+);
 /** Organization o1 enrolled, committed, evaluated by `evaluators` people, optionally through its notice. */
 const o1 = (evaluators: number, upTo: 'evaluated' | 'under-notice'): GivenEvent[] => [
-  ev(
-    O1,
-    'OrganizationEnrolled',
-    {
-      campaignId: 'zz',
-      orgId: 'o1',
-      name: 'Org one',
-      category: 'urban',
-      secretary: { id: 's-o1', name: 's' },
-    },
-    '2010-05-11T09:00:00+08:00',
-  ),
+  o1Enrolled,
   published(O1),
   ev(
     O1,
@@ -313,21 +315,7 @@ describe('command shape and idempotency', () => {
 });
 
 /** A launched campaign (mobilizing) with organization o1 enrolled. */
-const launchedWithO1: GivenEvent[] = [
-  launched(),
-  ev(
-    O1,
-    'OrganizationEnrolled',
-    {
-      campaignId: 'zz',
-      orgId: 'o1',
-      name: 'Org one',
-      category: 'urban',
-      secretary: { id: 's-o1', name: 's' },
-    },
-    '2010-05-11T09:00:00+08:00',
-  ),
-];
+const launchedWithO1: GivenEvent[] = [launched(), o1Enrolled];
 
 describe('EnrollMember', () => {
   it('by the organization’s secretary writes the member and the organization streams', async () => {

@@ -1,4 +1,9 @@
-import type { GivenEvent, JsonLiteral, ScenarioResult } from '@strive/engine/testing';
+import {
+  commandOf,
+  type GivenEvent,
+  type JsonLiteral,
+  type ScenarioResult,
+} from '@strive/engine/testing';
 import { campaignCommands } from '../commands/campaignCommands.js';
 import { DEFAULT_POLICY } from '../domain/CampaignPolicy.js';
 
@@ -34,20 +39,14 @@ export const ev = (streamId: string, type: string, data: JsonLiteral, day: strin
 /** The committee, the actor of most commands. */
 export const COMMITTEE = { id: 'cc', role: 'committee' };
 
-/** A command of campaign `zz` (id `x-1`). Pure. */
+/** A command of campaign `zz` (id `x-1`): the engine's `commandOf` with `at` and `campaignId`. Pure. */
 export const command = (
   type: string,
   at: string,
   actor: { readonly id: string; readonly role: string },
   fields: Readonly<Record<string, unknown>>,
-): Readonly<Record<string, unknown>> => ({
-  type,
-  id: 'x-1',
-  at,
-  actor,
-  campaignId: 'zz',
-  ...fields,
-});
+): Readonly<Record<string, unknown>> =>
+  commandOf(type, actor, { id: 'x-1', at, campaignId: 'zz', ...fields });
 
 const PHASES = ['mobilizing', 'committing', 'evaluating', 'commending'] as const;
 const PHASE_DAYS = ['2010-06-01', '2010-10-01', '2010-12-01'];
