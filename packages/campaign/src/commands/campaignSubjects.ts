@@ -28,12 +28,12 @@ export const subjectsOf = (
   campaignId: string,
   states: StatesOf<CampaignStream> & Partial<StatesOf<CampaignSubjects>>,
 ): StreamRefs<CampaignSubjects> => {
-  const organizations: Record<`organization:${string}`, ReturnType<typeof subjectRef>> = {};
-  const members: Record<`member:${string}`, ReturnType<typeof headOf>> = {};
+  const refs: Record<`organization:${string}`, ReturnType<typeof subjectRef>> &
+    Record<`member:${string}`, ReturnType<typeof headOf>> = {};
   for (const { orgId } of states.campaign.context.organizations) {
-    organizations[`organization:${orgId}`] = organizationRef(campaignId, orgId);
+    refs[`organization:${orgId}`] = organizationRef(campaignId, orgId);
     for (const { id } of states[`organization:${orgId}`]?.context.members ?? [])
-      members[`member:${id}`] = headOf(subjectRef(campaignId, { kind: 'member', id }).streamId);
+      refs[`member:${id}`] = headOf(subjectRef(campaignId, { kind: 'member', id }).streamId);
   }
-  return { ...organizations, ...members };
+  return refs;
 };
