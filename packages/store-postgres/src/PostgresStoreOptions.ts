@@ -20,6 +20,17 @@ export interface PostgresStoreOptions extends ValidationOptions {
   readonly newId?: () => string;
   /** Extra attempts of an append after a broken connection or a serialization failure (default 2). */
   readonly maxRetries?: number;
+  /**
+   * How long a stream lock (`withStreamLock`) is kept after its holder's function ended, in ms, for
+   * this process's next command on the same streams, which then runs without waiting in line again
+   * (default 2; 0 releases every lock as its append commits). See `lockMaxHoldMs`.
+   */
+  readonly lockLingerMs?: number;
+  /**
+   * How long after its grant a kept stream lock may still be reused, in ms (default 20): past it the
+   * lock goes to the next writer in line, so no process keeps a hot stream to itself.
+   */
+  readonly lockMaxHoldMs?: number;
   /** Delay before the LISTEN connection reconnects after it dropped, in ms (default 200). */
   readonly listenReconnectMs?: number;
   /**

@@ -26,7 +26,9 @@ export const appendUnderLock = async (
   session.ended = true;
   const payload = appendPayload(requests, snapshot, write, ctx.channel);
   try {
-    const res = await client.query(`${ctx.sql.callLiteral(client.escapeLiteral(payload))}; COMMIT`);
+    const res = session.inTransaction
+      ? await client.query(`${ctx.sql.callLiteral(client.escapeLiteral(payload))}; COMMIT`)
+      : await client.query({ ...ctx.sql.call, values: [payload] });
     const reply = decodeAppendReply(replyRows(res, 0));
     if (reply.ok) {
       learnWrite(ctx, write);
@@ -35,8 +37,9 @@ export const appendUnderLock = async (
     learnState(ctx, reply.state);
     return undefined;
   } catch {
-    // The statement failed inside the lock's transaction: end it; the usual path classifies the error.
-    await client.query('ROLLBACK').catch((e: unknown) => (session.broken = e));
+    // The statement failed (inside the lock's transaction: end it); the usual path classifies the error.
+    if (session.inTransaction)
+      await client.query('ROLLBACK').catch((e: unknown) => (session.broken = e));
     return undefined;
   }
 };

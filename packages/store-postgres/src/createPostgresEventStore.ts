@@ -38,6 +38,7 @@ import {
 import { readSql } from './readSql.js';
 import { appendChannel, DEFAULT_SCHEMA, validateSchemaName } from './schemaName.js';
 import { snapshotStore } from './snapshotStore.js';
+import { lockLinger } from './lockLinger.js';
 import { createStreamLocks } from './streamLocks.js';
 
 /**
@@ -113,6 +114,7 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
     schema,
     Math.floor((pool.options.max ?? 10) / 2),
     validStream,
+    lockLinger(options),
   );
   const listener = createAppendListener(pool, ctx.channel, options.listenReconnectMs);
   const subscriptions = new Set<Subscription>();
@@ -197,6 +199,7 @@ export const createPostgresEventStore = (options: PostgresStoreOptions): Postgre
       closed = true;
       await Promise.all([...subscriptions].map((s) => s.stop()));
       await listener.close();
+      await locks.close();
       if (owned) await pool.end();
     },
   };

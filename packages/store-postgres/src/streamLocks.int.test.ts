@@ -41,8 +41,8 @@ describePg('withStreamLock (advisory stream locks)', (pg) => {
     expect([...log].sort()).toEqual(['a appends', 'a+', 'a-', 'b+']);
   });
 
-  it('commits an append made under the lock with the lock: one round trip, the lock free as it returns', async () => {
-    const a = pg.store({ poolSize: 4 });
+  it('commits an append made under the lock with the lock: one round trip, the lock free as it returns (lockLingerMs 0)', async () => {
+    const a = pg.store({ poolSize: 4, lockLingerMs: 0 });
     await a.ready();
     const key = streamLockKey(a.schema, 'hot');
     const tryLock = async (): Promise<boolean> => {

@@ -1,6 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
-import type { ReadStreamOptions, StoredEvent, StreamLocking } from '@strive/eventlog';
+import { performance } from 'node:perf_hooks';
+import type {
+  ReadStreamOptions,
+  StoredEvent,
+  StreamLocking,
+  StreamLockTimeout,
+  StreamTail,
+} from '@strive/eventlog';
 import { streamLockTimeout } from '@strive/eventlog/adapter';
 import * as E from 'fp-ts/lib/Either.js';
 import type pg from 'pg';
@@ -8,6 +15,8 @@ import type { PoolClient, QueryResult } from 'pg';
 import { EVENT_ROW_TYPES } from './decodeEventRow.js';
 import { errorCode } from './pgErrors.js';
 import { type ReadAhead, readAheadResults, readAheadSql, takeReadAhead } from './readAhead.js';
+import { slots } from './lockSlots.js';
+import { createLeases, letGo, type Lease } from './streamLeases.js';
 
 /**
  * The advisory lock key of a stream: the first 8 bytes of SHA-256(`strive-stream:${schema}:${id}`) as
@@ -19,30 +28,14 @@ export const streamLockKey = (schema: string, streamId: string): bigint =>
     .digest()
     .readBigInt64BE(0);
 
-/** A counting semaphore: at most `n` holders at a time, the others wait in arrival order. */
-const slots = (n: number): (() => Promise<() => void>) => {
-  let free = n;
-  const waiting: Array<() => void> = [];
-  const release = (): void => {
-    const next = waiting.shift();
-    if (next === undefined) free += 1;
-    else next();
-  };
-  return () => {
-    if (free > 0) {
-      free -= 1;
-      return Promise.resolve(release);
-    }
-    return new Promise((resolve) => waiting.push(() => resolve(release)));
-  };
-};
-
 /**
  * The lock a `withStreamLock` function holds, seen by the appends it makes (`appendUnderLock`): its
  * connection, in the lock's open transaction, until `ended` (an append committed or rolled it back).
  */
 export interface LockSession {
   readonly client: PoolClient;
+  /** True for transaction-scoped locks (an open `BEGIN`); false for session locks (autocommit). */
+  readonly inTransaction: boolean;
   ended: boolean;
   /** The tails read with the lock (`readAhead`), until read. */
   readonly ahead: ReadAhead;
@@ -54,6 +47,8 @@ export interface LockSession {
 export interface StreamLocks {
   readonly withStreamLock: StreamLocking['withStreamLock'];
   readonly session: () => LockSession | undefined;
+  /** Lets go of the locks kept for this process's next call (before the pool ends). */
+  readonly close: () => Promise<void>;
   /** The events read with the lock that answer this `readStream` call inside it, if any (consumed). */
   readonly readAhead: (
     streamId: string,
@@ -61,27 +56,111 @@ export interface StreamLocks {
   ) => StoredEvent[] | undefined;
 }
 
+/** How long a lock outlives its holder's function (`PostgresStoreOptions.lockLingerMs`, `lockMaxHoldMs`). */
+export interface LockLinger {
+  readonly lingerMs: number;
+  readonly maxHoldMs: number;
+}
+
 /**
- * `withStreamLock` on PostgreSQL: a transaction on a connection of its own holds
- * `pg_advisory_xact_lock` on every stream's key (in ascending key order, so lockers cannot deadlock),
- * with `lock_timeout` as the wait limit, while `fn` does its reads through the pool; an append `fn`
- * makes goes on the lock's connection and commits with it (`appendUnderLock`: one round trip, the
- * lock released as the events commit); otherwise the transaction ends (and the locks go) when `fn`
- * settles, or when the connection drops. The tails named in `readAhead` are read in the round trip
- * that takes the lock (after it is granted, so they are current for the locked streams) and answer
- * the matching `readStream` calls `fn` makes. At most `maxHeld` connections of the pool wait for or hold
- * stream locks at once, so the lockers can never take every connection from the reads and appends
- * they wait for; with a pool of one connection (`maxHeld` 0) nothing can hold a lock and append at
- * once, so `fn` runs unlocked (expected versions still decide). Does I/O.
+ * `withStreamLock` on PostgreSQL: a connection of its own holds `pg_advisory_lock` on every stream's
+ * key (in ascending key order, so lockers cannot deadlock), with `lock_timeout` as the wait limit,
+ * while `fn` does its reads through the pool; an append `fn` makes goes on the lock's connection and
+ * commits in the same round trip (`appendUnderLock`). The tails named in `readAhead` are read in the
+ * round trip that takes the lock (after it is granted, so they are current for the locked streams)
+ * and answer the matching `readStream` calls `fn` makes. When `fn` has settled, the locks are kept
+ * `linger.lingerMs` for this process's next call on the same streams, which then runs at once (its
+ * tails read in one round trip, without waiting in line), until `linger.maxHoldMs` after the grant;
+ * then they go, and the other writers waiting in line take their turn. With `lingerMs` 0 the locks are
+ * transaction-scoped and go as the append commits. At most `maxHeld` connections of the pool wait
+ * for or hold stream locks at once, so the lockers can never take every connection from the reads
+ * and appends they wait for; with a pool of one connection (`maxHeld` 0) nothing can hold a lock and
+ * append at once, so `fn` runs unlocked (expected versions still decide). Does I/O.
  */
 export const createStreamLocks = (
   pool: pg.Pool,
   schema: string,
   maxHeld: number,
   validStream: (streamId: string) => boolean,
+  linger: LockLinger = { lingerMs: 0, maxHoldMs: 0 },
 ): StreamLocks => {
   const take = slots(maxHeld);
   const sessions = new AsyncLocalStorage<LockSession>();
+  const leasing = linger.lingerMs > 0;
+  const leases = createLeases(linger.lingerMs, linger.maxHoldMs);
+  const lockFn = leasing ? 'pg_advisory_lock' : 'pg_advisory_xact_lock';
+  /** Takes the locks on a connection of their own: the lease (locks held) and the tails read. */
+  const acquire = async (
+    streamIds: readonly string[],
+    keys: readonly bigint[],
+    timeoutMs: number,
+    tails: readonly StreamTail[],
+  ): Promise<E.Either<StreamLockTimeout, { lease: Lease; ahead: ReadAhead }>> => {
+    await leases.dropOverlapping(keys);
+    const freeSlot = await take();
+    let client: PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      freeSlot();
+      throw error;
+    }
+    // One round trip: keys are integers and the timeout a number, so the text holds no input.
+    const limit = Math.max(1, Math.ceil(timeoutMs));
+    const locks = keys.map((k) => `SELECT ${lockFn}(${k.toString()});`).join(' ');
+    try {
+      // Session locks (leasing) are taken in an implicit transaction that ends with the statement.
+      const begin = leasing ? '' : 'BEGIN; ';
+      const ahead = await readTails(
+        client,
+        `${begin}SET LOCAL lock_timeout = ${limit}; ${locks}`,
+        tails,
+      );
+      const lease = { key: keys.join(','), keys, client, grantedAt: performance.now(), freeSlot };
+      return E.right({ lease, ahead });
+    } catch (error) {
+      // Session locks taken before the one that timed out outlive the ROLLBACK: unlock them too.
+      let broken: unknown;
+      await client
+        .query(leasing ? 'SELECT pg_advisory_unlock_all()' : 'ROLLBACK')
+        .catch((e: unknown) => (broken = e));
+      const timedOut = errorCode(error) === '55P03';
+      client.release(broken === undefined && timedOut ? undefined : true);
+      freeSlot();
+      if (timedOut) return E.left(streamLockTimeout(streamIds, timeoutMs));
+      throw error;
+    }
+  };
+  /** Sends `head` and the tails' reads in one round trip; the tails read. */
+  const readTails = async (
+    client: PoolClient,
+    head: string,
+    tails: readonly StreamTail[],
+  ): Promise<ReadAhead> => {
+    // Stream ids are quoted by the connection; positions are checked integers.
+    const reads = readAheadSql(schema, tails, (s) => client.escapeLiteral(s), validStream);
+    const res: QueryResult<unknown[]> | QueryResult<unknown[]>[] = await client.query({
+      text: `${head} ${reads.sql}`,
+      rowMode: 'array',
+      types: EVENT_ROW_TYPES,
+    });
+    return readAheadResults(reads.tails, Array.isArray(res) ? res : [res]);
+  };
+  /**
+   * The idle lease of exactly these keys, if any, with no query: what `fn` reads of its tails is
+   * answered "no event after them" (this process holds the locks and its last append ended them; an
+   * unlocked writer that appended meanwhile makes the append's expected versions fail, and the retry
+   * reads the server).
+   */
+  const reuse = (
+    keys: readonly bigint[],
+    tails: readonly StreamTail[],
+  ): { lease: Lease; ahead: ReadAhead } | undefined => {
+    const lease = leases.take(keys.join(','), performance.now());
+    if (lease === undefined) return undefined;
+    const kept = readAheadSql(schema, tails, (x) => x, validStream).tails;
+    return { lease, ahead: new Map(kept.map((t) => [t.streamId, { from: t.from, events: [] }])) };
+  };
   const withStreamLock: StreamLocking['withStreamLock'] = async (
     streamIds,
     timeoutMs,
@@ -92,42 +171,34 @@ export const createStreamLocks = (
     const keys = [...new Set(streamIds.map((id) => streamLockKey(schema, id)))].sort((a, b) =>
       a < b ? -1 : a > b ? 1 : 0,
     );
-    const release = await take();
+    const reused = leasing ? reuse(keys, tails) : undefined;
+    const got =
+      reused === undefined ? await acquire(streamIds, keys, timeoutMs, tails) : E.right(reused);
+    if (E.isLeft(got)) return got;
+    const { lease, ahead } = got.right;
+    const session: LockSession = {
+      client: lease.client,
+      inTransaction: !leasing,
+      ended: false,
+      ahead,
+    };
+    let settled = false;
     try {
-      const client = await pool.connect();
-      let broken: unknown;
-      try {
-        // One round trip: keys are integers and the timeout a number, so the text holds no input.
-        const limit = Math.max(1, Math.ceil(timeoutMs));
-        const locks = keys.map((k) => `SELECT pg_advisory_xact_lock(${k.toString()});`).join(' ');
-        // Stream ids are quoted by the connection; positions are checked integers.
-        const reads = readAheadSql(schema, tails, (s) => client.escapeLiteral(s), validStream);
-        let ahead: ReadAhead;
-        try {
-          const res: QueryResult<unknown[]> | QueryResult<unknown[]>[] = await client.query({
-            text: `BEGIN; SET LOCAL lock_timeout = ${limit}; ${locks} ${reads.sql}`,
-            rowMode: 'array',
-            types: EVENT_ROW_TYPES,
-          });
-          ahead = readAheadResults(reads.tails, Array.isArray(res) ? res : [res]);
-        } catch (error) {
-          await client.query('ROLLBACK').catch((e: unknown) => (broken = e));
-          if (errorCode(error) === '55P03') return E.left(streamLockTimeout(streamIds, timeoutMs));
-          broken ??= error;
-          throw error;
-        }
-        const session: LockSession = { client, ended: false, ahead };
-        try {
-          return E.right(await sessions.run(session, fn));
-        } finally {
-          broken = session.broken;
-          if (!session.ended) await client.query('COMMIT').catch((e: unknown) => (broken = e));
-        }
-      } finally {
-        client.release(broken instanceof Error ? broken : undefined);
-      }
+      const value = await sessions.run(session, fn);
+      settled = true;
+      return E.right(value);
     } finally {
-      release();
+      let broken = session.broken;
+      if (session.inTransaction && !session.ended)
+        await lease.client.query('COMMIT').catch((e: unknown) => (broken = e));
+      if (broken !== undefined || !leasing) {
+        // A broken connection is destroyed: the server drops its session and its locks.
+        lease.client.release(
+          broken === undefined ? undefined : broken instanceof Error ? broken : true,
+        );
+        lease.freeSlot();
+      } else if (settled) leases.park(lease, performance.now());
+      else await letGo(lease);
     }
   };
   const session = (): LockSession | undefined => {
@@ -136,6 +207,7 @@ export const createStreamLocks = (
   };
   return {
     withStreamLock,
+    close: () => leases.close(),
     session,
     // Only while the lock is held: after an append ended it, what was read ahead may be stale.
     readAhead: (streamId, options) => takeReadAhead(session()?.ahead, streamId, options),

@@ -12,6 +12,23 @@ import { writerArgs, type WriterReport } from './writerArgs.js';
 
 const args = writerArgs(process.argv[2] ?? '');
 const { template } = hotCampaign();
+/** The lock settings of W6_STORE's JSON (other keys ignored). Pure; throws on text that is not JSON. */
+const storeOptions = (
+  text: string | undefined,
+): { lockLingerMs?: number; lockMaxHoldMs?: number } => {
+  const u: unknown = JSON.parse(text ?? '{}');
+  const num = (k: string): number | undefined => {
+    const v: unknown =
+      typeof u === 'object' && u !== null && k in u ? Reflect.get(u, k) : undefined;
+    return typeof v === 'number' ? v : undefined;
+  };
+  const linger = num('lockLingerMs');
+  const maxHold = num('lockMaxHoldMs');
+  return {
+    ...(linger === undefined ? {} : { lockLingerMs: linger }),
+    ...(maxHold === undefined ? {} : { lockMaxHoldMs: maxHold }),
+  };
+};
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Sends commands until `seconds` after the start; counts what `send` says. Does I/O. */
@@ -57,6 +74,8 @@ const report = async (): Promise<WriterReport> => {
     connectionString: args.url,
     schema: args.schema,
     poolSize: args.poolSize,
+    // W6_STORE (JSON store options, e.g. {"lockLingerMs":0}) compares lock settings by hand.
+    ...storeOptions(process.env['W6_STORE']),
   });
   const { store, profile } = countedStore(opened);
   // W6_RETRY (JSON retry options) compares settings by hand; the bench runs the engine's defaults.
