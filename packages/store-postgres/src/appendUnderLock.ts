@@ -9,10 +9,11 @@ import type { LockSession } from './streamLocks.js';
 /**
  * An append made inside `withStreamLock` on the lock's own connection, planned on the cached head and
  * versions (a stream read under the lock has just taught them), written and committed in ONE round
- * trip: `append_events(...); COMMIT`, which also ends the lock's transaction, so the next writer in
- * line gets the lock as the events commit. `undefined` when it cannot be done that way (no write to
- * make, a missed guess, an SQL error): the lock is then released and the caller appends as usual,
- * where expected versions still decide. Does I/O.
+ * trip: `append_events(...); COMMIT` under a transaction-scoped lock (which that ends, so the next
+ * writer in line gets the lock as the events commit), or the autocommitted `append_events` under a
+ * kept session lock. `undefined` when it cannot be done that way (no write to make, a missed guess, an
+ * SQL error): the lock's transaction, if any, is ended and the caller appends as usual, where expected
+ * versions still decide. Does I/O.
  */
 export const appendUnderLock = async (
   ctx: AppendContext,

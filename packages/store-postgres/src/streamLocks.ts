@@ -16,7 +16,7 @@ import { EVENT_ROW_TYPES } from './decodeEventRow.js';
 import { errorCode } from './pgErrors.js';
 import { type ReadAhead, readAheadResults, readAheadSql, takeReadAhead } from './readAhead.js';
 import { slots } from './lockSlots.js';
-import { createLeases, letGo, type Lease } from './streamLeases.js';
+import { createKeptLocks, letGo, type KeptLock } from './keptLocks.js';
 
 /**
  * The advisory lock key of a stream: the first 8 bytes of SHA-256(`strive-stream:${schema}:${id}`) as
@@ -86,17 +86,17 @@ export const createStreamLocks = (
 ): StreamLocks => {
   const take = slots(maxHeld);
   const sessions = new AsyncLocalStorage<LockSession>();
-  const leasing = linger.lingerMs > 0;
-  const leases = createLeases(linger.lingerMs, linger.maxHoldMs);
-  const lockFn = leasing ? 'pg_advisory_lock' : 'pg_advisory_xact_lock';
-  /** Takes the locks on a connection of their own: the lease (locks held) and the tails read. */
+  const keeping = linger.lingerMs > 0;
+  const kept = createKeptLocks(linger.lingerMs, linger.maxHoldMs);
+  const lockFn = keeping ? 'pg_advisory_lock' : 'pg_advisory_xact_lock';
+  /** Takes the locks on a connection of their own: the lock (to keep or let go) and the tails read. */
   const acquire = async (
     streamIds: readonly string[],
     keys: readonly bigint[],
     timeoutMs: number,
     tails: readonly StreamTail[],
-  ): Promise<E.Either<StreamLockTimeout, { lease: Lease; ahead: ReadAhead }>> => {
-    await leases.dropOverlapping(keys);
+  ): Promise<E.Either<StreamLockTimeout, { held: KeptLock; ahead: ReadAhead }>> => {
+    await kept.dropOverlapping(keys);
     const freeSlot = await take();
     let client: PoolClient;
     try {
@@ -109,20 +109,20 @@ export const createStreamLocks = (
     const limit = Math.max(1, Math.ceil(timeoutMs));
     const locks = keys.map((k) => `SELECT ${lockFn}(${k.toString()});`).join(' ');
     try {
-      // Session locks (leasing) are taken in an implicit transaction that ends with the statement.
-      const begin = leasing ? '' : 'BEGIN; ';
+      // Session locks (keeping) are taken in an implicit transaction that ends with the statement.
+      const begin = keeping ? '' : 'BEGIN; ';
       const ahead = await readTails(
         client,
         `${begin}SET LOCAL lock_timeout = ${limit}; ${locks}`,
         tails,
       );
-      const lease = { key: keys.join(','), keys, client, grantedAt: performance.now(), freeSlot };
-      return E.right({ lease, ahead });
+      const held = { key: keys.join(','), keys, client, grantedAt: performance.now(), freeSlot };
+      return E.right({ held, ahead });
     } catch (error) {
       // Session locks taken before the one that timed out outlive the ROLLBACK: unlock them too.
       let broken: unknown;
       await client
-        .query(leasing ? 'SELECT pg_advisory_unlock_all()' : 'ROLLBACK')
+        .query(keeping ? 'SELECT pg_advisory_unlock_all()' : 'ROLLBACK')
         .catch((e: unknown) => (broken = e));
       const timedOut = errorCode(error) === '55P03';
       client.release(broken === undefined && timedOut ? undefined : true);
@@ -147,7 +147,7 @@ export const createStreamLocks = (
     return readAheadResults(reads.tails, Array.isArray(res) ? res : [res]);
   };
   /**
-   * The idle lease of exactly these keys, if any, with no query: what `fn` reads of its tails is
+   * The kept lock of exactly these keys, if any, with no query: what `fn` reads of its tails is
    * answered "no event after them" (this process holds the locks and its last append ended them; an
    * unlocked writer that appended meanwhile makes the append's expected versions fail, and the retry
    * reads the server).
@@ -155,11 +155,11 @@ export const createStreamLocks = (
   const reuse = (
     keys: readonly bigint[],
     tails: readonly StreamTail[],
-  ): { lease: Lease; ahead: ReadAhead } | undefined => {
-    const lease = leases.take(keys.join(','), performance.now());
-    if (lease === undefined) return undefined;
-    const kept = readAheadSql(schema, tails, (x) => x, validStream).tails;
-    return { lease, ahead: new Map(kept.map((t) => [t.streamId, { from: t.from, events: [] }])) };
+  ): { held: KeptLock; ahead: ReadAhead } | undefined => {
+    const held = kept.take(keys.join(','), performance.now());
+    if (held === undefined) return undefined;
+    const valid = readAheadSql(schema, tails, (x) => x, validStream).tails;
+    return { held, ahead: new Map(valid.map((t) => [t.streamId, { from: t.from, events: [] }])) };
   };
   const withStreamLock: StreamLocking['withStreamLock'] = async (
     streamIds,
@@ -171,14 +171,14 @@ export const createStreamLocks = (
     const keys = [...new Set(streamIds.map((id) => streamLockKey(schema, id)))].sort((a, b) =>
       a < b ? -1 : a > b ? 1 : 0,
     );
-    const reused = leasing ? reuse(keys, tails) : undefined;
+    const reused = keeping ? reuse(keys, tails) : undefined;
     const got =
       reused === undefined ? await acquire(streamIds, keys, timeoutMs, tails) : E.right(reused);
     if (E.isLeft(got)) return got;
-    const { lease, ahead } = got.right;
+    const { held, ahead } = got.right;
     const session: LockSession = {
-      client: lease.client,
-      inTransaction: !leasing,
+      client: held.client,
+      inTransaction: !keeping,
       ended: false,
       ahead,
     };
@@ -190,15 +190,15 @@ export const createStreamLocks = (
     } finally {
       let broken = session.broken;
       if (session.inTransaction && !session.ended)
-        await lease.client.query('COMMIT').catch((e: unknown) => (broken = e));
-      if (broken !== undefined || !leasing) {
+        await held.client.query('COMMIT').catch((e: unknown) => (broken = e));
+      if (broken !== undefined || !keeping) {
         // A broken connection is destroyed: the server drops its session and its locks.
-        lease.client.release(
+        held.client.release(
           broken === undefined ? undefined : broken instanceof Error ? broken : true,
         );
-        lease.freeSlot();
-      } else if (settled) leases.park(lease, performance.now());
-      else await letGo(lease);
+        held.freeSlot();
+      } else if (settled) kept.park(held, performance.now());
+      else await letGo(held);
     }
   };
   const session = (): LockSession | undefined => {
@@ -207,7 +207,7 @@ export const createStreamLocks = (
   };
   return {
     withStreamLock,
-    close: () => leases.close(),
+    close: () => kept.close(),
     session,
     // Only while the lock is held: after an append ended it, what was read ahead may be stale.
     readAhead: (streamId, options) => takeReadAhead(session()?.ahead, streamId, options),
