@@ -66,6 +66,7 @@ export const benchSuites = (o: BenchOptions): Suite[] => {
       seconds: o.pgSeconds,
       writers: [1, 4, 16],
       poolSize: 3,
+      warmup: 200,
       server: o.server,
     }),
     emmettSuite({

@@ -23,6 +23,7 @@ describe('W6 commands', () => {
       writer: 2,
       seconds: 4,
       poolSize: 3,
+      warmup: 0,
     };
     expect(writerArgs(JSON.stringify(args))).toEqual(args);
     expect(() => writerArgs(JSON.stringify({ ...args, side: 'both' }))).toThrow(/side/);

@@ -7,15 +7,22 @@ export type Json = Readonly<Record<string, unknown>>;
 const W6_CAMPAIGN = { orgs: 1, membersPerOrg: 1, evaluators: 2, seed: 7 } as const;
 
 /**
- * W6's campaign up to its evaluating phase (`setup`, to run once before the race) and the first
- * evaluation, the template of every hot command (`template`). Pure.
+ * W6's campaign up to its evaluating phase (`setup`, to run once before the race), the first
+ * evaluation, the template of every hot command (`template`), and the first evaluation of its other
+ * subject, the member (`warm`: writers warm up on it without growing the hot stream). Pure.
  */
-export const hotCampaign = (): { setup: readonly Json[]; template: Json } => {
+export const hotCampaign = (): { setup: readonly Json[]; template: Json; warm: Json } => {
   const all = [...generateCommands(W6_CAMPAIGN)];
   const at = all.findIndex((c) => c['type'] === 'SubmitEvaluation');
   const template = all[at];
-  if (template === undefined) throw new Error('hotCampaign: the campaign has no evaluation');
-  return { setup: all.slice(0, at), template };
+  const subjectKind = (c: Json): unknown =>
+    typeof c['subject'] === 'object' && c['subject'] !== null
+      ? Reflect.get(c['subject'], 'kind')
+      : undefined;
+  const warm = all.find((c) => c['type'] === 'SubmitEvaluation' && subjectKind(c) === 'member');
+  if (template === undefined || warm === undefined)
+    throw new Error('hotCampaign: the campaign has no evaluation of an organization and a member');
+  return { setup: all.slice(0, at), template, warm };
 };
 
 /**

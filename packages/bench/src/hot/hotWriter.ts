@@ -11,7 +11,7 @@ import { openRawHot } from './rawHot.js';
 import { writerArgs, type WriterReport } from './writerArgs.js';
 
 const args = writerArgs(process.argv[2] ?? '');
-const { template } = hotCampaign();
+const { template, warm } = hotCampaign();
 /** The lock settings of W6_STORE's JSON (other keys ignored). Pure; throws on text that is not JSON. */
 const storeOptions = (
   text: string | undefined,
@@ -85,6 +85,11 @@ const report = async (): Promise<WriterReport> => {
   });
   // Load the campaign and subject states before the start (a rule refusal is fine here).
   await engine.handle({ ...hotCommand(template, args.writer, -1), id: `warm-${args.writer}` });
+  // Warm the process's code (as a long-running server's is) on the other subject's stream.
+  for (let j = 0; j < args.warmup; j++) {
+    const c = hotCommand(warm, args.writer, j);
+    await engine.handle({ ...c, id: `warm-${String(c['id'])}` });
+  }
   const d = await drive(async (c) => {
     const o = await engine.handle(c);
     if (o._tag === 'Accepted') return 'accepted';

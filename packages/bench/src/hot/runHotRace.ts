@@ -63,6 +63,7 @@ export const runHotRace = async (
   writers: number,
   seconds: number,
   poolSize: number,
+  warmup = 0,
 ): Promise<HotRun> => {
   const schema = `w6_${side}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
@@ -82,7 +83,7 @@ export const runHotRace = async (
       }
     }
     const started = Array.from({ length: writers }, (_, writer) =>
-      startWriter({ side, url, schema, writer, seconds, poolSize }),
+      startWriter({ side, url, schema, writer, seconds, poolSize, warmup }),
     );
     await Promise.all(started.map((w) => w.ready));
     for (const w of started) w.go();

@@ -10,6 +10,8 @@ export interface WriterArgs {
   readonly seconds: number;
   /** The store's pool size (Strive side). */
   readonly poolSize: number;
+  /** Unmeasured evaluations of the campaign's other subject sent before `ready` (Strive side). */
+  readonly warmup: number;
 }
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
@@ -18,18 +20,23 @@ const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
 /**
  * A writer's arguments from their JSON text, or a thrown error naming what is wrong (the bench wrote
  * them, so a bad one is a bug). Pure.
- * @example writerArgs('{"side":"raw","url":"postgres://x","schema":"s","writer":0,"seconds":4,"poolSize":3}').side // 'raw'
+ * @example writerArgs('{"side":"raw","url":"postgres://x","schema":"s","writer":0,"seconds":4,"poolSize":3,"warmup":0}').side // 'raw'
  */
 export const writerArgs = (text: string): WriterArgs => {
   const u: unknown = JSON.parse(text);
   if (!isRecord(u)) throw new Error('hotWriter: its argument must be a JSON object');
-  const { side, url, schema, writer, seconds, poolSize } = u;
+  const { side, url, schema, writer, seconds, poolSize, warmup } = u;
   if (side !== 'strive' && side !== 'raw') throw new Error('hotWriter: side is strive or raw');
   if (typeof url !== 'string' || typeof schema !== 'string')
     throw new Error('hotWriter: url and schema are strings');
-  if (typeof writer !== 'number' || typeof seconds !== 'number' || typeof poolSize !== 'number')
-    throw new Error('hotWriter: writer, seconds and poolSize are numbers');
-  return { side, url, schema, writer, seconds, poolSize };
+  if (
+    typeof writer !== 'number' ||
+    typeof seconds !== 'number' ||
+    typeof poolSize !== 'number' ||
+    typeof warmup !== 'number'
+  )
+    throw new Error('hotWriter: writer, seconds, poolSize and warmup are numbers');
+  return { side, url, schema, writer, seconds, poolSize, warmup };
 };
 
 /** What one writer process reports when its time is up (one JSON line on standard output). */

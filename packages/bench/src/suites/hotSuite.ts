@@ -13,6 +13,8 @@ export interface HotOptions extends SuiteRun {
   readonly seconds: number;
   /** Writer process counts, each a row (the goal compares the largest with 1). */
   readonly writers: readonly number[];
+  /** Unmeasured evaluations each Strive writer sends first, of another subject (warming its code). */
+  readonly warmup: number;
   /** Each Strive writer's pool (3: 16 writers hold 48 connections of the server's 100). */
   readonly poolSize: number;
   readonly server: () => Promise<PgServer>;
@@ -77,7 +79,7 @@ export const hotSuite = (o: HotOptions): Suite => ({
       for (let i = 0; i < o.runs; i++) {
         const order = i % 2 === 0 ? (['strive', 'raw'] as const) : (['raw', 'strive'] as const);
         for (const side of order) {
-          const r = await runHotRace(server.url, side, n, o.seconds, o.poolSize);
+          const r = await runHotRace(server.url, side, n, o.seconds, o.poolSize, o.warmup);
           log(
             `W6 ${side} ${n} writers: ${fmt(r.rate)} cmd/s ${JSON.stringify(r.total)} load ${load()}`,
           );
@@ -138,6 +140,8 @@ export const hotSuite = (o: HotOptions): Suite => ({
         "slowest writer's time. Strive: `createCampaignEngine` at its defaults on the PostgreSQL store",
         `(pool ${o.poolSize}), every command a \`SubmitEvaluation\` of the same subject by a new`,
         'evaluator (the subject stream is the hot stream; the campaign stream is read by every command).',
+        `Before the start each Strive writer sends ${o.warmup} unmeasured evaluations of the campaign's`,
+        "other subject (a member), so that each process's code is warm, as a long-running server's is.",
         'raw pg: one connection per process, `SELECT max(stream_position)`, decide, `INSERT` at version + 1',
         'under `UNIQUE (stream_id, stream_position)`, a unique violation retried after 5-200 ms of',
         `decorrelated jitter. ${o.runs} run(s) per row and side, alternating which side goes first; rates`,
