@@ -23,12 +23,23 @@ export type Attempt =
 
 const done = (outcome: CommandOutcome): Attempt => ({ _tag: 'Done', outcome });
 
-/** Folds the appended events into the loaded states: cached, and snapshotted every N events. Does I/O. */
+/**
+ * Snapshot writes an append made due, collected to run once a stream lock is let go (a snapshot of
+ * a large state costs milliseconds that the other writers in line need not wait for).
+ */
+export type SnapshotWrites = Array<() => Promise<void>>;
+
+/**
+ * Folds the appended events into the loaded states: cached, and snapshotted every N events (now, or
+ * pushed to `later`). Does I/O.
+ */
 const afterAppend = async (
   deps: HandleDeps,
   streams: readonly LoadedStream[],
   appended: ReadonlyMap<string, readonly StoredEvent[]>,
+  later: SnapshotWrites | undefined,
 ): Promise<void> => {
+  const { snapshots } = deps;
   const n = deps.snapshotEvery;
   for (const s of streams) {
     const events = appended.get(s.streamId) ?? [];
@@ -37,24 +48,29 @@ const afterAppend = async (
     const next = foldEvents(s.workflow, events, s.state);
     deps.cache.set(s.workflow, s.streamId, next);
     if (
-      deps.snapshots !== undefined &&
-      n > 0 &&
-      Math.floor(last.streamPosition / n) !== Math.floor(s.state.version / n)
+      snapshots === undefined ||
+      n === 0 ||
+      Math.floor(last.streamPosition / n) === Math.floor(s.state.version / n)
     )
-      await deps.snapshots.saveSnapshot(snapshotOf(s.workflow, s.streamId, next, last.hash));
+      continue;
+    const save = () => snapshots.saveSnapshot(snapshotOf(s.workflow, s.streamId, next, last.hash));
+    if (later === undefined) await save();
+    else later.push(save);
   }
 };
 
 /**
  * Decides on loaded states, checks the decision against the machines and appends it with the states'
- * versions as expected; an accepted append is folded into the cache (and snapshotted every N events).
- * Throws when the store is unavailable or `decide` breaks its contract. Does I/O.
+ * versions as expected; an accepted append is folded into the cache (and snapshotted every N events,
+ * or the snapshot pushed to `later`). Throws when the store is unavailable or `decide` breaks its
+ * contract. Does I/O.
  */
 export const decideAndAppend = async (
   deps: HandleDeps,
   cmd: DecodedCommand,
   digest: string,
   streams: readonly LoadedStream[],
+  later?: SnapshotWrites,
 ): Promise<Attempt> => {
   const states = Object.fromEntries(streams.map((s) => [s.alias, s.state]));
   const decision = decidePhase(deps.probe, () =>
@@ -82,7 +98,8 @@ export const decideAndAppend = async (
         events: [],
         duplicate: true,
       });
-    await afterAppend(deps, streams, new Map(result.right.map((r) => [r.streamId, r.events])));
+    const appended = new Map(result.right.map((r) => [r.streamId, r.events]));
+    await afterAppend(deps, streams, appended, later);
     const events = result.right.flatMap((r) => r.events);
     return done({ _tag: 'Accepted', commandId: cmd.id, type: cmd.type, events, duplicate: false });
   }

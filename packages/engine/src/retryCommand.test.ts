@@ -1,4 +1,9 @@
-import { createMemoryEventStore, type EventStore, type StreamLocking } from '@strive/eventlog';
+import {
+  appendToStream,
+  createMemoryEventStore,
+  type EventStore,
+  type StreamLocking,
+} from '@strive/eventlog';
 import { concurrencyConflict, streamLockTimeout } from '@strive/eventlog/adapter';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -163,6 +168,37 @@ describe('streams that lost a race are held', () => {
       message: 'waited 250 ms for the lock of order-1',
     });
     expect(held).toHaveLength(1);
+  });
+
+  it('writes a snapshot the locked attempt made due once the lock is let go, not while holding it', async () => {
+    const base = createMemoryEventStore();
+    const log: string[] = [];
+    let raced = false;
+    const store: EventStore & StreamLocking = {
+      ...base,
+      // Another writer appends just before the engine's first append only: one lost race.
+      appendMany: async (requests, options) => {
+        if (!raced) {
+          raced = true;
+          const other = [{ type: 'ItemAdded', data: { sku: 'x', price: 0 }, metadata: { at } }];
+          await appendToStream(base, 'order-1', other, { expectedVersion: 'any' });
+        }
+        return base.appendMany(requests, options);
+      },
+      saveSnapshot: (snapshot) => (
+        log.push(`snapshot ${snapshot.streamPosition}`),
+        base.saveSnapshot(snapshot)
+      ),
+      withStreamLock: async (ids, _timeoutMs, fn) => {
+        log.push('lock+');
+        const value = await fn();
+        log.push('lock-');
+        return E.right(value);
+      },
+    };
+    const engine = createEngine({ store, commands: orderCommands, snapshotEvery: 1 });
+    expect(await engine.handle(add('c1'))).toMatchObject({ _tag: 'Accepted' });
+    expect(log).toEqual(['lock+', 'lock-', 'snapshot 2']);
   });
 
   it("never locks with streamLock 'never': it pauses instead", async () => {

@@ -7,7 +7,12 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import type { CommandOutcome } from './CommandOutcome.js';
 import { loadPhase } from './CommandProbe.js';
-import { decideAndAppend, type Attempt, type RetryError } from './decideAndAppend.js';
+import {
+  decideAndAppend,
+  type Attempt,
+  type RetryError,
+  type SnapshotWrites,
+} from './decideAndAppend.js';
 import type { DecodedCommand } from './decodeCommand.js';
 import type { HandleDeps } from './handleCommand.js';
 import { loadStreams } from './loadStreams.js';
@@ -37,26 +42,18 @@ const attemptOnce = async (
   cmd: DecodedCommand,
   digest: string,
   attempt: number,
+  later: SnapshotWrites,
 ): Promise<Attempt> => {
   const { streams } = await loadPhase(deps.probe, () => loadStreams(deps, cmd, false));
-  const tried = await decideAndAppend(deps, cmd, digest, streams);
+  const tried = await decideAndAppend(deps, cmd, digest, streams, later);
   if (settledWithoutLookup(tried) !== undefined) return tried;
   if (tried._tag === 'Retry' && tried.error._tag === 'ConcurrencyConflict') return tried;
   const prior = await priorOutcome(deps, cmd, digest, attempt);
   return prior === undefined ? tried : { _tag: 'Done', outcome: prior };
 };
 
-/**
- * Decides a command again on states read from the store until it settles, after its first try did not
- * (`lost` when it lost a race; counted in `attempts` when that try read every state). A stream that
- * lost a race (or is in `hotAtStart`) is held from then on: this process's retries on it take turns
- * (`deps.queue`) and, on a store with `withStreamLock`, hold its lock across load, decide and append,
- * so writers of every process wait in line instead of losing races. Retries that cannot hold a store
- * lock pause by decorrelated jitter. No attempt starts after `retry.budgetMs` from `startedAt` or past
- * `retry.maxAttempts`; a spent budget looks the command id up once more before answering `Conflict`.
- * Does I/O.
- */
-export const retryCommand = async (
+/** `retryCommand`'s attempts; snapshot writes they make due are pushed to `later`. Does I/O. */
+const retryLoop = async (
   deps: HandleDeps,
   cmd: DecodedCommand,
   digest: string,
@@ -64,6 +61,7 @@ export const retryCommand = async (
   lost: RetryError | undefined,
   attempts: number,
   hotAtStart: readonly string[],
+  later: SnapshotWrites,
 ): Promise<CommandOutcome> => {
   const { budgetMs, maxAttempts, baseDelayMs, maxDelayMs } = deps.retry;
   const deadline = startedAt + budgetMs;
@@ -101,7 +99,7 @@ export const retryCommand = async (
   ): Promise<CommandOutcome | 'grow' | 'spent'> => {
     if (pauseFirst && storeLocks === undefined && !(await pause())) return 'spent';
     for (;;) {
-      const tried = await attemptOnce(deps, cmd, digest, ++n);
+      const tried = await attemptOnce(deps, cmd, digest, ++n, later);
       if (tried._tag === 'Done') return tried.outcome;
       note(tried.error);
       if (tried.error._tag === 'ConcurrencyConflict' && !held.has(tried.error.streamId))
@@ -121,7 +119,7 @@ export const retryCommand = async (
   while (more()) {
     if (hot.size === 0) {
       if (!paused && !(await pause())) break;
-      const tried = await attemptOnce(deps, cmd, digest, ++n);
+      const tried = await attemptOnce(deps, cmd, digest, ++n, later);
       if (tried._tag === 'Done') return tried.outcome;
       note(tried.error);
       paused = tried.error._tag !== 'ConcurrencyConflict';
@@ -164,4 +162,29 @@ export const retryCommand = async (
     n,
     message,
   );
+};
+
+/**
+ * Decides a command again on states read from the store until it settles, after its first try did not
+ * (`lost` when it lost a race; counted in `attempts` when that try read every state). A stream that
+ * lost a race (or is in `hotAtStart`) is held from then on: this process's retries on it take turns
+ * (`deps.queue`) and, on a store with `withStreamLock`, hold its lock across load, decide and append,
+ * so writers of every process wait in line instead of losing races. Retries that cannot hold a store
+ * lock pause by decorrelated jitter. No attempt starts after `retry.budgetMs` from `startedAt` or past
+ * `retry.maxAttempts`; a spent budget looks the command id up once more before answering `Conflict`.
+ * Snapshots the attempts made due are written once the lock is let go. Does I/O.
+ */
+export const retryCommand = async (
+  deps: HandleDeps,
+  cmd: DecodedCommand,
+  digest: string,
+  startedAt: number,
+  lost: RetryError | undefined,
+  attempts: number,
+  hotAtStart: readonly string[],
+): Promise<CommandOutcome> => {
+  const later: SnapshotWrites = [];
+  const outcome = await retryLoop(deps, cmd, digest, startedAt, lost, attempts, hotAtStart, later);
+  for (const save of later) await save();
+  return outcome;
 };
