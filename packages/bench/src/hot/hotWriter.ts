@@ -90,6 +90,16 @@ const report = async (): Promise<WriterReport> => {
     const c = hotCommand(warm, args.writer, j);
     await engine.handle({ ...c, id: `warm-${String(c['id'])}` });
   }
+  // The figures are of the measured window only.
+  Object.assign(profile, {
+    lostRaces: 0,
+    lockWaits: 0,
+    waitMs: 0,
+    holdMs: 0,
+    heldReadMs: 0,
+    heldAppendMs: 0,
+    heldLookupMs: 0,
+  });
   const d = await drive(async (c) => {
     const o = await engine.handle(c);
     if (o._tag === 'Accepted') return 'accepted';

@@ -67,7 +67,7 @@ const HEADER = [
 export const hotSuite = (o: HotOptions): Suite => ({
   id: 'W6',
   title: 'one hot stream, 1-16 writer processes, PostgreSQL (W6)',
-  budgetSeconds: 120,
+  budgetSeconds: 180,
   run: async (log) => {
     const server = await o.server();
     if (server._tag === 'Unreachable') return { _tag: 'Skipped', reason: server.reason };
