@@ -69,9 +69,9 @@ export interface LockLinger {
  * commits in the same round trip (`appendUnderLock`). The tails named in `readAhead` are read in the
  * round trip that takes the lock (after it is granted, so they are current for the locked streams)
  * and answer the matching `readStream` calls `fn` makes. When `fn` has settled, the locks are kept
- * `linger.lingerMs` for this process's next call on the same streams, which then runs at once (its
- * tails read in one round trip, without waiting in line), until `linger.maxHoldMs` after the grant;
- * then they go, and the other writers waiting in line take their turn. With `lingerMs` 0 the locks are
+ * `linger.lingerMs` for this process's next call on the same streams, which then runs at once (no
+ * query: its tails are answered "nothing new", see `reuse`), until `linger.maxHoldMs` after the
+ * grant; then they go, and the other writers waiting in line take their turn. With `lingerMs` 0 the locks are
  * transaction-scoped and go as the append commits. At most `maxHeld` connections of the pool wait
  * for or hold stream locks at once, so the lockers can never take every connection from the reads
  * and appends they wait for; with a pool of one connection (`maxHeld` 0) nothing can hold a lock and
