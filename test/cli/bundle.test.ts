@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,26 @@ describe('the strive bin and the compiled modules', () => {
     const [bundle, entry] = [await runBundle(args), await runEntry(args)];
     expect(bundle).toEqual(entry);
     expect(bundle.stdout.length + bundle.stderr.length).toBeGreaterThan(0);
+  });
+
+  it('loads better-sqlite3 only for a command that opens an SQLite store', async () => {
+    // Preloaded into the child: at exit, one stderr line saying whether it loaded better-sqlite3 (a
+    // CommonJS package, so in require.cache).
+    const hook = tmp.path('reportSqliteLoaded.cjs');
+    writeFileSync(
+      hook,
+      "process.on('exit', () => process.stderr.write('better-sqlite3 loaded: ' + " +
+        "Object.keys(require.cache).some((p) => p.includes('better-sqlite3')) + '\\n'));\n",
+    );
+    const sqliteLoaded = async (args: readonly string[]): Promise<string> => {
+      const r = await runCli(args, { env: { NODE_OPTIONS: `--require ${hook}` } });
+      return /better-sqlite3 loaded: (\w+)/.exec(r.stderr)?.[1] ?? r.stderr;
+    };
+    const log = tmp.path('lazy.log.jsonl');
+    writeFileSync(log, (await runCli(['export', '--db', db])).stdout);
+    expect(await sqliteLoaded(['replay', log, '--json'])).toBe('false');
+    expect(await sqliteLoaded(['diagram', 'subject'])).toBe('false');
+    expect(await sqliteLoaded(['report', '--db', db])).toBe('true');
   });
 
   it('the bin prints what the bundle prints', async () => {

@@ -233,6 +233,34 @@ describe('strive replay', () => {
     expect(oneErrorLine(g)).toMatch(/chain broken at global position 2 .*where 1 was expected/);
   });
 
+  it('reads a log exported in the earlier key order (eventId first) alike, and refuses it edited', async () => {
+    const ORDER = ['eventId', 'streamId', 'streamPosition', 'globalPosition', 'type'];
+    const earlier = events.map((e) =>
+      JSON.stringify(
+        Object.fromEntries(
+          [...ORDER, 'schemaVersion', 'data', 'metadata', 'prevHash', 'hash'].map((k) => [k, e[k]]),
+        ),
+      ),
+    );
+    expect(earlier[0]).toMatch(/^\{"eventId":/);
+    expect(exportText.startsWith('{"data":')).toBe(true);
+    const old = tmp.path('earlier-order.jsonl');
+    writeFileSync(old, `${earlier.join('\n')}\n`);
+    const oldEdited = tmp.path('earlier-order-edited.jsonl');
+    earlier[39] = (earlier[39] ?? '').replace(/"at":"2010-/, '"at":"2011-');
+    writeFileSync(oldEdited, `${earlier.join('\n')}\n`);
+    const [r, edited] = await Promise.all([
+      runCli(['replay', old, '--json']),
+      runCli(['replay', oldEdited, '--json']),
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(reportJson.stdout));
+    expect(edited.code).toBe(1);
+    expect(oneErrorLine(edited)).toMatch(
+      /chain broken at global position 40 .*: content does not match its hash/,
+    );
+  });
+
   it('refuses a file that is not an exported log, naming the line', async () => {
     const r = await runCli(['replay', EXAMPLE_COMMANDS, '--json']);
     expect(r.code).toBe(1);

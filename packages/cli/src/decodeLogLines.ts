@@ -18,7 +18,7 @@ export const decodeLogLine = (line: string, file: string, n: number): StoredEven
     throw new CliError(`${file}:${n}: not valid JSON`, 1);
   }
   // The usual line needs no copy: the codec's guard, and no key that decoding would strip.
-  if (isExactStoredEvent(json)) return json;
+  if (isExactStoredEvent(json, line)) return json;
   const decoded = StoredEventCodec.decode(json);
   if (E.isLeft(decoded))
     throw new CliError(

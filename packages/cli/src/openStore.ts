@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as E from 'fp-ts/lib/Either.js';
 import { createMemoryEventStore, type EventStore } from '@strive/eventlog';
-import { describeOpenFailure, openSqliteEventStore } from '@strive/store-sqlite';
 import { CliError } from './CliError.js';
 import { describeDbTarget, type DbTarget } from './dbTarget.js';
 
@@ -25,6 +24,9 @@ export const openStore = async (target: DbTarget, access: StoreAccess): Promise<
         throw new CliError(
           `no store at ${target.path} (run \`strive run FILE --db ${target.path}\` first)`,
         );
+      // Loaded only for SQLite targets: \`better-sqlite3\` costs a sixth of the start of commands that
+      // read no store (\`replay FILE\`, \`generate\`, \`diagram\`).
+      const { describeOpenFailure, openSqliteEventStore } = await import('@strive/store-sqlite');
       const opened = openSqliteEventStore({ path: target.path, readOnly: access === 'read' });
       if (E.isLeft(opened)) throw new CliError(describeOpenFailure(opened.left));
       return opened.right;

@@ -1,30 +1,45 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import type { StoredEvent } from '@strive/eventlog';
+import type { EventLog, StoredEvent } from '@strive/eventlog';
 import { CliError } from './CliError.js';
 import { decodeLogLine } from './decodeLogLines.js';
+import { inBatches } from './inBatches.js';
 import { assertReadable } from './readLines.js';
 
 /** Bytes read at a time: a chunk's events are decoded in one synchronous pass, and few enough stay
  * alive at once that the young generation collects them (1 MiB chunks doubled the peak RSS). */
 const CHUNK = 64 * 1024;
 
-async function* batches(input: Readable, file: string): AsyncIterable<readonly StoredEvent[]> {
+/**
+ * Events in log order, and beside each the line it was parsed from when there is one (an exported
+ * log), for the chain check to hash the line's own text (`ChainVerifier.check`).
+ */
+export interface LogBatch {
+  readonly events: readonly StoredEvent[];
+  readonly lines: readonly (string | undefined)[];
+}
+
+async function* batches(input: Readable, file: string): AsyncIterable<LogBatch> {
   let rest = '';
   let n = 0;
   try {
     for await (const chunk of input) {
       const text: string = rest + String(chunk);
       const events: StoredEvent[] = [];
+      const lines: string[] = [];
       let start = 0;
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
         n += 1;
-        const e = decodeLogLine(text.slice(start, end), file, n);
-        if (e !== undefined) events.push(e);
+        const line = text.slice(start, end);
+        const e = decodeLogLine(line, file, n);
+        if (e !== undefined) {
+          events.push(e);
+          lines.push(line);
+        }
         start = end + 1;
       }
       rest = text.slice(start);
-      yield events;
+      yield { events, lines };
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -32,7 +47,7 @@ async function* batches(input: Readable, file: string): AsyncIterable<readonly S
     throw new CliError(`cannot read ${file}: ${String(code)}`);
   }
   const last = decodeLogLine(rest, file, n + 1);
-  if (last !== undefined) yield [last];
+  if (last !== undefined) yield { events: [last], lines: [rest] };
 }
 
 /**
@@ -40,13 +55,22 @@ async function* batches(input: Readable, file: string): AsyncIterable<readonly S
  * await per megabyte instead of a few per line, and nothing kept beyond the chunk being decoded, so
  * memory stays flat however long the log is. An unreadable file is a `CliError` (exit 2) raised before
  * anything is read; a bad line is a `CliError` naming it (exit 1). Does I/O.
- * @example for await (const events of await openLogBatches('zz.log.jsonl', process.stdin)) fold(events);
+ * @example for await (const b of await openLogBatches('zz.log.jsonl', process.stdin)) fold(b.events);
  */
 export const openLogBatches = async (
   file: string,
   stdin: Readable,
-): Promise<AsyncIterable<readonly StoredEvent[]>> => {
+): Promise<AsyncIterable<LogBatch>> => {
   if (file === '-') return batches(stdin.setEncoding('utf8'), file);
   await assertReadable(file);
   return batches(createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK }), file);
 };
+
+/**
+ * The events of a store, 1,000 at a time, with no lines (`replay` without a file). Does I/O.
+ * @example for await (const b of storeBatches(store)) fold(b.events);
+ */
+export async function* storeBatches(store: Pick<EventLog, 'readAll'>): AsyncIterable<LogBatch> {
+  for await (const events of inBatches(store.readAll({ batchSize: 1000 }), 1000))
+    yield { events, lines: [] };
+}

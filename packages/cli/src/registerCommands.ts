@@ -17,10 +17,9 @@ import { assertReadable, openLines } from './readLines.js';
 import { parseCount } from './parseCount.js';
 import { parseUntil } from './parseUntil.js';
 import { replay } from './commands/replay.js';
-import { openLogBatches } from './readLogBatches.js';
+import { openLogBatches, storeBatches } from './readLogBatches.js';
 import { report } from './commands/report.js';
 import { run } from './commands/run.js';
-import { inBatches } from './inBatches.js';
 
 /** Opens the store of `--db`, runs `work`, and always closes the store. Does I/O. */
 const withStore = async (
@@ -101,9 +100,7 @@ export const registerCampaignCommands = (
       const json = o.json === true;
       done(
         file === undefined
-          ? await withStore(o.db, 'read', (s) =>
-              replay(inBatches(s.readAll({ batchSize: 1000 }), 1000), io, until, json),
-            )
+          ? await withStore(o.db, 'read', (s) => replay(storeBatches(s), io, until, json))
           : await replay(await openLogBatches(file, io.stdin), io, until, json),
       );
     });

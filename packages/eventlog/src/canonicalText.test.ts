@@ -33,4 +33,13 @@ describe('canonicalText', () => {
     expect(canonicalText({ a: [{ d: 1, c: 2 }] })).toBe('{"a":[{"c":2,"d":1}]}');
     expect(canonicalText({ a: 1e21, b: -0 })).toBe('{"a":1e+21,"b":0}');
   });
+
+  it('writes an inherited enumerable key out of the text whatever its order (canonicalJson path)', () => {
+    const inherited: JsonValue = { b: 1, c: 2 };
+    Object.setPrototypeOf(inherited, { a: 0 });
+    expect(canonicalText(inherited)).toBe('{"b":1,"c":2}');
+    expect(canonicalText(parsed('{"a":{"y":1,"x":[{"b":0,"a":0}]}}'))).toBe(
+      '{"a":{"x":[{"a":0,"b":0}],"y":1}}',
+    );
+  });
 });

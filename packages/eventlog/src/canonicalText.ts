@@ -16,10 +16,13 @@ const ordered = (v: JsonValue, depth: number): boolean => {
     for (let i = 0; i < v.length; i++) if (!ordered(v[i] ?? null, depth + 1)) return false;
     return true;
   }
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] ?? '';
-    if (i > 0 && !((keys[i - 1] ?? '') < k)) return false;
+  // `for...in` rather than `Object.keys`: no array per object (a third of this walk's time). It also
+  // lists inherited enumerable keys, after the own ones; such a key can only make the answer false
+  // (then `canonicalJson` writes the text), never hide an own key out of order.
+  let previous: string | undefined;
+  for (const k in v) {
+    if (previous !== undefined && !(previous < k)) return false;
+    previous = k;
     if (!ordered(v[k] ?? null, depth + 1)) return false;
   }
   return true;

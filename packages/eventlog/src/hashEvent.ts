@@ -47,30 +47,26 @@ export const hashEvent = (e: HashInput): string =>
   );
 
 /**
- * The hash an event should carry, recomputed from its parsed fields (used by `verify`). When data and
- * metadata keep their keys in canonical order (as read back from the log), the hash input is one
- * native `JSON.stringify` of the envelope's fields written in JCS order (strings and numbers as JCS
- * writes them); otherwise data and metadata are canonicalized first. Pure.
- * @example computeEventHash(event) === event.hash // true for an untouched event
+ * The text an event's hash covers: RFC 8785 canonical JSON of the envelope without its hash. When data
+ * and metadata keep their keys in canonical order (as read back from the log), one native
+ * `JSON.stringify` of the envelope's fields written in JCS order (strings and numbers as JCS writes
+ * them); otherwise data and metadata are canonicalized first. Pure.
+ * @example hashedText(event) // '{"data":{…},"eventId":"…",…,"type":"…"}'
  */
-export const computeEventHash = (e: Omit<StoredEvent, 'hash'>): string =>
+export const hashedText = (e: Omit<StoredEvent, 'hash'>): string =>
   isInCanonicalOrder(e.data) && isInCanonicalOrder(e.metadata)
-    ? hash(
-        'sha256',
-        JSON.stringify({
-          data: e.data,
-          eventId: e.eventId,
-          globalPosition: e.globalPosition,
-          metadata: e.metadata,
-          prevHash: e.prevHash,
-          schemaVersion: e.schemaVersion,
-          streamId: e.streamId,
-          streamPosition: e.streamPosition,
-          type: e.type,
-        }),
-        'hex',
-      )
-    : hashEvent({
+    ? JSON.stringify({
+        data: e.data,
+        eventId: e.eventId,
+        globalPosition: e.globalPosition,
+        metadata: e.metadata,
+        prevHash: e.prevHash,
+        schemaVersion: e.schemaVersion,
+        streamId: e.streamId,
+        streamPosition: e.streamPosition,
+        type: e.type,
+      })
+    : escapedText({
         eventId: e.eventId,
         streamId: e.streamId,
         streamPosition: e.streamPosition,
@@ -81,3 +77,11 @@ export const computeEventHash = (e: Omit<StoredEvent, 'hash'>): string =>
         metadataJson: canonicalJson(e.metadata),
         prevHash: e.prevHash,
       });
+
+/**
+ * The hash an event should carry, recomputed from its parsed fields (used by `verify`): SHA-256 (hex)
+ * of `hashedText`. Pure.
+ * @example computeEventHash(event) === event.hash // true for an untouched event
+ */
+export const computeEventHash = (e: Omit<StoredEvent, 'hash'>): string =>
+  hash('sha256', hashedText(e), 'hex');

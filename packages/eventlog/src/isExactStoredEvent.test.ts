@@ -92,4 +92,18 @@ describe('isExactStoredEvent', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('walks data parsed from a text long enough to nest too deep, and only then', () => {
+    const deep = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const line = (data: string): string =>
+      JSON.stringify({ ...event, data: 0 }).replace('"data":0', `"data":${data}`);
+    const tooDeep = line(deep(1001));
+    expect(isExactStoredEvent(JSON.parse(tooDeep), tooDeep)).toBe(false);
+    expect(isExactStoredEvent(JSON.parse(line(deep(1000))), line(deep(1000)))).toBe(true);
+    // A short text vouches for what it parsed into: no walk (here, a value no parse could give).
+    const unparsable = { ...event, data: [undefined] };
+    expect(isExactStoredEvent(unparsable, '{}')).toBe(true);
+    expect(isExactStoredEvent(unparsable)).toBe(false);
+    expect(isExactStoredEvent(unparsable, tooDeep)).toBe(false);
+  });
 });

@@ -43,9 +43,14 @@ export const parseJsonColumn = (u: unknown): unknown => {
  */
 const SHALLOW_TEXT = 2 * (MAX_DECODE_DEPTH + 1);
 
-/** Whether `JSON.parse(text)` gave a JSON value: walked only when the text could be too deep. */
-const isParsedJson = (text: string, parsed: unknown): parsed is JsonValue =>
-  text.length < SHALLOW_TEXT || isJsonValue(parsed);
+/**
+ * Whether `parsed`, part of what `JSON.parse(text)` gave, is a JSON value as `JsonValueCodec` decodes
+ * it: walked only when the text could nest too deep, or when there is no such text (`undefined`: any
+ * value, walked). Pure.
+ * @example isParsedJson(line, JSON.parse(line).data) // true without a walk for a short line
+ */
+export const isParsedJson = (text: string | undefined, parsed: unknown): parsed is JsonValue =>
+  (text !== undefined && text.length < SHALLOW_TEXT) || isJsonValue(parsed);
 
 /**
  * A stored data column as `JsonValueCodec` decodes it: parsed, and walked only when the text is long

@@ -1,13 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { closeSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +7,7 @@ import { compareRows, soloRow, type BenchRow } from '../engine/BenchRow.js';
 import { CLI_BIN, campaignStore, type CampaignStore } from '../engine/campaignStore.js';
 import { isMain, logErr, mainOptions, printRows } from '../engine/runMain.js';
 import { campaignSizes, type CampaignSizes } from '../suites/campaignSizes.js';
+import { isCurrentExport } from './currentExport.js';
 import { renderSeconds } from './renderPage.js';
 import { runChild } from './runChild.js';
 
@@ -22,10 +15,13 @@ const PLAIN_FOLD = fileURLToPath(new URL('./plainFold.js', import.meta.url));
 
 const k = (n: number): string => `${Math.round(n / 1e3).toLocaleString('en-US')}k`;
 
-/** The exported log of a campaign store, cached beside it (`strive export`). Does I/O. */
+/**
+ * The exported log of a campaign store, cached beside it (`strive export`; exported again when the
+ * cached one is in an earlier format). Does I/O.
+ */
 const exportedLog = (store: CampaignStore, log: (s: string) => void): string => {
   const file = `${store.path}.log.jsonl`;
-  if (existsSync(file)) return file;
+  if (isCurrentExport(file)) return file;
   log(`exporting ${store.path} to ${file}`);
   const partial = `${file}.partial`;
   const fd = openSync(partial, 'w');
