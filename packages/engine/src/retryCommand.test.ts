@@ -201,6 +201,48 @@ describe('streams that lost a race are held', () => {
     expect(log).toEqual(['lock+', 'lock-', 'snapshot 2']);
   });
 
+  it('decides a refusal made under a lock once more on states read again (a kept lock may have answered the tails unread)', async () => {
+    const base = createMemoryEventStore();
+    let raced = false;
+    let inLock = false;
+    const assumed = new Set<string>();
+    const store: EventStore & StreamLocking = {
+      ...base,
+      // The first append loses one race, so order-1 is hot and later commands take the lock.
+      appendMany: async (requests, options) => {
+        if (!raced) {
+          raced = true;
+          const other = [{ type: 'ItemAdded', data: { sku: 'x', price: 0 }, metadata: { at } }];
+          await appendToStream(base, 'order-1', other, { expectedVersion: 'any' });
+        }
+        return base.appendMany(requests, options);
+      },
+      // Under the lock, the first read of a stream is answered "nothing new" (as a kept lock does).
+      readStream: (streamId, options) => {
+        if (!inLock || assumed.has(streamId)) return base.readStream(streamId, options);
+        assumed.add(streamId);
+        return (async function* () {})();
+      },
+      withStreamLock: async (_ids, _timeoutMs, fn) => {
+        inLock = true;
+        assumed.clear();
+        try {
+          return E.right(await fn());
+        } finally {
+          inLock = false;
+        }
+      },
+    };
+    const engine = createEngine({ store, commands: orderCommands });
+    expect(await engine.handle(add('c1'))).toMatchObject({ _tag: 'Accepted' });
+    // Another process places the order; this one's cache still says draft.
+    await appendToStream(base, 'order-1', [{ type: 'OrderPlaced', data: {}, metadata: { at } }], {
+      expectedVersion: 'any',
+    });
+    const pay = { type: 'PayOrder', id: 'p1', at, orderId: '1', amount: 5 };
+    expect(await engine.handle(pay)).toMatchObject({ _tag: 'Accepted' });
+  });
+
   it("never locks with streamLock 'never': it pauses instead", async () => {
     const { store, held } = lockingStore(true);
     const { engine, delays } = engineOver(store, { maxAttempts: 3, streamLock: 'never' });

@@ -71,6 +71,7 @@ const retryLoop = async (
   const hot = new Set(hotAtStart);
   let last: RetryError | StreamLockTimeout | undefined = lost;
   let delay = baseDelayMs;
+  let confirmed = false;
   let n = attempts;
   const note = (error: RetryError): void => {
     last = error;
@@ -100,7 +101,16 @@ const retryLoop = async (
     if (pauseFirst && storeLocks === undefined && !(await pause())) return 'spent';
     for (;;) {
       const tried = await attemptOnce(deps, cmd, digest, ++n, later);
-      if (tried._tag === 'Done') return tried.outcome;
+      if (tried._tag === 'Done') {
+        // Under a store lock the tails may have been answered as the store assumed them (a kept
+        // lock, `StreamTail`); an append checks that, an end without one (a refusal, no events) does
+        // not: it is decided once more on states read again (the read-ahead is spent) before it is final.
+        if (!confirmed && storeLocks !== undefined && settledWithoutLookup(tried) === undefined) {
+          confirmed = true;
+          continue;
+        }
+        return tried.outcome;
+      }
       note(tried.error);
       if (tried.error._tag === 'ConcurrencyConflict' && !held.has(tried.error.streamId))
         return 'grow';

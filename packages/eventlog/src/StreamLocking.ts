@@ -10,7 +10,10 @@ export interface StreamLockTimeout {
 /**
  * A stream's events from `from` on, which a `withStreamLock` caller expects to read under the lock: a
  * store may read them in the same round trip that takes the lock, and answer `readStream(streamId,
- * { from })` calls made inside the locked function from what it read.
+ * { from })` calls made inside the locked function from what it read, or (a lock it kept for this
+ * process since its last append) answer "no event" without reading. So what the function read is
+ * checked by the expected versions of its append; a caller that ends without appending (a refusal)
+ * must read again before it trusts what it read.
  */
 export interface StreamTail {
   readonly streamId: string;
@@ -27,9 +30,10 @@ export interface StreamTail {
 export interface StreamLocking {
   /**
    * Runs `fn` holding the locks of `streamIds` (taken in one fixed order, so two callers cannot
-   * deadlock), waiting at most `timeoutMs` for them; released when `fn` settles. `readAhead` names
-   * tails `fn` will read: a store may fetch them with the lock, after it is granted (a store that does
-   * not simply ignores them). Does I/O.
+   * deadlock), waiting at most `timeoutMs` for them; released when `fn` settles (a store may keep
+   * them a moment for this process's next call). `readAhead` names tails `fn` will read: a store may
+   * fetch them with the lock, after it is granted, or assume them unchanged (see `StreamTail`); a
+   * store that does neither simply ignores them. Does I/O.
    */
   withStreamLock<T>(
     streamIds: readonly string[],

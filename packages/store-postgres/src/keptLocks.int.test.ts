@@ -64,7 +64,7 @@ describePg(
       expect(log).toEqual(['a1', 'b', 'a2']);
     });
 
-    it("reads a kept lock's tails again: unlocked appends to a locked and to an unlocked stream are seen", async () => {
+    it("answers a kept lock's tails as unchanged, with no query; an append on them fails its expected version when an unlocked writer moved them", async () => {
       const { a, b } = await pair(5_000, 10_000);
       await a.withStreamLock(['hot'], 5_000, () =>
         appendToStream(a, 'hot', event, { expectedVersion: 'no-stream' }),
@@ -85,11 +85,22 @@ describePg(
       const seen = await a.withStreamLock(
         ['hot'],
         5_000,
-        async () => ({ hot: await read('hot', 2), cold: await read('cold', 1) }),
+        async () => {
+          const assumed = { hot: await read('hot', 2), cold: await read('cold', 1) };
+          const appended = await appendToStream(a, 'hot', event, { expectedVersion: 1 });
+          // A second read is the server's (what a refusal must do before it is final: the engine does).
+          const again = { hot: await read('hot', 2), cold: await read('cold', 1) };
+          return { assumed, conflict: E.isLeft(appended) && appended.left._tag, again };
+        },
         tails,
       );
-      // A refusal decided on a state assumed unchanged would have been final (CI found one).
-      expect(seen).toEqual(E.right({ hot: [2], cold: [1] }));
+      expect(seen).toEqual(
+        E.right({
+          assumed: { hot: [], cold: [] },
+          conflict: 'ConcurrencyConflict',
+          again: { hot: [2], cold: [1] },
+        }),
+      );
     });
 
     it('lets go of kept locks on close', async () => {

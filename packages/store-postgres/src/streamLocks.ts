@@ -69,9 +69,9 @@ export interface LockLinger {
  * commits in the same round trip (`appendUnderLock`). The tails named in `readAhead` are read in the
  * round trip that takes the lock (after it is granted, so they are current for the locked streams)
  * and answer the matching `readStream` calls `fn` makes. When `fn` has settled, the locks are kept
- * `linger.lingerMs` for this process's next call on the same streams, which then runs at once (its
- * tails read in one round trip on the lock's connection, see `reuse`), until `linger.maxHoldMs`
- * after the grant; then they go, and the other writers waiting in line take their turn. With `lingerMs` 0 the locks are
+ * `linger.lingerMs` for this process's next call on the same streams, which then runs at once (no
+ * query: its tails are assumed unchanged, see `reuse`), until `linger.maxHoldMs` after the grant;
+ * then they go, and the other writers waiting in line take their turn. With `lingerMs` 0 the locks are
  * transaction-scoped and go as the append commits. At most `maxHeld` connections of the pool wait
  * for or hold stream locks at once, so the lockers can never take every connection from the reads
  * and appends they wait for; with a pool of one connection (`maxHeld` 0) nothing can hold a lock and
@@ -139,7 +139,6 @@ export const createStreamLocks = (
   ): Promise<ReadAhead> => {
     // Stream ids are quoted by the connection; positions are checked integers.
     const reads = readAheadSql(schema, tails, (s) => client.escapeLiteral(s), validStream);
-    if (head === '' && reads.sql === '') return new Map();
     const res: QueryResult<unknown[]> | QueryResult<unknown[]>[] = await client.query({
       text: `${head} ${reads.sql}`,
       rowMode: 'array',
@@ -148,24 +147,19 @@ export const createStreamLocks = (
     return readAheadResults(reads.tails, Array.isArray(res) ? res : [res]);
   };
   /**
-   * The kept lock of exactly these keys, if any, with its tails read on its connection in one round
-   * trip (none without tails). They are read, not assumed unchanged: a stream of the command that is
-   * not locked, or an unlocked writer's append to a locked one, may have moved them, and a refusal
-   * decided on a stale state would be final. Does I/O.
+   * The kept lock of exactly these keys, if any, with no query: what `fn` reads of its tails is
+   * answered "no event after them" (`StreamTail`: this process's last append under the lock left them
+   * so). Its append's expected versions check that; a refusal must read again (the engine does), as a
+   * stream the command reads unlocked, or an unlocked writer's append, may have moved them. Pure.
    */
-  const reuse = async (
+  const reuse = (
     keys: readonly bigint[],
     tails: readonly StreamTail[],
-  ): Promise<{ held: KeptLock; ahead: ReadAhead } | undefined> => {
+  ): { held: KeptLock; ahead: ReadAhead } | undefined => {
     const held = kept.take(keys.join(','), performance.now());
     if (held === undefined) return undefined;
-    try {
-      return { held, ahead: await readTails(held.client, '', tails) };
-    } catch (error) {
-      held.client.release(true);
-      held.freeSlot();
-      throw error;
-    }
+    const valid = readAheadSql(schema, tails, (x) => x, validStream).tails;
+    return { held, ahead: new Map(valid.map((t) => [t.streamId, { from: t.from, events: [] }])) };
   };
   const withStreamLock: StreamLocking['withStreamLock'] = async (
     streamIds,
@@ -177,7 +171,7 @@ export const createStreamLocks = (
     const keys = [...new Set(streamIds.map((id) => streamLockKey(schema, id)))].sort((a, b) =>
       a < b ? -1 : a > b ? 1 : 0,
     );
-    const reused = keeping ? await reuse(keys, tails) : undefined;
+    const reused = keeping ? reuse(keys, tails) : undefined;
     const got =
       reused === undefined ? await acquire(streamIds, keys, timeoutMs, tails) : E.right(reused);
     if (E.isLeft(got)) return got;
