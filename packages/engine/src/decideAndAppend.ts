@@ -12,6 +12,7 @@ import { foldEvents } from './foldEvents.js';
 import type { HandleDeps } from './handleCommand.js';
 import { snapshotOf } from './loadState.js';
 import { planCommand, type LoadedStream } from './planCommand.js';
+import { statesOf } from './statesOf.js';
 
 /** An append error worth deciding again for. */
 export type RetryError = ConcurrencyConflict | IdempotencyConflict;
@@ -56,7 +57,7 @@ export const decideAndAppend = async (
   digest: string,
   streams: readonly LoadedStream[],
 ): Promise<Attempt> => {
-  const states = Object.fromEntries(streams.map((s) => [s.alias, s.state]));
+  const states = statesOf(streams);
   const decision = decidePhase(deps.probe, () =>
     cmd.definition.decide(cmd.command, states, {
       commandId: cmd.id,
@@ -82,7 +83,8 @@ export const decideAndAppend = async (
         events: [],
         duplicate: true,
       });
-    await afterAppend(deps, streams, new Map(result.right.map((r) => [r.streamId, r.events])));
+    const written = result.right.filter((r) => r.events.length > 0);
+    await afterAppend(deps, streams, new Map(written.map((r) => [r.streamId, r.events])));
     const events = result.right.flatMap((r) => r.events);
     return done({ _tag: 'Accepted', commandId: cmd.id, type: cmd.type, events, duplicate: false });
   }
