@@ -12,6 +12,7 @@ import { foldEvents } from './foldEvents.js';
 import type { HandleDeps } from './handleCommand.js';
 import { snapshotOf } from './loadState.js';
 import { planCommand, type LoadedStream } from './planCommand.js';
+import { statesOf } from './statesOf.js';
 
 /** An append error worth deciding again for. */
 export type RetryError = ConcurrencyConflict | IdempotencyConflict;
@@ -72,7 +73,7 @@ export const decideAndAppend = async (
   streams: readonly LoadedStream[],
   later?: SnapshotWrites,
 ): Promise<Attempt> => {
-  const states = Object.fromEntries(streams.map((s) => [s.alias, s.state]));
+  const states = statesOf(streams);
   const decision = decidePhase(deps.probe, () =>
     cmd.definition.decide(cmd.command, states, {
       commandId: cmd.id,
@@ -98,7 +99,8 @@ export const decideAndAppend = async (
         events: [],
         duplicate: true,
       });
-    const appended = new Map(result.right.map((r) => [r.streamId, r.events]));
+    const written = result.right.filter((r) => r.events.length > 0);
+    const appended = new Map(written.map((r) => [r.streamId, r.events]));
     await afterAppend(deps, streams, appended, later);
     const events = result.right.flatMap((r) => r.events);
     return done({ _tag: 'Accepted', commandId: cmd.id, type: cmd.type, events, duplicate: false });

@@ -76,13 +76,17 @@ export const planCommand = (
   const requests: AppendRequest[] = [];
   let index = 0;
   for (const { alias, workflow, streamId, state } of streams) {
-    const events: NewEvent[] = [];
-    let current = state;
     const own = decided[alias] ?? [];
-    if (own.length > 0 && isHeadOnly(workflow))
+    if (own.length === 0) {
+      requests.push(versionCheck(streamId, state.version));
+      continue;
+    }
+    if (isHeadOnly(workflow))
       throw new Error(
         `${cmd.type}: decide returned events for "${alias}", which is read only at its head (headOf); name it with its workflow to append to it`,
       );
+    const events: NewEvent[] = [];
+    let current = state;
     for (const [i, e] of own.entries()) {
       const schemaVersion = specVersion(workflow, e, () => `${cmd.type} -> ${alias}[${i}]`);
       const event: NewEvent = {
@@ -104,6 +108,21 @@ export const planCommand = (
   }
   return failures.length > 0 ? E.left(failures) : E.right({ requests });
 };
+
+const NO_EVENTS: readonly NewEvent[] = [];
+
+/**
+ * The request of a stream the command only reads: its version checked, nothing appended. Built here,
+ * apart from the requests that carry events, so that V8 does not pretenure those: a campaign-level
+ * command version-checks 45,000 streams at once, and objects from one allocation site that all
+ * survive make V8 allocate that site's later objects in the old generation, where every command's
+ * events array then kept its young events alive through scavenges (twice the bytes promoted).
+ */
+const versionCheck = (streamId: string, expectedVersion: number): AppendRequest => ({
+  streamId,
+  expectedVersion,
+  events: NO_EVENTS,
+});
 
 const isLegal = (
   workflow: AnyWorkflow,

@@ -85,6 +85,18 @@ const duplicatePlan = (
 };
 
 /**
+ * The result of a stream the append only checked, built apart from those with events (a
+ * campaign-level command checks 45,000 streams at once: see `versionOnly` in prepareRequests.ts). Pure.
+ */
+const unchanged = (streamId: string, streamVersion: number): AppendResult => ({
+  streamId,
+  streamVersion,
+  globalPositions: [],
+  events: [],
+  duplicate: false,
+});
+
+/**
  * Decides an append from what the store read in its transaction: idempotent repeat, conflict, or the
  * rows to write with positions and hash chain. Every store calls this so that all of them agree. Pure.
  */
@@ -127,6 +139,10 @@ export const planAppend = (
   for (const r of requests) {
     const streamId = r.streamId;
     let streamPosition = snapshot.versions.get(streamId) ?? 0;
+    if (r.events.length === 0) {
+      results.push(unchanged(streamId, streamPosition));
+      continue;
+    }
     const events: StoredEvent[] = [];
     const globalPositions: number[] = [];
     for (const e of r.events) {
