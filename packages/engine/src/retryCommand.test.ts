@@ -125,6 +125,19 @@ describe('the retry budget', () => {
   });
 });
 
+/** `base.appendMany` where another writer appends to order 1 just before the first call only. */
+const losesOnce = (base: EventStore): EventStore['appendMany'] => {
+  let raced = false;
+  return async (requests, options) => {
+    if (!raced) {
+      raced = true;
+      const other = [{ type: 'ItemAdded', data: { sku: 'x', price: 0 }, metadata: { at } }];
+      await appendToStream(base, 'order-1', other, { expectedVersion: 'any' });
+    }
+    return base.appendMany(requests, options);
+  };
+};
+
 describe('streams that lost a race are held', () => {
   /** A memory store with a recording `withStreamLock`; `grant` false makes every lock time out. */
   const lockingStore = (grant: boolean) => {
@@ -173,18 +186,10 @@ describe('streams that lost a race are held', () => {
   it('writes a snapshot the locked attempt made due once the lock is let go, not while holding it', async () => {
     const base = createMemoryEventStore();
     const log: string[] = [];
-    let raced = false;
     const store: EventStore & StreamLocking = {
       ...base,
       // Another writer appends just before the engine's first append only: one lost race.
-      appendMany: async (requests, options) => {
-        if (!raced) {
-          raced = true;
-          const other = [{ type: 'ItemAdded', data: { sku: 'x', price: 0 }, metadata: { at } }];
-          await appendToStream(base, 'order-1', other, { expectedVersion: 'any' });
-        }
-        return base.appendMany(requests, options);
-      },
+      appendMany: losesOnce(base),
       saveSnapshot: (snapshot) => (
         log.push(`snapshot ${snapshot.streamPosition}`),
         base.saveSnapshot(snapshot)
@@ -203,20 +208,12 @@ describe('streams that lost a race are held', () => {
 
   it('decides a refusal made under a lock once more on states read again (a kept lock may have answered the tails unread)', async () => {
     const base = createMemoryEventStore();
-    let raced = false;
     let inLock = false;
     const assumed = new Set<string>();
     const store: EventStore & StreamLocking = {
       ...base,
       // The first append loses one race, so order-1 is hot and later commands take the lock.
-      appendMany: async (requests, options) => {
-        if (!raced) {
-          raced = true;
-          const other = [{ type: 'ItemAdded', data: { sku: 'x', price: 0 }, metadata: { at } }];
-          await appendToStream(base, 'order-1', other, { expectedVersion: 'any' });
-        }
-        return base.appendMany(requests, options);
-      },
+      appendMany: losesOnce(base),
       // Under the lock, the first read of a stream is answered "nothing new" (as a kept lock does).
       readStream: (streamId, options) => {
         if (!inLock || assumed.has(streamId)) return base.readStream(streamId, options);

@@ -9,6 +9,22 @@ const READ_AHEAD_LIMIT = 1_000;
 export type ReadAhead = Map<string, { readonly from: number; readonly events: StoredEvent[] }>;
 
 /**
+ * The tails a read ahead can answer: a valid stream id (`valid`) and a position that is a safe integer
+ * >= 1. Pure.
+ */
+export const readableTails = (
+  tails: readonly StreamTail[],
+  valid: (streamId: string) => boolean,
+): StreamTail[] =>
+  tails.filter(
+    (t) =>
+      typeof t.streamId === 'string' &&
+      valid(t.streamId) &&
+      Number.isSafeInteger(t.from) &&
+      t.from >= 1,
+  );
+
+/**
  * The statements reading `tails` in schema `schema` (validated), one per tail, each stream id quoted
  * by `quote` (the connection's `escapeLiteral`); tails with a position that is not a safe integer >= 1
  * or an invalid stream id (`valid`) are left out. Pure.
@@ -19,13 +35,7 @@ export const readAheadSql = (
   quote: (text: string) => string,
   valid: (streamId: string) => boolean,
 ): { readonly tails: readonly StreamTail[]; readonly sql: string } => {
-  const kept = tails.filter(
-    (t) =>
-      typeof t.streamId === 'string' &&
-      valid(t.streamId) &&
-      Number.isSafeInteger(t.from) &&
-      t.from >= 1,
-  );
+  const kept = readableTails(tails, valid);
   const sql = kept
     .map(
       (t) => `SELECT ${EVENT_ROW_COLUMNS} FROM ${schema}.events

@@ -14,7 +14,13 @@ import type pg from 'pg';
 import type { PoolClient, QueryResult } from 'pg';
 import { EVENT_ROW_TYPES } from './decodeEventRow.js';
 import { errorCode } from './pgErrors.js';
-import { type ReadAhead, readAheadResults, readAheadSql, takeReadAhead } from './readAhead.js';
+import {
+  type ReadAhead,
+  readableTails,
+  readAheadResults,
+  readAheadSql,
+  takeReadAhead,
+} from './readAhead.js';
 import { slots } from './lockSlots.js';
 import { createKeptLocks, letGo, type KeptLock } from './keptLocks.js';
 
@@ -158,7 +164,7 @@ export const createStreamLocks = (
   ): { held: KeptLock; ahead: ReadAhead } | undefined => {
     const held = kept.take(keys.join(','), performance.now());
     if (held === undefined) return undefined;
-    const valid = readAheadSql(schema, tails, (x) => x, validStream).tails;
+    const valid = readableTails(tails, validStream);
     return { held, ahead: new Map(valid.map((t) => [t.streamId, { from: t.from, events: [] }])) };
   };
   const withStreamLock: StreamLocking['withStreamLock'] = async (

@@ -13,6 +13,17 @@ export interface LockProfile {
   heldLookupMs: number;
 }
 
+/** A profile with nothing counted yet. Pure. */
+export const emptyLockProfile = (): LockProfile => ({
+  lostRaces: 0,
+  lockWaits: 0,
+  waitMs: 0,
+  holdMs: 0,
+  heldReadMs: 0,
+  heldAppendMs: 0,
+  heldLookupMs: 0,
+});
+
 /**
  * `store` with counters: appends refused for a stale version, `withStreamLock` calls (waiting and
  * holding ms), and the ms of stream reads, appends and event look-ups made while this process holds
@@ -21,15 +32,7 @@ export interface LockProfile {
 export const countedStore = (
   store: PostgresEventStore,
 ): { store: PostgresEventStore; profile: LockProfile } => {
-  const p: LockProfile = {
-    lostRaces: 0,
-    lockWaits: 0,
-    waitMs: 0,
-    holdMs: 0,
-    heldReadMs: 0,
-    heldAppendMs: 0,
-    heldLookupMs: 0,
-  };
+  const p = emptyLockProfile();
   let held = 0;
   const timed = async <T>(work: Promise<T>, add: (ms: number) => void): Promise<T> => {
     const from = performance.now();

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { createCampaignEngine } from '@strive/campaign';
 import { createPostgresEventStore } from '@strive/store-postgres';
-import { countedStore } from './countedStore.js';
+import { countedStore, emptyLockProfile } from './countedStore.js';
 import { hotCampaign, hotCommand, type Json } from './hotCommands.js';
 import { openRawHot } from './rawHot.js';
 import { writerArgs, type WriterReport } from './writerArgs.js';
@@ -91,15 +91,7 @@ const report = async (): Promise<WriterReport> => {
     await engine.handle({ ...c, id: `warm-${String(c['id'])}` });
   }
   // The figures are of the measured window only.
-  Object.assign(profile, {
-    lostRaces: 0,
-    lockWaits: 0,
-    waitMs: 0,
-    holdMs: 0,
-    heldReadMs: 0,
-    heldAppendMs: 0,
-    heldLookupMs: 0,
-  });
+  Object.assign(profile, emptyLockProfile());
   const d = await drive(async (c) => {
     const o = await engine.handle(c);
     if (o._tag === 'Accepted') return 'accepted';
