@@ -11,7 +11,7 @@ const dir = join(dist, 'bundle');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 const output = await build({
-  input: { strive: join(dist, 'entry.js') },
+  input: { strive: join(dist, 'entry.js'), lineHashWorker: join(dist, 'lineHashWorker.js') },
   platform: 'node',
   external: ['better-sqlite3', '@strive/store-postgres', /^pg($|\/)/, /^@opentelemetry\//],
   logLevel: 'warn',

@@ -7,9 +7,9 @@ import { decodeUtf8Lines, type NotUtf8 } from './decodeUtf8Lines.js';
 
 /**
  * Fails with a `CliError` (exit 2) unless `file` is a readable file (not a directory), so commands can
- * refuse it before they open (and perhaps create) a store. Does I/O.
+ * refuse it before they open (and perhaps create) a store; its size in bytes otherwise. Does I/O.
  */
-export const assertReadable = async (file: string): Promise<void> => {
+export const assertReadable = async (file: string): Promise<number> => {
   try {
     await access(file, constants.R_OK);
   } catch (e) {
@@ -17,8 +17,9 @@ export const assertReadable = async (file: string): Promise<void> => {
     throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code}`);
   }
   // A directory passes `access` but fails only once read.
-  if ((await stat(file)).isDirectory())
-    throw new CliError(`cannot read ${file}: it is a directory`);
+  const s = await stat(file);
+  if (s.isDirectory()) throw new CliError(`cannot read ${file}: it is a directory`);
+  return s.size;
 };
 
 /**

@@ -12,14 +12,25 @@ const CHUNK = 64 * 1024;
 
 /**
  * Events in log order, and beside each the line it was parsed from when there is one (an exported
- * log), for the chain check to hash the line's own text (`ChainVerifier.check`).
+ * log), for the chain check to hash the line's own text (`createLogChainCheck`).
  */
 export interface LogBatch {
   readonly events: readonly StoredEvent[];
   readonly lines: readonly (string | undefined)[];
+  /** Beside each event, the number of its line in the log (from 1); empty from a store. */
+  readonly numbers: readonly number[];
+  /** The whole lines the events were decoded from ('' from a store), the first numbered `firstLine`. */
+  readonly text: string;
+  readonly firstLine: number;
+  /** The size of the whole log in bytes, when known up front (a file; not standard input). */
+  readonly logBytes: number | undefined;
 }
 
-async function* batches(input: Readable, file: string): AsyncIterable<LogBatch> {
+async function* batches(
+  input: Readable,
+  file: string,
+  logBytes: number | undefined,
+): AsyncIterable<LogBatch> {
   let rest = '';
   let n = 0;
   try {
@@ -27,6 +38,8 @@ async function* batches(input: Readable, file: string): AsyncIterable<LogBatch> 
       const text: string = rest + String(chunk);
       const events: StoredEvent[] = [];
       const lines: string[] = [];
+      const numbers: number[] = [];
+      const firstLine = n + 1;
       let start = 0;
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
         n += 1;
@@ -35,11 +48,12 @@ async function* batches(input: Readable, file: string): AsyncIterable<LogBatch> 
         if (e !== undefined) {
           events.push(e);
           lines.push(line);
+          numbers.push(n);
         }
         start = end + 1;
       }
       rest = text.slice(start);
-      yield { events, lines };
+      yield { events, lines, numbers, text: text.slice(0, start), firstLine, logBytes };
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -47,7 +61,15 @@ async function* batches(input: Readable, file: string): AsyncIterable<LogBatch> 
     throw new CliError(`cannot read ${file}: ${String(code)}`);
   }
   const last = decodeLogLine(rest, file, n + 1);
-  if (last !== undefined) yield { events: [last], lines: [rest] };
+  if (last !== undefined)
+    yield {
+      events: [last],
+      lines: [rest],
+      numbers: [n + 1],
+      text: rest,
+      firstLine: n + 1,
+      logBytes,
+    };
 }
 
 /**
@@ -61,9 +83,9 @@ export const openLogBatches = async (
   file: string,
   stdin: Readable,
 ): Promise<AsyncIterable<LogBatch>> => {
-  if (file === '-') return batches(stdin.setEncoding('utf8'), file);
-  await assertReadable(file);
-  return batches(createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK }), file);
+  if (file === '-') return batches(stdin.setEncoding('utf8'), file, undefined);
+  const bytes = await assertReadable(file);
+  return batches(createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK }), file, bytes);
 };
 
 /**
@@ -72,5 +94,5 @@ export const openLogBatches = async (
  */
 export async function* storeBatches(store: Pick<EventLog, 'readAll'>): AsyncIterable<LogBatch> {
   for await (const events of inBatches(store.readAll({ batchSize: 1000 }), 1000))
-    yield { events, lines: [] };
+    yield { events, lines: [], numbers: [], text: '', firstLine: 0, logBytes: undefined };
 }

@@ -16,7 +16,7 @@ export {
 } from './errors.js';
 export { streamLockTimeout } from './StreamLocking.js';
 export { computeEventHash, hashEvent, type HashInput } from './hashEvent.js';
-export { exportedLine } from './exportedLine.js';
+export { exportedLine, exportedLineFits, lineHashHolds } from './exportedLine.js';
 export { MAX_STREAM_ID_LENGTH, nameProblem } from './validateName.js';
 export {
   DEFAULT_MAX_EVENT_BYTES,

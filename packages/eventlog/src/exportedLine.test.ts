@@ -6,7 +6,12 @@ import { canonicalJson } from './canonicalJson.js';
 import type { StoredEvent } from './EventEnvelope.js';
 import type { JsonValue } from './json.js';
 import { JsonValueCodec } from './JsonValueCodec.js';
-import { exportedLine, exportedLineHolds } from './exportedLine.js';
+import {
+  exportedLine,
+  exportedLineFits,
+  exportedLineHolds,
+  lineHashHolds,
+} from './exportedLine.js';
 import { computeEventHash } from './hashEvent.js';
 import { isExactStoredEvent } from './isExactStoredEvent.js';
 
@@ -67,6 +72,25 @@ describe('exportedLine and exportedLineHolds', () => {
     expect(
       both(resealed('{"evaluator":"p-1","ratings":{"a":"good","b":"poor"},"score":[1,-20,300]}')),
     ).toEqual([true, true]);
+  });
+
+  it('needs both halves: the text hashed in place (lineHashHolds) and the text fitting its event (exportedLineFits)', () => {
+    const halves = (line: string): [boolean, boolean, boolean] => {
+      const u: unknown = JSON.parse(line);
+      if (!isExactStoredEvent(u)) throw new Error('not an envelope');
+      return [lineHashHolds(line), exportedLineFits(line, u), computeEventHash(u) === u.hash];
+    };
+    const line = exportedLine(sealed(base));
+    expect(halves(line)).toEqual([true, true, true]);
+    // Edited content under the same hash: the text still fits its event, its hash does not hold.
+    expect(halves(line.replace('"good"', '"fine"'))).toEqual([false, true, false]);
+    // Resealed over keys out of order: the text hashes to its own tail, but is not the hashed text.
+    const reordered = resealed(
+      '{"evaluator":"p-1","ratings":{"b":"poor","a":"good"},"score":[1,-20,300]}',
+    );
+    expect(halves(reordered)).toEqual([true, false, false]);
+    expect(lineHashHolds('')).toBe(false);
+    expect(lineHashHolds('{"hash":"x"}')).toBe(false);
   });
 
   it('does not trust a line resealed over a text that is not the canonical one', () => {

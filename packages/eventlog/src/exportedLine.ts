@@ -90,18 +90,15 @@ const inOrder = (e: StoredEvent): boolean => {
 };
 
 /**
- * Whether the hash of an event parsed from `line` (a line `exportedLine` wrote) holds, checked on the
- * line's own text: true only when `computeEventHash(e) === e.hash` would be; false when that is not
- * shown here (another key order, an escape, a fraction…: ask `computeEventHash`). The line is the text
- * `JSON.stringify` writes for `e` in `exportedLine`'s order, so the hashed text is a slice of it, when:
- * its tokens are plain (`PLAIN_TOKENS`: no whitespace, escape or number spelled otherwise); the
- * envelope's keys are in that order and nested ones increasing, none an array index; and the line is
- * exactly as long as that text. The length rules out a key given twice: `JSON.parse` keeps one member
- * per key, so a line with more is longer. `e` must be what `JSON.parse(line)` gave, checked by
- * `isExactStoredEvent`. Pure.
- * @example exportedLineHolds(line, JSON.parse(line)) // true for an untouched exported line
+ * Whether `line` is, character for character, the text `exportedLine` writes for `e` (the event
+ * `JSON.parse(line)` gave, checked by `isExactStoredEvent`) once `lineHashHolds` has found its tokens
+ * plain: the envelope's keys in `exportedLine`'s order and nested ones increasing, none an array
+ * index, numbers safe integers, and the line exactly as long as that text. The length rules out a key
+ * given twice (`JSON.parse` keeps one member per key, so a line with more is longer) and a number or
+ * string spelled otherwise. The half of `exportedLineHolds` that needs the parsed event. Pure.
+ * @example exportedLineFits(line, JSON.parse(line)) && lineHashHolds(line)
  */
-export const exportedLineHolds = (line: string, e: StoredEvent): boolean => {
+export const exportedLineFits = (line: string, e: StoredEvent): boolean => {
   const data = plainLength(e.data, 1);
   const metadata = plainLength(e.metadata, 1);
   if (data < 0 || metadata < 0 || !inOrder(e)) return false;
@@ -116,6 +113,31 @@ export const exportedLineHolds = (line: string, e: StoredEvent): boolean => {
     digits(e.globalPosition) +
     digits(e.schemaVersion) +
     digits(e.streamPosition);
-  if (line.length !== FRAME + values || !PLAIN_TOKENS.test(line)) return false;
-  return hash('sha256', `${line.slice(0, -HASH_TAIL)}}`, 'hex') === e.hash;
+  return line.length === FRAME + values;
 };
+
+/**
+ * Whether a line written as `exportedLine` writes (hashed text, then `,"hash":"…"}`) is made of plain
+ * tokens (`PLAIN_TOKENS`: no whitespace, escape, or number spelled otherwise) and its hashed text
+ * hashes to the 64 characters it ends with. The half of `exportedLineHolds` that needs only the text,
+ * so another thread can run it; it proves the event's hash only where `exportedLineFits` holds too.
+ * Pure.
+ * @example lineHashHolds(exportedLine(e)) // true
+ */
+export const lineHashHolds = (line: string): boolean =>
+  line.length > HASH_TAIL &&
+  PLAIN_TOKENS.test(line) &&
+  hash('sha256', `${line.slice(0, -HASH_TAIL)}}`, 'hex') === line.slice(-66, -2);
+
+/**
+ * Whether the hash of an event parsed from `line` (a line `exportedLine` wrote) holds, checked on the
+ * line's own text: true only when `computeEventHash(e) === e.hash` would be; false when that is not
+ * shown here (another key order, an escape, a fraction…: ask `computeEventHash`). It is when the line
+ * is the text `exportedLine` writes for `e` (`exportedLineFits`), its tokens are plain and the text
+ * before the hash hashes to it (`lineHashHolds`): the hashed text is then a slice of the line, and the
+ * 64 characters it ends with are `e.hash`. `e` must be what `JSON.parse(line)` gave, checked by
+ * `isExactStoredEvent`. Pure.
+ * @example exportedLineHolds(line, JSON.parse(line)) // true for an untouched exported line
+ */
+export const exportedLineHolds = (line: string, e: StoredEvent): boolean =>
+  exportedLineFits(line, e) && lineHashHolds(line);

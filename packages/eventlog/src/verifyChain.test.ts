@@ -6,7 +6,12 @@ import { computeEventHash } from './hashEvent.js';
 import type { JsonValue } from './json.js';
 import { planAppend } from './planAppend.js';
 import { prepareEvents } from './prepareEvents.js';
-import { isChainBroken, verifyEvents, type VerifyResult } from './verifyChain.js';
+import {
+  createChainVerifier,
+  isChainBroken,
+  verifyEvents,
+  type VerifyResult,
+} from './verifyChain.js';
 
 const at = '2025-01-01T00:00:00Z';
 
@@ -149,5 +154,43 @@ describe('verifyEvents', () => {
     expect(await reason([log[0]!, log[1]!, { ...log[2]!, streamPosition: 3 }])).toMatch(
       /stream position 3 where 2/,
     );
+  });
+});
+
+describe('createChainVerifier().checkLinks', () => {
+  it('checks positions and prevHash as check does, and leaves the hash to its caller', () => {
+    const log = buildLog([
+      [0, 1],
+      [1, 2],
+      [0, 3],
+    ]);
+    const links = (events: StoredEvent[]) => {
+      const v = createChainVerifier();
+      for (const e of events) {
+        const r = v.checkLinks(e);
+        if (r !== undefined) return r.reason;
+      }
+      return v.verified();
+    };
+    // A wrong hash passes the links; the next event's prevHash is compared with the hash it claims.
+    const forged = { ...log[1]!, data: 9 };
+    expect(links([log[0]!, forged, log[2]!])).toEqual({
+      _tag: 'ChainVerified',
+      events: 3,
+      headHash: log[2]!.hash,
+    });
+    expect(links([log[0]!, { ...log[1]!, hash: 'ab'.repeat(32) }, log[2]!])).toMatch(/prevHash/);
+    expect(links([log[0]!, log[2]!])).toMatch(/global position 3 where 2/);
+    expect(links([log[0]!, log[1]!, { ...log[2]!, streamPosition: 3 }])).toMatch(
+      /stream position 3 where 2/,
+    );
+    // check and checkLinks share one chain: a checked event then a linked one.
+    const v = createChainVerifier();
+    expect([v.check(log[0]!), v.checkLinks(log[1]!), v.check(log[2]!)]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(v.verified().events).toBe(3);
   });
 });
