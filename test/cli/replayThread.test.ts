@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogChainCheck } from '../../packages/cli/src/createLogChainCheck.js';
 import { openLogBatches } from '../../packages/cli/src/readLogBatches.js';
 import { startLineHashThread } from '../../packages/cli/src/startLineHashThread.js';
+import { stampNow } from '../../packages/cli/src/LogFile.js';
 import { oneErrorLine, tempDir } from '../support/cliFixtures.js';
 import { asRecord } from '../support/exampleExpectations.js';
 import { ROOT, runCli } from '../support/runCli.js';
@@ -105,12 +106,8 @@ describe('strive replay of a long log (hashes checked in a second thread)', () =
 
   it('stops at --until before a later bad event, and reads the earlier key order alike', async () => {
     const n = lines.length;
-    // The bad event right after the last one replayed, in the same 64 KiB read (so the thread sees it).
-    const ends: number[] = [];
-    lines.reduce((end, l) => (ends.push(end + l.length + 1), end + l.length + 1), 0);
-    const chunk = (line: number) => Math.floor((ends[line - 1]! - 1) / 65536);
-    let u = n - 300;
-    while (chunk(u - 1) !== chunk(u + 1) || ends[u - 2]! % 65536 === 0) u -= 1;
+    // The bad event right after the last one replayed, which the thread reads too.
+    const u = n - 300;
     const edited = logFile('until.jsonl', editLine(lines, u + 1, changeContent));
     const ORDER = ['eventId', 'streamId', 'streamPosition', 'globalPosition', 'type'];
     const rest = ['schemaVersion', 'data', 'metadata', 'prevHash', 'hash'];
@@ -137,7 +134,7 @@ describe('strive replay of a long log (hashes checked in a second thread)', () =
 });
 
 describe('the hash-checking thread', () => {
-  it('answers the lines whose hash does not hold, and no other', async () => {
+  it('reads the file on its own and answers the lines whose hash does not hold, and no other', async () => {
     const where = (line: string, n: number) => {
       const e = asRecord(JSON.parse(line));
       return {
@@ -147,33 +144,52 @@ describe('the hash-checking thread', () => {
         streamPosition: e['streamPosition'],
       };
     };
-    const thread = startLineHashThread(WORKER);
-    await thread.started;
     const e = asRecord(JSON.parse(lines[2]!));
     const earlierOrder = JSON.stringify({ eventId: e['eventId'], ...e });
-    const text = [lines[0], changeContent(lines[1]!), earlierOrder, '', lines[3]].join('\n');
-    await thread.submit(text, 1);
-    await thread.submit(changeContent(lines[4]!), 6);
-    expect(await thread.settle()).toEqual([where(lines[1]!, 2), where(lines[4]!, 6)]);
+    const file = tmp.path('thread.jsonl');
+    // The last line has no newline after it.
+    const text = [
+      lines[0],
+      changeContent(lines[1]!),
+      earlierOrder,
+      '',
+      lines[3],
+      changeContent(lines[4]!),
+    ];
+    writeFileSync(file, text.join('\n'));
+    const answer = await startLineHashThread(file, WORKER).settle();
+    expect(answer.failures).toEqual([where(lines[1]!, 2), where(lines[4]!, 6)]);
+    expect(answer.before).toBe(await stampNow(file));
+    expect(answer.after).toBe(answer.before);
   });
 
-  it('takes every line once started, and the chain check reports what it found', async () => {
+  it('leaves the hashes to the thread, whose finding the chain check reports', async () => {
     const n = lines.length - 10;
     const file = logFile('direct.jsonl', editLine(lines, n, changeContent));
-    const chain = createLogChainCheck({ threadBytes: 0, worker: WORKER, waitForThread: true });
+    const batches = await openLogBatches(file, process.stdin);
+    const chain = createLogChainCheck(batches.file, { threadBytes: 0, worker: WORKER });
+    expect(chain.threaded).toBe(true);
     let broken;
-    read: for await (const batch of await openLogBatches(file, process.stdin)) {
-      await chain.take(batch);
+    read: for await (const batch of batches) {
       for (let i = 0; i < batch.events.length; i++) {
-        broken = chain.check(batch.events[i]!, batch.lines[i], batch.numbers[i]!);
+        broken = chain.check(batch.events[i]!, batch.lines[i]);
         if (broken !== undefined) break read;
       }
     }
     expect(broken).toBeUndefined();
-    expect(chain.threadFrom()).toBe(1);
     expect(await chain.settle()).toMatchObject({
       globalPosition: n,
       reason: 'content does not match its hash',
     });
+  });
+
+  it('refuses a file changed while it was read', async () => {
+    const file = logFile('changed.jsonl', lines.slice(0, 100));
+    const batches = await openLogBatches(file, process.stdin);
+    const stale = { ...batches.file!, stamp: `${batches.file!.stamp}-before` };
+    const chain = createLogChainCheck(stale, { threadBytes: 0, worker: WORKER });
+    await expect(chain.settle()).rejects.toThrow(/changed while replay read it/);
+    // Without a thread there is no second reading to compare.
+    expect(await createLogChainCheck(stale).settle()).toBeUndefined();
   });
 });

@@ -5,42 +5,44 @@ import {
   type StoredEvent,
 } from '@strive/eventlog';
 import { computeEventHash, exportedLineFits } from '@strive/eventlog/adapter';
+import { CliError } from './CliError.js';
 import type { LineHashFailure } from './LineHashFailure.js';
-import type { LogBatch } from './readLogBatches.js';
-import { startLineHashThread, type LineHashThread } from './startLineHashThread.js';
+import { stampNow, type LogFile } from './LogFile.js';
+import {
+  startLineHashThread,
+  type LineHashAnswer,
+  type LineHashThread,
+} from './startLineHashThread.js';
 
 /**
  * The size of log worth a second thread: a thread takes about as long to start as this thread takes to
- * check 4 MiB of lines, so smaller logs are checked here alone. A log of unknown size (standard input)
- * is checked here until this much has been read.
+ * check 4 MiB of lines, so smaller logs (and standard input, which cannot be read twice) are checked
+ * here alone.
  */
 const THREAD_BYTES = 4 * 1024 * 1024;
 
-/** The hash chain check of a log `replay` reads, batch by batch. */
+/** The hash chain check of a log `replay` reads, event by event. */
 export interface LogChainCheck {
-  /** Takes the next batch's lines before its events are checked (hands them to the thread). */
-  readonly take: (batch: LogBatch) => Promise<void>;
-  /** Checks the next event, read from line `n`: the first break seen here, or undefined. */
-  readonly check: (e: StoredEvent, line: string | undefined, n: number) => ChainBroken | undefined;
+  /** Checks the next event, read from `line` when a log: the first break seen here, or undefined. */
+  readonly check: (e: StoredEvent, line: string | undefined) => ChainBroken | undefined;
   /**
    * The first break in the log before line `stop` (all lines when undefined): `found` (a break
-   * `check` returned at that line) or one the thread found earlier. Ends the thread.
+   * `check` returned at that line) or one the thread found earlier. Ends the thread. A `CliError` if
+   * the file changed while it was read.
    */
   readonly settle: (stop?: number, found?: ChainBroken) => Promise<ChainBroken | undefined>;
-  /** Ends the thread, if any, without waiting for its answers (after a failure elsewhere). */
+  /** Ends the thread, if any, without waiting for it (after a failure elsewhere). */
   readonly stop: () => Promise<void>;
-  /** The number of the first line handed to the thread; undefined while the lines are checked here. */
-  readonly threadFrom: () => number | undefined;
+  /** Whether a second thread checks the lines' hashes. */
+  readonly threaded: boolean;
 }
 
 /** Where the check may deviate from its defaults (tests). */
 export interface LogChainCheckOptions {
   /** The log size from which the hashes go to a second thread (default `THREAD_BYTES`). */
   readonly threadBytes?: number;
-  /** The thread's script (default the `lineHashWorker.js` beside this module). */
+  /** The thread's script (default the `lineHashWorker.js` beside `startLineHashThread`). */
   readonly worker?: URL;
-  /** Wait for the thread to start instead of checking here meanwhile (default false). */
-  readonly waitForThread?: boolean;
 }
 
 /** The break of an event (or a line the thread found) whose hash does not hold. Pure. */
@@ -53,33 +55,27 @@ const badHash = (e: Omit<LineHashFailure, 'line'>): ChainBroken => ({
 });
 
 /**
- * The chain check of `replay`: links and hashes in order (`createChainVerifier`), except that the
- * hashes of an exported log of `THREAD_BYTES` or more go to a second thread (`startLineHashThread`)
- * once it has started, while this one decodes and folds. This one then checks the links and whether
- * each line is its event's exported text (`exportedLineFits`), and recomputes the hash of a line that
- * is not. The outcome is the same as checking in order: the first break in the log, with its reason.
- * Does I/O (a worker thread).
- * @example const c = createLogChainCheck(); await c.take(b); c.check(b.events[0], b.lines[0], 1);
+ * The chain check of `replay`: links and hashes in order (`createChainVerifier`), except for an
+ * exported log file of `THREAD_BYTES` or more, whose hashes a second thread checks, reading the file
+ * on its own (`startLineHashThread`), while this one decodes and folds. This one then checks the
+ * links and whether each line is its event's exported text (`exportedLineFits`), and recomputes the
+ * hash of a line that is not. The outcome is the same as checking in order: the first break in the
+ * log, with its reason; and the file must be the same (size, modification time, inode) before and
+ * after both threads read it. Does I/O (a worker thread, file stamps).
+ * @example const c = createLogChainCheck(batches.file); c.check(e, line); await c.settle();
  */
-export const createLogChainCheck = (options: LogChainCheckOptions = {}): LogChainCheck => {
-  const threadBytes = options.threadBytes ?? THREAD_BYTES;
+export const createLogChainCheck = (
+  file: (LogFile & { readonly bytes: number }) | undefined,
+  options: LogChainCheckOptions = {},
+): LogChainCheck => {
   const chain: ChainVerifier = createChainVerifier();
-  let taken = 0;
-  let thread: LineHashThread | undefined;
-  let threadFrom = Infinity;
+  const thread: LineHashThread | undefined =
+    file !== undefined && file.bytes >= (options.threadBytes ?? THREAD_BYTES)
+      ? startLineHashThread(file.path, options.worker)
+      : undefined;
   return {
-    take: async (batch) => {
-      if (batch.text === '') return;
-      taken += batch.text.length;
-      if ((batch.logBytes ?? taken) >= threadBytes) thread ??= startLineHashThread(options.worker);
-      if (thread !== undefined && options.waitForThread === true) await thread.started;
-      // Until the thread has started, this one checks the lines (it does not wait for the thread).
-      if (thread?.ready() !== true) return;
-      threadFrom = Math.min(threadFrom, batch.firstLine);
-      await thread.submit(batch.text, batch.firstLine);
-    },
-    check: (e, line, n) => {
-      if (n < threadFrom || line === undefined) return chain.check(e, line);
+    check: (e, line) => {
+      if (thread === undefined || line === undefined) return chain.check(e, line);
       const broken = chain.checkLinks(e);
       // The thread's answer is exact for a line that fits its event; for one that does not (another
       // key order, an escape…) it may have hashed text that is not the hashed one, so check it here.
@@ -87,18 +83,18 @@ export const createLogChainCheck = (options: LogChainCheckOptions = {}): LogChai
       return computeEventHash(e) === e.hash ? undefined : badHash(e);
     },
     settle: async (stop = Infinity, found) => {
-      if (thread === undefined) return found;
-      if (threadFrom === Infinity) {
-        await thread.stop();
-        return found;
-      }
+      if (thread === undefined || file === undefined) return found;
+      const answer: LineHashAnswer = await thread.settle(stop === Infinity ? undefined : stop);
+      const now = await stampNow(file.path);
+      if (new Set([file.stamp, answer.before, answer.after, now]).size !== 1)
+        throw new CliError(`${file.path} changed while replay read it: replay it again`, 1);
       let first: LineHashFailure | undefined;
-      for (const f of await thread.settle()) if (f.line < (first?.line ?? stop)) first = f;
+      for (const f of answer.failures) if (f.line < (first?.line ?? stop)) first = f;
       return first === undefined ? found : badHash(first);
     },
     stop: async () => {
       await thread?.stop();
     },
-    threadFrom: () => (threadFrom === Infinity ? undefined : threadFrom),
+    threaded: thread !== undefined,
   };
 };

@@ -1,49 +1,73 @@
-// The thread `startLineHashThread` runs: says 'ready' once loaded, then for each batch of whole lines it
-// is sent, checks every line's hash (`lineHashHolds`, else `recheckLine`) and answers with the
-// failures, one message per batch. It
-// loads no more than that check at start (io-ts and the rest only for a line that needs `recheckLine`),
-// since the caller waits for it at the end.
-import { parentPort } from 'node:worker_threads';
+// The thread `startLineHashThread` runs: reads the exported log itself, line by line, checks every
+// line's hash (`lineHashHolds`, else `recheckLine`) and answers once with the failures and the file's
+// stamps at its start and end. It stops after the line the caller's `stop` cell names (0: none). It
+// loads no more than that check at start (io-ts and the rest only for a line that needs `recheckLine`).
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
 import { lineHashHolds } from '@strive/eventlog/adapter';
 import type { LineHashFailure } from './LineHashFailure.js';
+import { stampOf } from './LogFile.js';
 import type * as RecheckLine from './recheckLine.js';
 
-/** What the thread is sent: whole lines of a log, the first numbered `firstLine`. */
-const isLineBatch = (m: unknown): m is { readonly text: string; readonly firstLine: number } =>
-  typeof m === 'object' &&
-  m !== null &&
-  'text' in m &&
-  typeof m.text === 'string' &&
-  'firstLine' in m &&
-  typeof m.firstLine === 'number';
+/** Bytes read at a time at first (the thread's own buffer, reused; doubled for a longer line). */
+const READ = 1 << 20;
+
+/** What the thread is started with: the log's path and the cell the caller writes its last line to. */
+const isStart = (d: unknown): d is { readonly path: string; readonly stop: SharedArrayBuffer } =>
+  typeof d === 'object' &&
+  d !== null &&
+  'path' in d &&
+  typeof d.path === 'string' &&
+  'stop' in d &&
+  d.stop instanceof SharedArrayBuffer;
 
 let recheck: Promise<typeof RecheckLine> | undefined;
 
-/** The hash failures among whole lines `text`, the first numbered `firstLine`. Pure. */
-const failuresIn = async (text: string, firstLine: number): Promise<LineHashFailure[]> => {
-  const failures: LineHashFailure[] = [];
-  let n = firstLine;
-  for (let start = 0; start < text.length; n++) {
-    const found = text.indexOf('\n', start);
-    const end = found === -1 ? text.length : found;
-    const line = text.slice(start, end);
-    if (!lineHashHolds(line)) {
-      const { recheckLine } = await (recheck ??= import('./recheckLine.js'));
-      const failure = recheckLine(line, n);
-      if (failure !== undefined) failures.push(failure);
+/** Line `n`'s failure, if its hash does not hold. */
+const failureOf = async (line: string, n: number): Promise<LineHashFailure | undefined> => {
+  if (lineHashHolds(line)) return undefined;
+  const { recheckLine } = await (recheck ??= import('./recheckLine.js'));
+  return recheckLine(line, n);
+};
+
+/** Checks every line of the file up to the stop line: the failures, and the stamps around. */
+const checkFile = async (path: string, stop: Int32Array) => {
+  const fd = openSync(path, 'r');
+  try {
+    const before = stampOf(fstatSync(fd));
+    const failures: LineHashFailure[] = [];
+    let buf = Buffer.allocUnsafe(READ);
+    let kept = 0;
+    let n = 0;
+    for (;;) {
+      const read = readSync(fd, buf, kept, buf.length - kept, null);
+      const end = kept + read;
+      let start = 0;
+      for (let nl = buf.indexOf(10, 0); nl !== -1 && nl < end; nl = buf.indexOf(10, start)) {
+        n += 1;
+        const failure = await failureOf(buf.toString('utf8', start, nl), n);
+        if (failure !== undefined) failures.push(failure);
+        start = nl + 1;
+      }
+      const last = Atomics.load(stop, 0);
+      if (read === 0 || (last > 0 && n >= last)) {
+        const failure =
+          read === 0 && start < end
+            ? await failureOf(buf.toString('utf8', start, end), n + 1)
+            : undefined;
+        if (failure !== undefined) failures.push(failure);
+        return { failures, before, after: stampOf(fstatSync(fd)) };
+      }
+      if (start === 0 && end === buf.length)
+        buf = Buffer.concat([buf, Buffer.allocUnsafe(buf.length)]);
+      kept = buf.copy(buf, 0, start, end);
     }
-    start = end + 1;
+  } finally {
+    closeSync(fd);
   }
-  return failures;
 };
 
 const port = parentPort;
-if (port === null)
-  throw new Error('lineHashWorker.js runs as a worker thread (startLineHashThread)');
-port.postMessage('ready');
-let answered = Promise.resolve();
-port.on('message', (m: unknown) => {
-  if (!isLineBatch(m)) throw new Error('lineHashWorker: a message is not { text, firstLine }');
-  // In order: a batch that waits for `recheckLine` to load is answered before the next one.
-  answered = answered.then(async () => port.postMessage(await failuresIn(m.text, m.firstLine)));
-});
+if (port === null || !isStart(workerData))
+  throw new Error('lineHashWorker.js runs as the worker thread of startLineHashThread');
+port.postMessage(await checkFile(workerData.path, new Int32Array(workerData.stop)));

@@ -4,6 +4,7 @@ import type { EventLog, StoredEvent } from '@strive/eventlog';
 import { CliError } from './CliError.js';
 import { decodeLogLine } from './decodeLogLines.js';
 import { inBatches } from './inBatches.js';
+import { stampNow, type LogFile } from './LogFile.js';
 import { assertReadable } from './readLines.js';
 
 /** Bytes read at a time: a chunk's events are decoded in one synchronous pass, and few enough stay
@@ -19,18 +20,14 @@ export interface LogBatch {
   readonly lines: readonly (string | undefined)[];
   /** Beside each event, the number of its line in the log (from 1); empty from a store. */
   readonly numbers: readonly number[];
-  /** The whole lines the events were decoded from ('' from a store), the first numbered `firstLine`. */
-  readonly text: string;
-  readonly firstLine: number;
-  /** The size of the whole log in bytes, when known up front (a file; not standard input). */
-  readonly logBytes: number | undefined;
 }
 
-async function* batches(
-  input: Readable,
-  file: string,
-  logBytes: number | undefined,
-): AsyncIterable<LogBatch> {
+/** A log's batches, and the file they are read from with its size (none for standard input or a store). */
+export type LogBatches = AsyncIterable<LogBatch> & {
+  readonly file: (LogFile & { readonly bytes: number }) | undefined;
+};
+
+async function* batches(input: Readable, file: string): AsyncIterable<LogBatch> {
   let rest = '';
   let n = 0;
   try {
@@ -39,7 +36,6 @@ async function* batches(
       const events: StoredEvent[] = [];
       const lines: string[] = [];
       const numbers: number[] = [];
-      const firstLine = n + 1;
       let start = 0;
       for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
         n += 1;
@@ -53,7 +49,7 @@ async function* batches(
         start = end + 1;
       }
       rest = text.slice(start);
-      yield { events, lines, numbers, text: text.slice(0, start), firstLine, logBytes };
+      yield { events, lines, numbers };
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -61,38 +57,33 @@ async function* batches(
     throw new CliError(`cannot read ${file}: ${String(code)}`);
   }
   const last = decodeLogLine(rest, file, n + 1);
-  if (last !== undefined)
-    yield {
-      events: [last],
-      lines: [rest],
-      numbers: [n + 1],
-      text: rest,
-      firstLine: n + 1,
-      logBytes,
-    };
+  if (last !== undefined) yield { events: [last], lines: [rest], numbers: [n + 1] };
 }
 
 /**
  * The events of an exported log (a file, or standard input for `-`), decoded a chunk at a time: one
  * await per megabyte instead of a few per line, and nothing kept beyond the chunk being decoded, so
  * memory stays flat however long the log is. An unreadable file is a `CliError` (exit 2) raised before
- * anything is read; a bad line is a `CliError` naming it (exit 1). Does I/O.
+ * anything is read; a bad line is a `CliError` naming it (exit 1). A file's stamp is taken before it is
+ * read (`LogFile`). Does I/O.
  * @example for await (const b of await openLogBatches('zz.log.jsonl', process.stdin)) fold(b.events);
  */
-export const openLogBatches = async (
-  file: string,
-  stdin: Readable,
-): Promise<AsyncIterable<LogBatch>> => {
-  if (file === '-') return batches(stdin.setEncoding('utf8'), file, undefined);
-  const bytes = await assertReadable(file);
-  return batches(createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK }), file, bytes);
+export const openLogBatches = async (file: string, stdin: Readable): Promise<LogBatches> => {
+  if (file === '-')
+    return Object.assign(batches(stdin.setEncoding('utf8'), file), { file: undefined });
+  const [bytes, stamp] = await Promise.all([assertReadable(file), stampNow(file)]);
+  const read = batches(createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK }), file);
+  return Object.assign(read, { file: { path: file, stamp, bytes } });
 };
+
+async function* readStore(store: Pick<EventLog, 'readAll'>): AsyncIterable<LogBatch> {
+  for await (const events of inBatches(store.readAll({ batchSize: 1000 }), 1000))
+    yield { events, lines: [], numbers: [] };
+}
 
 /**
  * The events of a store, 1,000 at a time, with no lines (`replay` without a file). Does I/O.
  * @example for await (const b of storeBatches(store)) fold(b.events);
  */
-export async function* storeBatches(store: Pick<EventLog, 'readAll'>): AsyncIterable<LogBatch> {
-  for await (const events of inBatches(store.readAll({ batchSize: 1000 }), 1000))
-    yield { events, lines: [], numbers: [], text: '', firstLine: 0, logBytes: undefined };
-}
+export const storeBatches = (store: Pick<EventLog, 'readAll'>): LogBatches =>
+  Object.assign(readStore(store), { file: undefined });

@@ -1,99 +1,62 @@
 import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { Worker } from 'node:worker_threads';
-import { LineHashFailureCodec, type LineHashFailure } from './LineHashFailure.js';
+import { LineHashFailureCodec } from './LineHashFailure.js';
 
-/** Batches handed to the thread and not yet answered before `submit` waits: about 2 MiB of lines. */
-const IN_FLIGHT = 32;
+const Answer = t.type({
+  failures: t.readonlyArray(LineHashFailureCodec),
+  before: t.string,
+  after: t.string,
+});
 
-const Answer = t.readonlyArray(LineHashFailureCodec);
+/** What the thread found: the lines whose hash does not hold, and the file's stamps around its reads. */
+export type LineHashAnswer = t.TypeOf<typeof Answer>;
 
-/** A thread that checks the hashes of exported lines while the caller reads on (`lineHashWorker`). */
+/** A thread that reads an exported log on its own and checks the hash of every line (`lineHashWorker`). */
 export interface LineHashThread {
-  /** Whether the thread has started and takes batches (until then the caller checks its own). */
-  readonly ready: () => boolean;
-  /** Settles once the thread has started (rejects if it fails first). */
-  readonly started: Promise<void>;
-  /** Hands whole lines to the thread; waits only while `IN_FLIGHT` batches are unanswered. */
-  readonly submit: (text: string, firstLine: number) => Promise<void>;
-  /** Every failure the thread found, once it has answered every batch; then the thread ends. */
-  readonly settle: () => Promise<readonly LineHashFailure[]>;
+  /**
+   * Its answer, once it has checked every line up to `stop` (every line when undefined); then the
+   * thread ends. Rejects with the thread's error if it failed.
+   */
+  readonly settle: (stop?: number) => Promise<LineHashAnswer>;
   /** Ends the thread at once (after a failure elsewhere). */
   readonly stop: () => Promise<void>;
 }
 
 /**
- * Starts the hash-checking thread of `replay` (`script`: its code, by default `lineHashWorker.js`
- * beside this module). A thread that fails (a bug) rejects the next `submit` or `settle` with its
- * error. Does I/O (a worker thread).
- * @example const th = startLineHashThread(); await th.submit(text, 1); const bad = await th.settle();
+ * Starts the hash-checking thread of `replay` on the log at `path` (`script`: its code, by default
+ * `lineHashWorker.js` beside this module); it reads the file while the caller reads it too. Does I/O
+ * (a worker thread).
+ * @example const th = startLineHashThread('log.jsonl'); const { failures } = await th.settle();
  */
 export const startLineHashThread = (
+  path: string,
   script: URL = new URL('./lineHashWorker.js', import.meta.url),
 ): LineHashThread => {
-  const worker = new Worker(script);
-  const failures: LineHashFailure[] = [];
-  const waiters: { readonly answered: number; readonly done: () => void }[] = [];
-  let submitted = 0;
-  let answered = 0;
-  let failed: Error | undefined;
+  const stop = new SharedArrayBuffer(4);
+  const worker = new Worker(script, { workerData: { path, stop } });
   let ended = false;
-  let ready = false;
-  let onStarted: { ok: () => void; fail: (e: unknown) => void } | undefined;
-  const started = new Promise<void>((ok, fail) => (onStarted = { ok, fail }));
-  started.catch(() => undefined); // the failure is also reported by `submit` and `settle`
-  const wake = (): void => {
-    if (failed !== undefined) onStarted?.fail(failed);
-    for (
-      let w = waiters[0];
-      w !== undefined && (failed !== undefined || answered >= w.answered);
-      w = waiters[0]
-    ) {
-      waiters.shift();
-      w.done();
-    }
-  };
-  worker.on('message', (m: unknown) => {
-    if (m === 'ready') {
-      ready = true;
-      onStarted?.ok();
-      return;
-    }
-    const found = Answer.decode(m);
-    if (E.isLeft(found)) failed = new Error('lineHashWorker answered something else than failures');
-    else failures.push(...found.right);
-    answered += 1;
-    wake();
+  const answer = new Promise<LineHashAnswer>((done, fail) => {
+    worker.once('message', (m: unknown) => {
+      const a = Answer.decode(m);
+      if (E.isLeft(a)) fail(new Error('lineHashWorker answered something else than its findings'));
+      else done(a.right);
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => {
+      if (!ended) fail(new Error(`lineHashWorker stopped before it answered (exit code ${code})`));
+    });
   });
-  worker.on('error', (e) => {
-    failed = e;
-    wake();
-  });
-  worker.on('exit', (code) => {
-    if (!ended) failed ??= new Error(`lineHashWorker stopped (exit code ${code})`);
-    wake();
-  });
+  answer.catch(() => undefined); // reported by `settle`; unasked after `stop`
   const end = async (): Promise<void> => {
     ended = true;
     await worker.terminate();
   };
-  const until = async (n: number): Promise<void> => {
-    if (answered < n && failed === undefined)
-      await new Promise<void>((done) => waiters.push({ answered: n, done }));
-    if (failed !== undefined) throw failed;
-  };
   return {
-    ready: () => ready,
-    started,
-    submit: async (text, firstLine) => {
-      await until(submitted + 1 - IN_FLIGHT);
-      worker.postMessage({ text, firstLine });
-      submitted += 1;
-    },
-    settle: async () => {
+    settle: async (last) => {
+      if (last !== undefined) Atomics.store(new Int32Array(stop), 0, Math.max(1, last));
       try {
-        await until(submitted);
-        return failures;
+        return await answer;
       } finally {
         await end();
       }

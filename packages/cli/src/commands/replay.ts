@@ -6,7 +6,7 @@ import { formatReport } from '../formatReport.js';
 import type { Io } from '../Io.js';
 import { startProgress, type Progress } from '../progress.js';
 import { within, type Until } from '../parseUntil.js';
-import type { LogBatch } from '../readLogBatches.js';
+import type { LogBatch, LogBatches } from '../readLogBatches.js';
 
 /** Checks and folds every batch up to `until`: the first break of the chain, or undefined. */
 const checkAndFold = async (
@@ -16,15 +16,13 @@ const checkAndFold = async (
   until: Until | undefined,
   progress: Progress,
 ): Promise<ChainBroken | undefined> => {
-  for await (const batch of batches) {
-    await chain.take(batch);
-    const { events, lines, numbers } = batch;
+  for await (const { events, lines, numbers } of batches) {
     for (let i = 0; i < events.length; i++) {
       const e = events[i];
       if (e === undefined) continue;
       const n = numbers[i] ?? 0;
       if (until?.kind === 'position' && e.globalPosition > until.position) return chain.settle(n);
-      const broken = chain.check(e, lines[i], n);
+      const broken = chain.check(e, lines[i]);
       if (broken !== undefined) return chain.settle(n, broken);
       if (within(until, e)) fold.add(e);
     }
@@ -43,13 +41,13 @@ const checkAndFold = async (
  * @example await replay(await openLogBatches('zz.log.jsonl', io.stdin), io, undefined, true) // 0
  */
 export const replay = async (
-  batches: AsyncIterable<LogBatch>,
+  batches: LogBatches,
   io: Io,
   until: Until | undefined,
   json: boolean,
 ): Promise<number> => {
   const progress = startProgress(io, 'replay', json);
-  const chain = createLogChainCheck();
+  const chain = createLogChainCheck(batches.file);
   const fold = createReportFold();
   try {
     const broken = await checkAndFold(batches, chain, fold, until, progress);
