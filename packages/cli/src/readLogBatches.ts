@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { EventLog, StoredEvent } from '@strive/eventlog';
 import { CliError } from './CliError.js';
 import { decodeLogLine } from './decodeLogLines.js';
+import { fileChunks } from './fileChunks.js';
 import { inBatches } from './inBatches.js';
 import { stampNow, type LogFile } from './LogFile.js';
 import { assertReadable } from './readLines.js';
@@ -27,11 +27,17 @@ export type LogBatches = AsyncIterable<LogBatch> & {
   readonly file: (LogFile & { readonly bytes: number }) | undefined;
 };
 
-async function* batches(input: Readable, file: string): AsyncIterable<LogBatch> {
+async function* batches(
+  input: AsyncIterable<unknown> | Iterable<string>,
+  file: string,
+): AsyncIterable<LogBatch> {
   let rest = '';
   let n = 0;
   try {
+    let chunks = 0;
     for await (const chunk of input) {
+      // A file is read synchronously (`fileChunks`): let timers (the progress bar) run now and then.
+      if (++chunks % 16 === 0) await new Promise<void>((next) => setImmediate(next));
       const text: string = rest + String(chunk);
       const events: StoredEvent[] = [];
       const lines: string[] = [];
@@ -72,7 +78,7 @@ export const openLogBatches = async (file: string, stdin: Readable): Promise<Log
   if (file === '-')
     return Object.assign(batches(stdin.setEncoding('utf8'), file), { file: undefined });
   const [bytes, stamp] = await Promise.all([assertReadable(file), stampNow(file)]);
-  const read = batches(createReadStream(file, { encoding: 'utf8', highWaterMark: CHUNK }), file);
+  const read = batches(fileChunks(file, CHUNK), file);
   return Object.assign(read, { file: { path: file, stamp, bytes } });
 };
 
