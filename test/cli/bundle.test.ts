@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,17 @@ describe('the strive bin and the compiled modules', () => {
       freshBundle(pathToFileURL(join(DIST, 'bundle') + '/')),
       'dist/bundle/strive.js is missing or older than its inputs: run `pnpm build`',
     ).toBe(pathToFileURL(BUNDLE).href);
+    // What it checks: the tsc build info of every package it bundles (a few stats at start).
+    const inputs: unknown = JSON.parse(readFileSync(join(DIST, 'bundle', 'inputs.json'), 'utf8'));
+    expect(inputs).toEqual(
+      expect.arrayContaining(
+        ['../.tsbuildinfo'].concat(
+          ['campaign', 'engine', 'eventlog', 'store-sqlite'].map(
+            (p) => `../../../${p}/dist/.tsbuildinfo`,
+          ),
+        ),
+      ),
+    );
   });
 
   it.each([

@@ -4,9 +4,10 @@ import { readFileSync, statSync } from 'node:fs';
 export const BUNDLE_DIR = new URL('./bundle/', import.meta.url);
 
 /**
- * The URL of the bundled CLI in `dir` (`strive.js`) when it is newer than every file it was built from
- * (listed in `inputs.json`, relative to `dir`); `undefined` when it is missing or stale, e.g. after a
- * bare `tsc -b`, so that the caller runs the compiled modules instead. Does I/O (stats).
+ * The URL of the bundled CLI in `dir` (`strive.js`) when it is newer than every file listed in
+ * `inputs.json` (relative to `dir`: the tsc build info of each package it was built from, which `tsc
+ * -b` rewrites whenever it emits); `undefined` when it is missing or stale, e.g. after a bare `tsc -b`,
+ * so that the caller runs the compiled modules instead. Does I/O (a few stats).
  * @example await import(freshBundle(BUNDLE_DIR) ?? './entry.js');
  */
 export const freshBundle = (dir: URL): string | undefined => {
