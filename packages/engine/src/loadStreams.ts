@@ -75,7 +75,11 @@ const loadMany =
     const [heads, others] = await Promise.all([
       headAt.length === 0
         ? []
-        : readHeads(deps.store, ref(headAt[0]!).workflow, headAt.map((i) => ref(i).streamId)),
+        : readHeads(
+            deps.store,
+            ref(headAt[0]!).workflow,
+            headAt.map((i) => ref(i).streamId),
+          ),
       Promise.all(otherAt.map((i) => loadCached(deps, ref(i).workflow, ref(i).streamId, trust))),
     ]);
     const states: WorkflowState<unknown>[] = [];

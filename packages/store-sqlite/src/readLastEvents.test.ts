@@ -36,13 +36,18 @@ describe('readLastEvents', () => {
     const store = open();
     const ids = Array.from({ length: 2_500 }, (_, i) => `s-${i}`);
     for (const [i, id] of ids.entries())
-      await appendToStream(store, id, i % 3 === 0 ? [commitment(i), commitment(i + 1)] : [commitment(i)], {
-        expectedVersion: 'no-stream',
-      });
+      await appendToStream(
+        store,
+        id,
+        i % 3 === 0 ? [commitment(i), commitment(i + 1)] : [commitment(i)],
+        {
+          expectedVersion: 'no-stream',
+        },
+      );
     const last = await store.readLastEvents(ids);
     expect(last.size).toBe(2_500);
-    expect(ids.map((id, i) => last.get(id)?.streamPosition === (i % 3 === 0 ? 2 : 1))).not.toContain(
-      false,
-    );
+    expect(
+      ids.map((id, i) => last.get(id)?.streamPosition === (i % 3 === 0 ? 2 : 1)),
+    ).not.toContain(false);
   });
 });
