@@ -50,12 +50,24 @@ const UNSURE = Symbol('unsure');
  * `validateJson`'s walk: strings and keys counted exactly (`exact`), or at their longest possible
  * JSON text, in which case going over the limit answers `UNSURE` instead of refusing.
  */
-const walk = (
+function walk(
+  value: unknown,
+  path: string,
+  limits: JsonLimits,
+  exact: true,
+): E.Either<InvalidEvent, JsonValue>;
+function walk(
   value: unknown,
   path: string,
   limits: JsonLimits,
   exact: boolean,
-): E.Either<InvalidEvent, JsonValue> | typeof UNSURE => {
+): E.Either<InvalidEvent, JsonValue> | typeof UNSURE;
+function walk(
+  value: unknown,
+  path: string,
+  limits: JsonLimits,
+  exact: boolean,
+): E.Either<InvalidEvent, JsonValue> | typeof UNSURE {
   const over = (p: string) => (exact ? E.left(tooLarge(p, limits)) : UNSURE);
   const stack: Array<{ v: unknown; p: string; d: number }> = [{ v: value, p: path, d: 0 }];
   const seen = new Set<object>();
@@ -106,7 +118,7 @@ const walk = (
   }
   // The walk above proved the shape; io-ts cannot express "checked JSON" without a second walk.
   return E.right(value as JsonValue);
-};
+}
 
 /**
  * Checks that a value is plain JSON: finite numbers, well-formed strings, arrays and plain objects,
