@@ -4,7 +4,7 @@ import type { LoadedStream } from './planCommand.js';
 import type { AnyWorkflow, WorkflowState } from './Workflow.js';
 
 /** A stream to load: its workflow and id. */
-export interface StreamToLoad {
+interface StreamToLoad {
   readonly workflow: AnyWorkflow;
   readonly streamId: string;
 }
