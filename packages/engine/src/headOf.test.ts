@@ -2,7 +2,9 @@ import {
   appendToStream,
   createMemoryEventStore,
   type EventStore,
+  type LastEvents,
   type ReadStreamOptions,
+  type StoredEvent,
 } from '@strive/eventlog';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
@@ -220,5 +222,58 @@ describe('many derived streams', () => {
     expect(outcome._tag).toBe('Accepted');
     expect(heads[0]).toHaveLength(601);
     expect(most).toBe(256);
+  });
+});
+
+describe('heads from a store with readLastEvents', () => {
+  /** 600 members of branch b9, 300 of them with one event; `readLastEvents` over `readStream`. */
+  const withLastEvents = async (calls: number[], memberReads: string[]) => {
+    const inner = createMemoryEventStore();
+    const ids = Array.from({ length: 600 }, (_, i) => `m${i}`);
+    await appendToStream(
+      inner,
+      'branch-b9',
+      ids.map((memberId) => event('Joined', { memberId }, '2026-05-01T09:00:00Z')),
+      { expectedVersion: 'no-stream' },
+    );
+    for (const id of ids.filter((_, i) => i % 2 === 0))
+      await appendToStream(inner, `member-${id}`, [event('Borrowed', {}, `2026-05-01T10:00:00Z`)], {
+        expectedVersion: 'no-stream',
+      });
+    const store: EventStore & LastEvents = {
+      ...inner,
+      readStream: (streamId, options) => {
+        if (streamId.startsWith('member-')) memberReads.push(streamId);
+        return inner.readStream(streamId, options);
+      },
+      readLastEvents: async (streamIds) => {
+        calls.push(streamIds.length);
+        const last = new Map<string, StoredEvent>();
+        for (const id of streamIds)
+          for await (const e of inner.readStream(id, { direction: 'backward', batchSize: 1 }))
+            last.set(id, e);
+        return last;
+      },
+    };
+    return { store, plain: inner };
+  };
+  const closeB9 = { type: 'Close', id: 'c9', at: '2026-05-01T11:00:00Z', actor, branchId: 'b9' };
+
+  it('reads every head in one call per chunk, no stream read each, and decides the same', async () => {
+    const calls: number[] = [];
+    const memberReads: string[] = [];
+    const { store } = await withLastEvents(calls, memberReads);
+    heads.length = 0;
+    const outcome = await createEngine({ store, commands: [close] }).handle(closeB9);
+    const batched = heads.splice(0);
+    expect(calls).toEqual([256, 256, 88]);
+    expect(memberReads).toEqual([]);
+    const { plain } = await withLastEvents([], []);
+    const alone = await createEngine({ store: plain, commands: [close] }).handle(closeB9);
+    expect(heads[0]).toEqual(batched[0]);
+    expect(batched[0]?.[1]).toEqual(['member:m0', 1, '2026-05-01T10:00:00Z', null]);
+    expect(batched[0]?.[2]).toEqual(['member:m1', 0, null, null]);
+    expect(outcome._tag).toBe('Accepted');
+    expect(alone._tag).toBe('Accepted');
   });
 });

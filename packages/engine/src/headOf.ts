@@ -1,4 +1,4 @@
-import type { EventLog } from '@strive/eventlog';
+import { canReadLastEvents, type EventLog, type StoredEvent } from '@strive/eventlog';
 import { createMachine } from 'xstate';
 import type { StreamRef } from './defineCommand.js';
 import { defineWorkflow } from './defineWorkflow.js';
@@ -42,8 +42,31 @@ export const readHead = async <C>(
   workflow: Workflow<C>,
   streamId: string,
 ): Promise<WorkflowState<C>> => {
-  const state = { value: workflow.initialValue, context: workflow.initialContext };
   for await (const e of store.readStream(streamId, { direction: 'backward', batchSize: 1 }))
-    return { ...state, version: e.streamPosition, lastAt: e.metadata.at };
-  return { ...state, version: 0, lastAt: null };
+    return headState(workflow, e);
+  return headState(workflow, undefined);
+};
+
+/** The head state of a stream whose last event is `last` (none: an empty stream). Pure. */
+const headState = <C>(workflow: Workflow<C>, last: StoredEvent | undefined): WorkflowState<C> => ({
+  value: workflow.initialValue,
+  context: workflow.initialContext,
+  version: last === undefined ? 0 : last.streamPosition,
+  lastAt: last === undefined ? null : last.metadata.at,
+});
+
+/**
+ * `readHead` of many streams, in the order of `streamIds`: in one `readLastEvents` call when the
+ * store has that capability (`canReadLastEvents`), else one backward read per stream, all at once.
+ * Does I/O.
+ */
+export const readHeads = async <C>(
+  store: EventLog,
+  workflow: Workflow<C>,
+  streamIds: readonly string[],
+): Promise<WorkflowState<C>[]> => {
+  if (!canReadLastEvents(store))
+    return Promise.all(streamIds.map((id) => readHead(store, workflow, id)));
+  const last = await store.readLastEvents(streamIds);
+  return streamIds.map((id) => headState(workflow, last.get(id)));
 };

@@ -1,8 +1,8 @@
 import type { DecodedCommand } from './decodeCommand.js';
 import { foldEventsAsync } from './foldEvents.js';
 import type { HandleDeps } from './handleCommand.js';
-import { isHeadOnly } from './headOf.js';
-import { loadDerivedStreams } from './loadDerivedStreams.js';
+import { isHeadOnly, readHeads } from './headOf.js';
+import { loadDerivedStreams, type LoadStates } from './loadDerivedStreams.js';
 import { loadState } from './loadState.js';
 import type { LoadedStream } from './planCommand.js';
 import type { Workflow, WorkflowState } from './Workflow.js';
@@ -55,9 +55,38 @@ export const loadStreams = async (
   cmd: DecodedCommand,
   trustCache: boolean,
 ): Promise<LoadedStreams> =>
-  loadDerivedStreams(cmd, await loadNamedStreams(deps, cmd, trustCache), (workflow, streamId) =>
-    loadCached(deps, workflow, streamId, trustCache),
+  loadDerivedStreams(
+    cmd,
+    await loadNamedStreams(deps, cmd, trustCache),
+    loadMany(deps, trustCache),
   );
+
+/**
+ * `loadCached` of several streams at once, those named by `headOf` read together (`readHeads`: one
+ * store call for all of them when the store can). Does I/O.
+ */
+const loadMany =
+  (deps: HandleDeps, trust: boolean): LoadStates =>
+  async (refs) => {
+    const headAt: number[] = [];
+    const otherAt: number[] = [];
+    refs.forEach((r, i) => (isHeadOnly(r.workflow) ? headAt : otherAt).push(i));
+    const ref = (i: number) => refs[i]!;
+    const [heads, others] = await Promise.all([
+      headAt.length === 0
+        ? []
+        : readHeads(
+            deps.store,
+            ref(headAt[0]!).workflow,
+            headAt.map((i) => ref(i).streamId),
+          ),
+      Promise.all(otherAt.map((i) => loadCached(deps, ref(i).workflow, ref(i).streamId, trust))),
+    ]);
+    const states: WorkflowState<unknown>[] = [];
+    heads.forEach((state, j) => (states[headAt[j]!] = state));
+    others.forEach(({ state }, j) => (states[otherAt[j]!] = state));
+    return { states, fromCache: others.some((l) => l.fromCache) };
+  };
 
 const loadNamedStreams = async (
   deps: HandleDeps,

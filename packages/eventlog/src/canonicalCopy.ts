@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { InvalidEvent } from './errors.js';
 import type { JsonValue } from './json.js';
-import { jsonStringLength } from './quoteJson.js';
 import { serializeCanonical } from './serializeCanonical.js';
 import { validateJson, type JsonLimits } from './validateJson.js';
 
@@ -14,7 +13,10 @@ export interface CanonicalCopy {
 /** Objects a walk holds in an array (searched linearly) before it moves them to a `Set`. */
 const SMALL = 16;
 
-/** Walk state: shared-reference detection, the size counted as `validateJson` counts it, key kinds. */
+/**
+ * Walk state: shared-reference detection, the size counted as `validateJson` counts it (strings and
+ * keys without their escapes: a lower bound, the text's length settles it), key kinds.
+ */
 interface Walk {
   /** The objects and arrays met so far, while they are few (cheaper than a `Set`). */
   readonly small: object[];
@@ -73,7 +75,7 @@ const copyObject = (v: object, depth: number, w: Walk): Copied => {
     if (k === '__proto__' || k === 'constructor' || k === 'prototype') return NOT_JSON;
     const c = k.charCodeAt(0);
     if (c >= 48 && c <= 57) w.indexKeys = true;
-    w.chars += jsonStringLength(k) + 1;
+    w.chars += k.length + 3;
     // An accessor has no value: it is refused as `undefined`, its getter never runs.
     const child = copy(Object.getOwnPropertyDescriptor(v, k)?.value, depth + 1, w);
     if (child === NOT_JSON) return NOT_JSON;
@@ -85,7 +87,7 @@ const copyObject = (v: object, depth: number, w: Walk): Copied => {
 const copy = (v: unknown, depth: number, w: Walk): Copied => {
   switch (typeof v) {
     case 'string':
-      w.chars += jsonStringLength(v);
+      w.chars += v.length + 2;
       return w.chars <= w.limits.maxChars ? v : NOT_JSON;
     case 'number':
       w.chars += String(v).length;
@@ -139,11 +141,13 @@ export const canonicalCopy = (
         ? serializeCanonical(copied)
         : JSON.stringify(copied);
   // JSON.stringify writes a lone surrogate (in a string or a key) as an escape `\udXXX`, and any
-  // text holding one contains `\ud`: only then are the strings checked, by `validateJson`.
-  if (copied === NOT_JSON || json === undefined || json.includes('\\ud')) {
+  // text holding one contains `\ud`: only then are the strings checked, by `validateJson`. The
+  // text's length is the size `validateJson` counts, escapes included.
+  const tooLong = json !== undefined && json.length > limits.maxChars;
+  if (copied === NOT_JSON || json === undefined || tooLong || json.includes('\\ud')) {
     const problem = validateJson(value, path, limits);
     if (E.isLeft(problem)) return problem;
-    if (copied === NOT_JSON || json === undefined)
+    if (copied === NOT_JSON || json === undefined || tooLong)
       throw new Error(
         `canonicalCopy refused a value validateJson accepts at ${path}; report this bug`,
       );

@@ -64,6 +64,7 @@ export {
   type ProjectionCommit,
   type ProjectionDocuments,
 } from './ProjectionDocuments.js';
+export { canReadLastEvents, type LastEvents } from './LastEvents.js';
 export { hasSnapshots, type Snapshot, type SnapshotStore } from './SnapshotStore.js';
 export { isSealed, sealSnapshot, type UnsealedSnapshot } from './sealSnapshot.js';
 export { createMemoryEventStore, type MemoryEventStoreOptions } from './createMemoryEventStore.js';

@@ -87,6 +87,32 @@ describe('validateJson', () => {
     expect(problem('x'.repeat(9_000))).toBeUndefined();
   });
 
+  it('sets the size limit at the length of the JSON text exactly, escapes included (property)', () => {
+    const escapes = fc.string({ unit: fc.constantFrom('a', '"', '\\', '\n', '\u0001', 'é') });
+    const text = fc.oneof(escapes, fc.string());
+    const values = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom(true, false, null),
+        fc.array(tie('value')),
+        fc.dictionary(
+          text.filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k)),
+          tie('value'),
+        ),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(values, (v) => {
+        const size = JSON.stringify(v).length;
+        expect(problem(v, { maxDepth: 64, maxChars: size })).toBeUndefined();
+        expect(problem(v, { maxDepth: 64, maxChars: size - 1 })?.reason).toMatch(/size limit/);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('accepts whatever JSON.parse produces from well-formed text (property)', () => {
     fc.assert(
       fc.property(fc.jsonValue({ stringUnit: 'grapheme', maxDepth: 8 }), (v) => {

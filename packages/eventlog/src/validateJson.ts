@@ -43,16 +43,32 @@ const isPlainObject = (u: object): boolean => {
   return proto === Object.prototype || proto === null;
 };
 
+/** A bounded walk that went over the limit: only the exact count can tell. */
+const UNSURE = Symbol('unsure');
+
 /**
- * Checks that a value is plain JSON: finite numbers, well-formed strings, arrays and plain objects,
- * no cycles, no `__proto__`/`constructor`/`prototype` keys, within the depth and size limits.
- * Iterative, so a 10,000-deep value is refused without exhausting the stack. Pure.
+ * `validateJson`'s walk: strings and keys counted exactly (`exact`), or at their longest possible
+ * JSON text, in which case going over the limit answers `UNSURE` instead of refusing.
  */
-export const validateJson = (
+function walk(
   value: unknown,
   path: string,
   limits: JsonLimits,
-): E.Either<InvalidEvent, JsonValue> => {
+  exact: true,
+): E.Either<InvalidEvent, JsonValue>;
+function walk(
+  value: unknown,
+  path: string,
+  limits: JsonLimits,
+  exact: boolean,
+): E.Either<InvalidEvent, JsonValue> | typeof UNSURE;
+function walk(
+  value: unknown,
+  path: string,
+  limits: JsonLimits,
+  exact: boolean,
+): E.Either<InvalidEvent, JsonValue> | typeof UNSURE {
+  const over = (p: string) => (exact ? E.left(tooLarge(p, limits)) : UNSURE);
   const stack: Array<{ v: unknown; p: string; d: number }> = [{ v: value, p: path, d: 0 }];
   const seen = new Set<object>();
   let chars = 0;
@@ -66,8 +82,8 @@ export const validateJson = (
       // As JSON writes it: `String` and `JSON.stringify` agree on every finite number.
       chars += String(v).length;
     } else if (typeof v === 'string') {
-      chars += jsonStringLength(v);
-      if (chars > limits.maxChars) return E.left(tooLarge(p, limits));
+      chars += exact ? jsonStringLength(v) : 6 * v.length + 2;
+      if (chars > limits.maxChars) return over(p);
       if (!isWellFormedString(v)) return E.left(invalidEvent(p, 'string has a lone surrogate'));
     } else if (typeof v === 'object') {
       if (d >= limits.maxDepth)
@@ -87,7 +103,7 @@ export const validateJson = (
           if (FORBIDDEN_KEYS.has(k))
             return E.left(invalidEvent(`${p}.${k}`, `key "${k}" is not allowed`));
           if (!isWellFormedString(k)) return E.left(invalidEvent(p, 'a key has a lone surrogate'));
-          chars += jsonStringLength(k) + 1;
+          chars += (exact ? jsonStringLength(k) : 6 * k.length + 2) + 1;
           // An accessor has no value: it is refused as `undefined`, its getter never runs.
           const child: unknown = Object.getOwnPropertyDescriptor(v, k)?.value;
           stack.push({ v: child, p: `${p}.${k}`, d: d + 1 });
@@ -98,8 +114,24 @@ export const validateJson = (
     } else {
       return E.left(invalidEvent(p, `${describe(v)} is not JSON`));
     }
-    if (chars > limits.maxChars) return E.left(tooLarge(p, limits));
+    if (chars > limits.maxChars) return over(p);
   }
   // The walk above proved the shape; io-ts cannot express "checked JSON" without a second walk.
   return E.right(value as JsonValue);
+}
+
+/**
+ * Checks that a value is plain JSON: finite numbers, well-formed strings, arrays and plain objects,
+ * no cycles, no `__proto__`/`constructor`/`prototype` keys, within the depth and size limits.
+ * Iterative, so a 10,000-deep value is refused without exhausting the stack. Pure.
+ */
+export const validateJson = (
+  value: unknown,
+  path: string,
+  limits: JsonLimits,
+): E.Either<InvalidEvent, JsonValue> => {
+  // First with each string counted at the most its JSON text can take (6 units per unit, `\u0000`):
+  // below the limit, the exact count is too, and no string is escaped to be counted.
+  const bounded = walk(value, path, limits, false);
+  return bounded === UNSURE ? walk(value, path, limits, true) : bounded;
 };

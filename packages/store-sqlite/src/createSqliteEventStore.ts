@@ -8,6 +8,7 @@ import type {
   AppendResult,
   EventStore,
   InlineProjection,
+  LastEvents,
   Subscription,
 } from '@strive/eventlog';
 import {
@@ -24,6 +25,7 @@ import { prepareStatements } from './prepareStatements.js';
 import { projectionDocuments } from './projectionDocuments.js';
 import { promised, StoreUnavailableError } from './promised.js';
 import { readAllEvents, readStreamEvents } from './readEvents.js';
+import { readLastEvents } from './readLastEvents.js';
 import { retryBusy } from './retryBusy.js';
 import { readSettings, type SqliteStoreSettings } from './readSettings.js';
 import { snapshotStore } from './snapshotStore.js';
@@ -36,8 +38,11 @@ import {
 import { storeFailure } from './storeFailure.js';
 import { walCheckpointer } from './walCheckpointer.js';
 
-/** The SQLite event store: the whole `EventStore` port plus a look at its settings. */
-export interface SqliteEventStore extends EventStore {
+/**
+ * The SQLite event store: the whole `EventStore` port, the last events of many streams at once
+ * (`LastEvents`), and a look at its settings.
+ */
+export interface SqliteEventStore extends EventStore, LastEvents {
   appendMany(
     requests: readonly AppendRequest[],
     options?: AppendManyOptions,
@@ -101,6 +106,7 @@ const build = (
     },
     readStream: (streamId, options) => readStreamEvents(st, streamId, options),
     readAll: (options) => readAllEvents(st, options),
+    readLastEvents: (streamIds) => promised(() => readLastEvents(st, streamIds)),
     readEvent: (eventId) =>
       promised(() => {
         const row: unknown = st.eventById.get(eventId);

@@ -15,6 +15,11 @@ const PAGE_SQL: Record<PageKind, string> = {
        ORDER BY global_position LIMIT `,
 };
 
+/** `EVENT_COLUMNS` of the `events` table aliased `e`. */
+const LAST_EVENT_COLUMNS = EVENT_COLUMNS.split(', ')
+  .map((c) => `e.${c}`)
+  .join(', ');
+
 /** Distinct page statements kept per connection; past this the memory starts over. */
 const MAX_PAGE_STATEMENTS = 32;
 
@@ -45,6 +50,8 @@ export interface Statements {
   readonly dataVersion: Statement;
   readonly streamVersion: Statement;
   readonly eventById: Statement;
+  /** The last event of each stream named in a JSON array of stream ids (see `readLastEvents`). */
+  readonly lastEvents: Statement;
   /** Inserts planned rows, several per statement; false when an event id was stored already. */
   readonly insertRows: (rows: readonly StoredRow[]) => boolean;
   /** The keyset query of a paginated read, prepared once per batch size (see `pageQuery`). */
@@ -76,6 +83,12 @@ export const prepareStatements = (db: Database): Statements => {
       'SELECT stream_position FROM events WHERE stream_id = ? ORDER BY stream_position DESC LIMIT 1',
     ),
     eventById: raw(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`),
+    // One index seek per id for its last position, one for its row.
+    lastEvents: raw(
+      `SELECT ${LAST_EVENT_COLUMNS} FROM json_each(?) AS ids JOIN events AS e
+       ON e.stream_id = ids.value AND e.stream_position =
+         (SELECT max(stream_position) FROM events WHERE stream_id = ids.value)`,
+    ),
     insertRows: insertRows(db),
     page: pageQuery(db),
     loadSnapshot: raw(
