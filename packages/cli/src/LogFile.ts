@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 
 /**
- * An exported log read from a file: its path, and a stamp of what the file was (size, modification
- * time, inode, device), equal only while the file is not changed or replaced.
+ * An exported log read from a file: its path, its size in bytes, and a stamp of what the file was
+ * (size, modification time, inode, device), equal only while the file is not changed or replaced.
  */
 export interface LogFile {
   readonly path: string;
+  readonly bytes: number;
   readonly stamp: string;
 }
 

@@ -65,7 +65,7 @@ const badHash = (e: Omit<LineHashFailure, 'line'>): ChainBroken => ({
  * @example const c = createLogChainCheck(batches.file); c.check(e, line); await c.settle();
  */
 export const createLogChainCheck = (
-  file: (LogFile & { readonly bytes: number }) | undefined,
+  file: LogFile | undefined,
   options: LogChainCheckOptions = {},
 ): LogChainCheck => {
   const chain: ChainVerifier = createChainVerifier();

@@ -23,9 +23,8 @@ const isStart = (d: unknown): d is { readonly path: string; readonly stop: Share
 
 let recheck: Promise<typeof RecheckLine> | undefined;
 
-/** Line `n`'s failure, if its hash does not hold. */
-const failureOf = async (line: string, n: number): Promise<LineHashFailure | undefined> => {
-  if (lineHashHolds(line)) return undefined;
+/** Line `n`'s failure, for a line `lineHashHolds` did not prove (rare: loads `recheckLine` once). */
+const recheckAt = async (line: string, n: number): Promise<LineHashFailure | undefined> => {
   const { recheckLine } = await (recheck ??= import('./recheckLine.js'));
   return recheckLine(line, n);
 };
@@ -45,16 +44,17 @@ const checkFile = async (path: string, stop: Int32Array) => {
       let start = 0;
       for (let nl = buf.indexOf(10, 0); nl !== -1 && nl < end; nl = buf.indexOf(10, start)) {
         n += 1;
-        const failure = await failureOf(buf.toString('utf8', start, nl), n);
+        const line = buf.toString('utf8', start, nl);
+        // No await on the usual line: `lineHashHolds` answers it synchronously.
+        const failure = lineHashHolds(line) ? undefined : await recheckAt(line, n);
         if (failure !== undefined) failures.push(failure);
         start = nl + 1;
       }
       const last = Atomics.load(stop, 0);
       if (read === 0 || (last > 0 && n >= last)) {
+        const line = read === 0 && start < end ? buf.toString('utf8', start, end) : '';
         const failure =
-          read === 0 && start < end
-            ? await failureOf(buf.toString('utf8', start, end), n + 1)
-            : undefined;
+          line === '' || lineHashHolds(line) ? undefined : await recheckAt(line, n + 1);
         if (failure !== undefined) failures.push(failure);
         return { failures, before, after: stampOf(fstatSync(fd)) };
       }

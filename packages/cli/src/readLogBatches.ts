@@ -24,7 +24,7 @@ export interface LogBatch {
 
 /** A log's batches, and the file they are read from with its size (none for standard input or a store). */
 export type LogBatches = AsyncIterable<LogBatch> & {
-  readonly file: (LogFile & { readonly bytes: number }) | undefined;
+  readonly file: LogFile | undefined;
 };
 
 async function* batches(
