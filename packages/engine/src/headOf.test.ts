@@ -184,16 +184,24 @@ describe('headOf: streams read only at their head', () => {
   });
 });
 
+/** A memory store holding branch b9 with 600 members, m0 to m599; their ids. */
+const branchOf600 = async () => {
+  const inner = createMemoryEventStore();
+  const ids = Array.from({ length: 600 }, (_, i) => `m${i}`);
+  await appendToStream(
+    inner,
+    'branch-b9',
+    ids.map((memberId) => event('Joined', { memberId }, '2026-05-01T09:00:00Z')),
+    { expectedVersion: 'no-stream' },
+  );
+  return { inner, ids };
+};
+
+const closeB9 = { type: 'Close', id: 'c9', at: '2026-05-01T11:00:00Z', actor, branchId: 'b9' };
+
 describe('many derived streams', () => {
   it('loads at most 256 at a time, and every one of them', async () => {
-    const inner = createMemoryEventStore();
-    const ids = Array.from({ length: 600 }, (_, i) => `m${i}`);
-    await appendToStream(
-      inner,
-      'branch-b9',
-      ids.map((memberId) => event('Joined', { memberId }, '2026-05-01T09:00:00Z')),
-      { expectedVersion: 'no-stream' },
-    );
+    const { inner } = await branchOf600();
     let inFlight = 0;
     let most = 0;
     const store: EventStore = {
@@ -212,13 +220,7 @@ describe('many derived streams', () => {
     };
     heads.length = 0;
     const engine = createEngine({ store, commands: [close] });
-    const outcome = await engine.handle({
-      type: 'Close',
-      id: 'c9',
-      at: '2026-05-01T11:00:00Z',
-      actor,
-      branchId: 'b9',
-    });
+    const outcome = await engine.handle(closeB9);
     expect(outcome._tag).toBe('Accepted');
     expect(heads[0]).toHaveLength(601);
     expect(most).toBe(256);
@@ -228,14 +230,7 @@ describe('many derived streams', () => {
 describe('heads from a store with readLastEvents', () => {
   /** 600 members of branch b9, 300 of them with one event; `readLastEvents` over `readStream`. */
   const withLastEvents = async (calls: number[], memberReads: string[]) => {
-    const inner = createMemoryEventStore();
-    const ids = Array.from({ length: 600 }, (_, i) => `m${i}`);
-    await appendToStream(
-      inner,
-      'branch-b9',
-      ids.map((memberId) => event('Joined', { memberId }, '2026-05-01T09:00:00Z')),
-      { expectedVersion: 'no-stream' },
-    );
+    const { inner, ids } = await branchOf600();
     for (const id of ids.filter((_, i) => i % 2 === 0))
       await appendToStream(inner, `member-${id}`, [event('Borrowed', {}, `2026-05-01T10:00:00Z`)], {
         expectedVersion: 'no-stream',
@@ -257,7 +252,6 @@ describe('heads from a store with readLastEvents', () => {
     };
     return { store, plain: inner };
   };
-  const closeB9 = { type: 'Close', id: 'c9', at: '2026-05-01T11:00:00Z', actor, branchId: 'b9' };
 
   it('reads every head in one call per chunk, no stream read each, and decides the same', async () => {
     const calls: number[] = [];

@@ -1,20 +1,12 @@
 import * as E from 'fp-ts/lib/Either.js';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendToStream, isIdempotencyConflict, verify } from '@strive/eventlog';
-import { createSqliteEventStore, type SqliteEventStore } from './index.js';
 import { MAX_ROWS_PER_INSERT } from './insertRows.js';
+import { memoryStores } from './testSupport/memoryStores.js';
 import { collect, commitment, uuid } from './testSupport/fixtures.js';
 
-const stores: SqliteEventStore[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-});
-const open = (): SqliteEventStore => {
-  const s = createSqliteEventStore({ path: ':memory:' });
-  stores.push(s);
-  return s;
-};
+const open = memoryStores();
 
 describe('multi-row inserts', () => {
   it('stores batches of every size around the chunk sizes, in order, with a sound chain', async () => {
@@ -51,8 +43,7 @@ describe('multi-row inserts', () => {
           expect(E.isLeft(r) && isIdempotencyConflict(r.left)).toBe(true);
           expect(await store.head()).toMatchObject({ globalPosition: 1 });
           expect(await collect(store.readStream('s'))).toEqual([]);
-          await store.close();
-          stores.splice(stores.indexOf(store), 1);
+          await store.close(); // closed again after the test: a no-op
         },
       ),
       { numRuns: 40 },

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appendToStream, canReadLastEvents } from '@strive/eventlog';
-import { createSqliteEventStore, type SqliteEventStore } from './index.js';
+import { memoryStores } from './testSupport/memoryStores.js';
 import { collect, commitment } from './testSupport/fixtures.js';
 
-const stores: SqliteEventStore[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close();
-});
-const open = (): SqliteEventStore => {
-  const store = createSqliteEventStore({ path: ':memory:' });
-  stores.push(store);
-  return store;
-};
+const open = memoryStores();
 
 describe('readLastEvents', () => {
   it('answers each stream’s last event as a backward read does, and nothing for an empty stream', async () => {
