@@ -9,6 +9,8 @@ describe('parseJsonLine', () => {
       E.left("Duplicate key 'a' encountered at position 8"),
     );
     expect(E.isLeft(parseJsonLine('{"x":{"actor":{"r":"p"},"actor":{"r":"c"}}}'))).toBe(true);
+    // Whitespace between a key and its colon: still a key.
+    expect(E.isLeft(parseJsonLine('{"a":1,"a" \t\n :2}'))).toBe(true);
     // The same value twice changes nothing: kept.
     expect(parseJsonLine('{"a":1,"a":1}')).toEqual(E.right({ a: 1 }));
     // Keys inside strings are not keys.
@@ -48,6 +50,30 @@ describe('parseJsonLine', () => {
         (v) => {
           const text = JSON.stringify(v);
           expect(parseJsonLine(text)).toEqual(E.right(JSON.parse(text)));
+        },
+      ),
+      { seed, numRuns: 300 },
+    );
+  });
+
+  it('refuses a repeated key whatever the strings around it hold (escaped quotes, backslashes, colons; property)', () => {
+    const seed = 20_261_207;
+    console.log(`parseJsonLine duplicate-key property seed ${seed}`);
+    const nasty = fc.string({ unit: fc.constantFrom('"', '\\', ':', 'a', ' ', '{', '1', '\n') });
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          nasty,
+          fc.jsonValue().filter((v) => !unsafe(v)),
+          { minKeys: 1 },
+        ),
+        fc.constantFrom('', ' ', '\n  '),
+        (v, space) => {
+          const [key] = Object.keys(v);
+          const rest = JSON.stringify(v, null, space);
+          // The first key written once more, before the others, with a value it does not have.
+          const text = `{${JSON.stringify(key)}:${JSON.stringify([v[key ?? ''] ?? null])},${rest.slice(1)}`;
+          expect(E.isLeft(parseJsonLine(text))).toBe(true);
         },
       ),
       { seed, numRuns: 300 },
