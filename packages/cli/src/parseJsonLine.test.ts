@@ -79,4 +79,10 @@ describe('parseJsonLine', () => {
       { seed, numRuns: 300 },
     );
   });
+
+  it('reads a line with a string of megabytes of escapes, and refuses one nested too deep to check', () => {
+    const long = JSON.stringify({ type: 'X', s: 'a\\"'.repeat(3_000_000) });
+    expect(parseJsonLine(long)).toEqual(E.right(JSON.parse(long)));
+    expect(E.isLeft(parseJsonLine(`${'['.repeat(20_000)}${']'.repeat(20_000)}`))).toBe(true);
+  });
 });

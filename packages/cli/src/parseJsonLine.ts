@@ -95,7 +95,7 @@ export const parseJsonLine = (text: string): E.Either<string, unknown> => {
     if (!suspect && keys === keysIn(value)) return E.right(value);
     parse(text, undefined, exactNumber);
   } catch (e) {
-    // A line too deep or too long for these checks is refused rather than let through unchecked.
+    // A line too deep for these checks (`keysIn` and lossless-json recurse) is refused, not let through.
     return E.left(e instanceof Error ? e.message : String(e));
   }
   // lossless-json accepts a key repeated with an equal value: the meaning did not change.
