@@ -1,7 +1,7 @@
 import { refine } from '@strive/engine';
+import { isIsoDateTime } from '@strive/eventlog';
 import * as t from 'io-ts';
 
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ID = /^[A-Za-z0-9](?:[A-Za-z0-9_.:-]{0,98}[A-Za-z0-9])?$/;
 
 /** A finite number (io-ts's `t.number` lets NaN and Infinity through). */
@@ -67,9 +67,6 @@ export const Id = refine(
   'Id',
   'must be 1-100 letters, digits or _ . : - (starting and ending with a letter or digit)',
 );
-
-/** Whether a string is an ISO-8601 date-time with an explicit offset (Z or ±hh:mm). Pure. */
-const isIsoDateTime = (s: string): boolean => ISO_TIME.test(s) && Number.isFinite(Date.parse(s));
 
 /** An ISO-8601 date-time with an explicit offset, e.g. `2010-05-10T09:00:00+08:00`. */
 export const IsoDateTime = refine(
