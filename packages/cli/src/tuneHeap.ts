@@ -1,0 +1,26 @@
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * The V8 setting `strive` runs with: allocation-site pretenuring off. With it on, a command that loads
+ * tens of thousands of streams at once (a campaign-level command) teaches V8 to allocate the objects
+ * of the sites it used (append requests, states, arrays) directly in the old generation, and every
+ * later command's short-lived objects then cost full garbage collections: a 966,225-command run took
+ * 4% more CPU (docs/benchmarks.md, "V8's allocation-site pretenuring").
+ */
+const HEAP_FLAG = '--no-allocation-site-pretenuring';
+
+/** Whether node's own command line already chose pretenuring either way (that choice is kept). Pure. */
+export const choosesPretenuring = (execArgv: readonly string[]): boolean =>
+  execArgv.some((a) => /^--(no-)?allocation[-_]site[-_]pretenuring(=|$)/.test(a));
+
+/**
+ * Turns V8's allocation-site pretenuring off for this process unless `execArgv` (node's own flags)
+ * chose it; returns the flag set, if any. Call it first, before any other module loads. Does I/O
+ * (process-wide V8 state).
+ * @example tuneHeap(process.execArgv)
+ */
+export const tuneHeap = (execArgv: readonly string[]): string | undefined => {
+  if (choosesPretenuring(execArgv)) return undefined;
+  setFlagsFromString(HEAP_FLAG);
+  return HEAP_FLAG;
+};
