@@ -23,14 +23,20 @@ export const runCli = (
     readonly env?: Record<string, string>;
     /** The script to run instead of the CLI's `bin.js` (e.g. its unbundled `entry.js`). */
     readonly script?: string;
+    /** Flags for node itself, before the script (e.g. `--trace-pretenuring-statistics`). */
+    readonly nodeFlags?: readonly string[];
   } = {},
 ): Promise<CliRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [options.script ?? CLI, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...(options.nodeFlags ?? []), options.script ?? CLI, ...args],
+      {
+        cwd: options.cwd ?? ROOT,
+        env: { ...process.env, NO_COLOR: '1', ...options.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -16,12 +16,10 @@ export const choosesPretenuring = (execArgv: readonly string[]): boolean =>
 
 /**
  * Turns V8's allocation-site pretenuring off for this process unless `execArgv` (node's own flags)
- * chose it; returns the flag set, if any. Call it first, before any other module loads. Does I/O
+ * chose it. Call it first, before any other module loads. Does I/O
  * (process-wide V8 state).
  * @example tuneHeap(process.execArgv)
  */
-export const tuneHeap = (execArgv: readonly string[]): string | undefined => {
-  if (choosesPretenuring(execArgv)) return undefined;
-  setFlagsFromString(HEAP_FLAG);
-  return HEAP_FLAG;
+export const tuneHeap = (execArgv: readonly string[]): void => {
+  if (!choosesPretenuring(execArgv)) setFlagsFromString(HEAP_FLAG);
 };
